@@ -1,0 +1,12 @@
+/** Where a command writes: the process's streams, or buffers in tests. */
+export interface Output {
+  stdout: { write(text: string): unknown };
+  stderr: { write(text: string): unknown };
+}
+
+export const USAGE = 'parity: commissioning contracts as code.\n\nUsage: parity <command> [options]';
+
+/** True when the arguments ask for a command's help. */
+export function wantsHelp(args: string[]): boolean {
+  return args.includes('--help') || args.includes('-h');
+}

@@ -1,0 +1,210 @@
+import { z } from 'zod';
+import {
+  Amount,
+  DecimalText,
+  FinancialYear,
+  HealthDomain,
+  Month,
+  Pence,
+  Percent,
+  Quarter,
+  Sector,
+  SourceLocation,
+  Threshold,
+} from './common.js';
+
+export const Organisation = z.object({
+  name: z.string(),
+  title: z.string(),
+  ods: z.string(),
+  sector: Sector,
+  parent: z.string().optional(),
+});
+export type Organisation = z.infer<typeof Organisation>;
+
+export const ArrangementKind = z.enum([
+  'block',
+  'activity',
+  'cquin',
+  'prime-provider',
+  'sub-contract',
+  'capitated',
+  'year-of-care',
+  'alliance',
+  'pilot',
+  'multi-commissioner',
+  'provider-to-provider',
+  'internal',
+]);
+export type ArrangementKind = z.infer<typeof ArrangementKind>;
+
+export const Party = z.object({
+  role: z.enum(['commissioner', 'provider', 'prime', 'subcontractor']),
+  organisation: z.string(),
+  ods: z.string(),
+  department: z.string().optional(),
+  sharePercent: Percent.optional(),
+  population: DecimalText.optional(),
+  valuePence: Pence.optional(),
+  location: SourceLocation,
+});
+export type Party = z.infer<typeof Party>;
+
+export const PaymentRule = z.discriminatedUnion('kind', [
+  z.object({ kind: z.literal('linear'), from: Threshold, to: Threshold }),
+  z.object({ kind: z.literal('all-or-nothing'), at: Threshold }),
+  z.object({ kind: z.literal('milestone'), description: z.string(), due: Quarter }),
+]);
+export type PaymentRule = z.infer<typeof PaymentRule>;
+
+export const Indicator = z.object({
+  name: z.string(),
+  title: z.string().optional(),
+  /** A share of the scheme (`base: 'scheme'`), a percentage of the contract value, or money. */
+  weight: Amount,
+  measure: z.string().optional(),
+  accountable: z.string().optional(),
+  rule: PaymentRule,
+  quarterRules: z.array(z.object({ quarter: Quarter, rule: PaymentRule })),
+  location: SourceLocation,
+});
+export type Indicator = z.infer<typeof Indicator>;
+
+export const Schedule = z.enum(['monthly', 'quarterly', 'annually']);
+
+/** A CQUIN scheme or a withhold released on outcomes. */
+export const Scheme = z.object({
+  name: z.string(),
+  kind: z.enum(['cquin', 'withhold']),
+  title: z.string(),
+  worth: Amount,
+  assessment: z.enum(['quarterly', 'annually']),
+  onAccount: z.object({ schedule: Schedule, percent: Percent }).optional(),
+  indicators: z.array(Indicator),
+  location: SourceLocation,
+});
+export type Scheme = z.infer<typeof Scheme>;
+
+export const ActivityLine = z.object({
+  name: z.string(),
+  title: z.string(),
+  measure: z.string(),
+  pricePence: Pence,
+  unit: z.string(),
+  plan: DecimalText.optional(),
+  location: SourceLocation,
+});
+export type ActivityLine = z.infer<typeof ActivityLine>;
+
+export const Capitation = z.object({
+  name: z.string(),
+  title: z.string(),
+  basis: z.enum(['registered', 'resident']).optional(),
+  membership: z.string().optional(),
+  ratePencePerYear: Pence,
+  schedule: Schedule,
+  covers: z.array(HealthDomain),
+  weights: z.array(z.object({ band: z.string(), factor: DecimalText, membership: z.string() })),
+  location: SourceLocation,
+});
+export type Capitation = z.infer<typeof Capitation>;
+
+export const YearOfCare = z.object({
+  name: z.string(),
+  title: z.string(),
+  cohort: z.string(),
+  joinedField: z.string(),
+  leftField: z.string(),
+  ratePencePerYear: Pence,
+  covers: z.array(HealthDomain),
+  location: SourceLocation,
+});
+export type YearOfCare = z.infer<typeof YearOfCare>;
+
+export const ShareBand = z.object({
+  upTo: Amount.optional(),
+  providersPercent: Percent,
+  commissionerPercent: Percent,
+});
+export type ShareBand = z.infer<typeof ShareBand>;
+
+export const QualityOrder = z.enum(['before-cap', 'after-cap']);
+
+export const RiskShare = z.object({
+  name: z.string(),
+  title: z.string(),
+  budget: z.object({ kind: z.enum(['budget', 'benchmark']), pence: Pence, covers: z.array(HealthDomain) }),
+  outturn: z.string(),
+  thresholds: z.array(
+    z.object({ kind: z.enum(['deadband', 'minimum']), side: z.enum(['gain', 'loss', 'both']), amount: Amount }),
+  ),
+  gain: z.array(ShareBand),
+  loss: z.array(ShareBand),
+  cap: Amount.optional(),
+  collar: Amount.optional(),
+  qualityGate: z
+    .object({
+      required: z.number().int().positive(),
+      indicators: z.array(z.string()),
+      otherwisePercent: Percent,
+      order: QualityOrder,
+    })
+    .optional(),
+  qualityModifier: z.object({ measure: z.string(), order: QualityOrder }).optional(),
+  providerSplit: z.discriminatedUnion('basis', [
+    z.object({ basis: z.literal('pro-rata-value') }),
+    z.object({ basis: z.literal('fixed'), shares: z.array(z.object({ organisation: z.string(), percent: Percent })) }),
+  ]),
+  location: SourceLocation,
+});
+export type RiskShare = z.infer<typeof RiskShare>;
+
+export const Pilot = z.object({
+  review: z.string().optional(),
+  outcomes: z.array(z.object({ measure: z.string(), target: Threshold })),
+  continueIf: z.discriminatedUnion('kind', [
+    z.object({ kind: z.literal('all') }),
+    z.object({ kind: z.literal('at-least'), required: z.number().int().positive() }),
+  ]),
+  location: SourceLocation,
+});
+export type Pilot = z.infer<typeof Pilot>;
+
+export const Monitor = z.object({
+  measure: z.string(),
+  target: Threshold.optional(),
+  accountable: z.string().optional(),
+  location: SourceLocation,
+});
+export type Monitor = z.infer<typeof Monitor>;
+
+export const Rounding = z.object({
+  mode: z.enum(['half-up', 'half-even', 'down', 'up']),
+  unit: z.enum(['penny', 'pound']),
+});
+export type Rounding = z.infer<typeof Rounding>;
+
+export const Contract = z.object({
+  name: z.string(),
+  title: z.string(),
+  arrangements: z.array(ArrangementKind),
+  year: FinancialYear,
+  term: z.object({ start: Month, end: Month }),
+  parties: z.array(Party),
+  valuePence: Pence.optional(),
+  instalments: Schedule.optional(),
+  apportionment: z.enum(['fixed', 'population', 'activity']).optional(),
+  parent: z.string().optional(),
+  flowDown: z.array(z.object({ indicator: z.string(), sharePercent: Percent })),
+  rounding: Rounding,
+  budgets: z.array(z.object({ name: z.string().optional(), pence: Pence, covers: z.array(HealthDomain) })),
+  schemes: z.array(Scheme),
+  activities: z.array(ActivityLine),
+  capitations: z.array(Capitation),
+  yearsOfCare: z.array(YearOfCare),
+  riskShares: z.array(RiskShare),
+  pilot: Pilot.optional(),
+  monitors: z.array(Monitor),
+  location: SourceLocation,
+});
+export type Contract = z.infer<typeof Contract>;

@@ -1,0 +1,77 @@
+import { z } from 'zod';
+import { DecimalText, Duration, HealthDomain, SourceLocation } from './common.js';
+import { Expression } from './expression.js';
+
+export const FieldType = z.enum(['pseudonym', 'text', 'code', 'integer', 'decimal', 'boolean', 'date', 'datetime', 'money']);
+export type FieldType = z.infer<typeof FieldType>;
+
+export const DatasetField = z.object({
+  name: z.string(),
+  type: FieldType,
+  optional: z.boolean(),
+  codes: z.array(z.string()).optional(),
+  title: z.string().optional(),
+});
+export type DatasetField = z.infer<typeof DatasetField>;
+
+/** A record-level dataset: pseudonymised rows with typed fields. */
+export const Dataset = z.object({
+  name: z.string(),
+  title: z.string(),
+  grain: z.string().optional(),
+  source: z.string().optional(),
+  datedBy: z.string().optional(),
+  fields: z.array(DatasetField),
+  location: SourceLocation,
+});
+export type Dataset = z.infer<typeof Dataset>;
+
+/** An aggregate return: per provider, measure and month, a numerator and denominator or a value. */
+export const AggregateReturn = z.object({
+  name: z.string(),
+  title: z.string(),
+  source: z.string().optional(),
+  location: SourceLocation,
+});
+export type AggregateReturn = z.infer<typeof AggregateReturn>;
+
+export const Scoring = z.discriminatedUnion('kind', [
+  z.object({ kind: z.literal('proportion') }),
+  z.object({ kind: z.literal('rate'), per: DecimalText }),
+  z.object({ kind: z.enum(['mean', 'median', 'total']), value: Expression }),
+  z.object({ kind: z.literal('change'), value: Expression, baseline: Expression }),
+  z.object({ kind: z.literal('coverage'), window: Duration }),
+  z.object({ kind: z.literal('attestation'), evidenceRequired: z.boolean() }),
+  z.object({ kind: z.literal('parity'), comparator: z.string(), form: z.enum(['ratio', 'gap']) }),
+  z.object({ kind: z.literal('paired'), field: z.string(), times: z.number().int().positive() }),
+  z.object({ kind: z.literal('count') }),
+]);
+export type Scoring = z.infer<typeof Scoring>;
+
+export const PeriodBasis = z.discriminatedUnion('kind', [
+  z.object({ kind: z.enum(['month', 'quarter', 'year-to-date']) }),
+  z.object({ kind: z.literal('rolling'), months: z.number().int().positive() }),
+]);
+export type PeriodBasis = z.infer<typeof PeriodBasis>;
+
+/** How a measure is scored, from which data, over which population. */
+export const Measure = z.object({
+  name: z.string(),
+  title: z.string(),
+  description: z.string().optional(),
+  domain: HealthDomain.optional(),
+  from: z.object({ kind: z.enum(['dataset', 'return']), name: z.string() }).optional(),
+  dataSource: z.string().optional(),
+  scoring: Scoring,
+  denominator: Expression.optional(),
+  numerator: Expression.optional(),
+  exclusions: z.array(Expression),
+  exceptions: z.array(Expression),
+  numeratorExclusions: z.array(Expression),
+  minimumDenominator: z.number().int().nonnegative().optional(),
+  direction: z.enum(['higher', 'lower']).optional(),
+  period: PeriodBasis.optional(),
+  stratifiedBy: z.string().optional(),
+  location: SourceLocation,
+});
+export type Measure = z.infer<typeof Measure>;

@@ -1,0 +1,64 @@
+import { z } from 'zod';
+import { DecimalText, Pence, PeriodRef, SourceLocation } from './common.js';
+import { Literal } from './expression.js';
+
+export const Observation = z.discriminatedUnion('kind', [
+  z.object({ kind: z.literal('count'), numerator: DecimalText, denominator: DecimalText }),
+  z.object({ kind: z.literal('value'), value: Literal }),
+  z.object({ kind: z.literal('rows'), rows: z.array(z.record(z.string(), Literal)) }),
+]);
+export type Observation = z.infer<typeof Observation>;
+
+export const Outcome = z.discriminatedUnion('kind', [
+  z.object({ kind: z.literal('earns'), pence: Pence }),
+  z.object({
+    kind: z.literal('share'),
+    side: z.enum(['providers', 'commissioner']),
+    direction: z.enum(['receive', 'bear']),
+    pence: Pence,
+  }),
+  z.object({ kind: z.literal('attains'), value: DecimalText }),
+  z.object({ kind: z.literal('scores'), value: DecimalText, percent: z.boolean() }),
+  z.object({ kind: z.literal('status'), status: z.enum(['met', 'not-met', 'insufficient-data', 'not-yet-due']) }),
+]);
+export type Outcome = z.infer<typeof Outcome>;
+
+export const TargetKind = z.enum([
+  'measure',
+  'dataset',
+  'indicator',
+  'scheme',
+  'risk-share',
+  'activity',
+  'capitation',
+  'year-of-care',
+  'contract',
+]);
+
+export const TestStep = z.discriminatedUnion('kind', [
+  z.object({
+    kind: z.literal('given'),
+    target: z.object({ kind: TargetKind, name: z.string() }),
+    provider: z.string().optional(),
+    period: PeriodRef.optional(),
+    observation: Observation,
+    location: SourceLocation,
+  }),
+  z.object({
+    kind: z.literal('expect'),
+    target: z.object({ kind: TargetKind, name: z.string() }),
+    provider: z.string().optional(),
+    period: PeriodRef.optional(),
+    outcome: Outcome,
+    location: SourceLocation,
+  }),
+]);
+export type TestStep = z.infer<typeof TestStep>;
+
+/** An in-language test: observations given, money and results expected. */
+export const ContractTest = z.object({
+  title: z.string(),
+  steps: z.array(TestStep),
+  location: SourceLocation,
+});
+export type ContractTest = z.infer<typeof ContractTest>;
