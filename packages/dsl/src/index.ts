@@ -12,3 +12,5 @@ export { createParityServices, ParityModule, type ParityCoreServices } from './l
 export { IssueCodes, type IssueCode } from './validation/issue-codes.js';
 export { checkSources, hasErrors, type CheckedWorkspace, type PlacedDiagnostic, type SourceFile } from './workspace.js';
 export { ContractModel, CONTRACT_MODEL_SCHEMA_VERSION } from '@parity/engine';
+export { compileContract, testsFor, type CompileOptions } from './compiler/compile-contract.js';
+export { canonicalJson, sha256Hex } from './compiler/canonical-json.js';

@@ -145,7 +145,8 @@ export const RiskShare = z.object({
   qualityGate: z
     .object({
       required: z.number().int().positive(),
-      indicators: z.array(z.string()),
+      /** Measures that must meet the target their `monitor` clause gives. */
+      measures: z.array(z.string()),
       otherwisePercent: Percent,
       order: QualityOrder,
     })

@@ -1799,7 +1799,7 @@ export function isQualifiedName(item: unknown): item is QualifiedName {
 export interface QualityGate extends langium.AstNode {
     readonly $container: RiskShare;
     readonly $type: 'QualityGate';
-    indicators: Array<langium.Reference<Indicator>>;
+    measures: Array<langium.Reference<Measure>>;
     order: 'after' | 'before';
     otherwise?: string;
     required: string;
@@ -1807,7 +1807,7 @@ export interface QualityGate extends langium.AstNode {
 
 export const QualityGate = {
     $type: 'QualityGate',
-    indicators: 'indicators',
+    measures: 'measures',
     order: 'order',
     otherwise: 'otherwise',
     required: 'required'
@@ -3744,10 +3744,10 @@ export class ParityAstReflection extends langium.AbstractAstReflection {
         QualityGate: {
             name: QualityGate.$type,
             properties: {
-                indicators: {
-                    name: QualityGate.indicators,
+                measures: {
+                    name: QualityGate.measures,
                     defaultValue: [],
-                    referenceType: Indicator.$type
+                    referenceType: Measure.$type
                 },
                 order: {
                     name: QualityGate.order

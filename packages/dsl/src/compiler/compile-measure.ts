@@ -1,0 +1,119 @@
+import {
+  type AggregateReturn as ModelReturn,
+  type Dataset as ModelDataset,
+  type Measure as ModelMeasure,
+  normaliseNumber,
+  type Scoring,
+} from '@parity/engine';
+import {
+  type AggregateReturn,
+  type Dataset,
+  isAttestationScoring,
+  isChangeScoring,
+  isComparisonScoring,
+  isContinuousScoring,
+  isCountScoring,
+  isCoverageScoring,
+  isDataSourceClause,
+  isDatedByClause,
+  isDataset,
+  isDenominatorClause,
+  isDescriptionClause,
+  isDirectionClause,
+  isDomainClause,
+  isExceptionClause,
+  isExclusionClause,
+  isField,
+  isFromClause,
+  isMinimumDenominatorClause,
+  isNumeratorClause,
+  isNumeratorExclusionClause,
+  isPairedScoring,
+  isPeriodClause,
+  isRateScoring,
+  isScoringClause,
+  isSourceClause,
+  isStratificationClause,
+  type Measure,
+  type Scoring as AstScoring,
+} from '../language/generated/ast.js';
+import { compileDuration, compileExpression } from './compile-expression.js';
+import { type FileNamer, locationOf } from './locations.js';
+import { nameOf } from './names.js';
+
+export function compileDataset(dataset: Dataset, fileOf: FileNamer): ModelDataset {
+  return {
+    name: nameOf(dataset),
+    title: dataset.title,
+    grain: dataset.grain,
+    source: dataset.members.find(isDataSourceClause)?.description,
+    datedBy: dataset.members.find(isDatedByClause)?.field.ref?.name,
+    fields: dataset.members.filter(isField).map((field) => ({
+      name: field.name,
+      type: field.type as ModelDataset['fields'][number]['type'],
+      optional: field.optional,
+      codes: field.codes.length > 0 ? field.codes : undefined,
+      title: field.title,
+    })),
+    location: locationOf(dataset, fileOf),
+  };
+}
+
+export function compileReturn(aggregate: AggregateReturn, fileOf: FileNamer): ModelReturn {
+  return {
+    name: nameOf(aggregate),
+    title: aggregate.title,
+    source: aggregate.members.find(isDataSourceClause)?.description,
+    location: locationOf(aggregate, fileOf),
+  };
+}
+
+function compileScoring(scoring: AstScoring | undefined): Scoring {
+  if (!scoring) return { kind: 'proportion' };
+  if (isRateScoring(scoring)) return { kind: 'rate', per: normaliseNumber(scoring.per) };
+  if (isContinuousScoring(scoring)) return { kind: scoring.kind as 'mean' | 'median' | 'total', value: compileExpression(scoring.value, nameOf) };
+  if (isChangeScoring(scoring)) {
+    return { kind: 'change', value: compileExpression(scoring.value, nameOf), baseline: compileExpression(scoring.baseline, nameOf) };
+  }
+  if (isCoverageScoring(scoring)) return { kind: 'coverage', window: compileDuration(scoring.window) };
+  if (isAttestationScoring(scoring)) return { kind: 'attestation', evidenceRequired: scoring.evidence };
+  if (isComparisonScoring(scoring)) {
+    const comparator = scoring.comparator.ref;
+    return { kind: 'parity', comparator: comparator ? nameOf(comparator) : scoring.comparator.$refText, form: scoring.form as 'ratio' | 'gap' };
+  }
+  if (isPairedScoring(scoring)) return { kind: 'paired', field: scoring.field.ref?.name ?? scoring.field.$refText, times: Number(scoring.times) };
+  if (isCountScoring(scoring)) return { kind: 'count' };
+  return { kind: 'proportion' };
+}
+
+export function compileMeasure(measure: Measure, fileOf: FileNamer): ModelMeasure {
+  const clauses = measure.clauses;
+  const source = clauses.find(isFromClause)?.source.ref;
+  const period = clauses.find(isPeriodClause)?.basis;
+  const minimum = clauses.find(isMinimumDenominatorClause)?.count;
+  return {
+    name: nameOf(measure),
+    title: measure.title,
+    description: clauses.find(isDescriptionClause)?.text,
+    domain: clauses.find(isDomainClause)?.domain as ModelMeasure['domain'],
+    from: source && { kind: isDataset(source) ? 'dataset' : 'return', name: nameOf(source) },
+    dataSource: clauses.find(isSourceClause)?.description,
+    scoring: compileScoring(clauses.find(isScoringClause)?.scoring),
+    denominator: compileOptional(clauses.find(isDenominatorClause)?.population),
+    numerator: compileOptional(clauses.find(isNumeratorClause)?.population),
+    exclusions: clauses.filter(isExclusionClause).map((c) => compileExpression(c.population, nameOf)),
+    exceptions: clauses.filter(isExceptionClause).map((c) => compileExpression(c.population, nameOf)),
+    numeratorExclusions: clauses.filter(isNumeratorExclusionClause).map((c) => compileExpression(c.population, nameOf)),
+    minimumDenominator: minimum === undefined ? undefined : Number(normaliseNumber(minimum)),
+    direction: clauses.find(isDirectionClause)?.direction as ModelMeasure['direction'],
+    period: period && (period.kind === 'rolling'
+      ? { kind: 'rolling', months: Number(period.months) }
+      : { kind: period.kind === 'year' ? 'year-to-date' : (period.kind as 'month' | 'quarter') }),
+    stratifiedBy: clauses.find(isStratificationClause)?.field.ref?.name,
+    location: locationOf(measure, fileOf),
+  };
+}
+
+function compileOptional(expression: Parameters<typeof compileExpression>[0] | undefined) {
+  return expression && compileExpression(expression, nameOf);
+}

@@ -1,0 +1,242 @@
+import {
+  type Amount as ModelAmount,
+  type Capitation as ModelCapitation,
+  type Indicator as ModelIndicator,
+  type PaymentRule as ModelPaymentRule,
+  type RiskShare as ModelRiskShare,
+  type Scheme as ModelScheme,
+  type Threshold as ModelThreshold,
+  type ActivityLine as ModelActivity,
+  type YearOfCare as ModelYearOfCare,
+  type Pilot as ModelPilot,
+  type Monitor as ModelMonitor,
+  normaliseNumber,
+  parseMoney,
+  parsePercent,
+} from '@parity/engine';
+import {
+  type ActivityLine,
+  type Amount,
+  type Capitation,
+  type Indicator,
+  isAccountable,
+  isAssessmentClause,
+  isCapitationPopulation,
+  isCapitationWeight,
+  isCohortClause,
+  isCoversClause,
+  isIndicator,
+  isLinearRule,
+  isMeasureUse,
+  isMilestoneRule,
+  isOnAccountClause,
+  isPaidClause,
+  isPaymentRule,
+  isProviderSplit,
+  isQualityGate,
+  isQualityModifier,
+  isQuarterRule,
+  isRateClause,
+  isShareBudget,
+  isShareLimit,
+  isShareOutturn,
+  isShareThreshold,
+  isSharing,
+  type Monitor,
+  type PaymentRule,
+  type Pilot,
+  type RiskShare,
+  type Scheme,
+  type Threshold,
+  type Weight,
+  type YearOfCare,
+} from '../language/generated/ast.js';
+import { compileDuration } from './compile-expression.js';
+import { type FileNamer, locationOf } from './locations.js';
+import { nameOf } from './names.js';
+
+type Ref<T> = { ref?: T; $refText: string };
+const refName = <T extends { name: string; $container?: unknown; $type: string }>(reference: Ref<T>): string =>
+  reference.ref ? nameOf(reference.ref as never) : reference.$refText;
+
+const pence = (money: string) => parseMoney(money).toString();
+// Datatype rules join their tokens without spaces: 'actual value' arrives as 'actualvalue'.
+const BASES: Record<string, 'value' | 'actual-value' | 'budget'> = {
+  value: 'value',
+  actualvalue: 'actual-value',
+  budget: 'budget',
+};
+
+export function compileAmount(amount: Amount): ModelAmount {
+  if (amount.money) return { kind: 'money', pence: pence(amount.money) };
+  return { kind: 'percent', percent: parsePercent(amount.percent ?? '0%'), base: BASES[(amount.base ?? 'value').replace(/\s/g, '')] ?? 'value' };
+}
+
+function compileWeight(weight: Weight): ModelAmount {
+  if (weight.money) return { kind: 'money', pence: pence(weight.money) };
+  const base = weight.base ? (BASES[weight.base.replace(/\s/g, '')] ?? 'value') : 'scheme';
+  return { kind: 'percent', percent: parsePercent(weight.percent ?? '0%'), base };
+}
+
+export function compileThreshold(threshold: Threshold): ModelThreshold {
+  if (threshold.percent) return { kind: 'percent', percent: parsePercent(threshold.percent) };
+  if (threshold.money) return { kind: 'money', pence: pence(threshold.money) };
+  if (threshold.unit && threshold.number) {
+    return { kind: 'duration', duration: compileDuration({ value: threshold.number, unit: threshold.unit } as never) };
+  }
+  return { kind: 'number', value: normaliseNumber(threshold.number ?? '0') };
+}
+
+function compileRule(rule: PaymentRule): ModelPaymentRule {
+  if (isLinearRule(rule)) return { kind: 'linear', from: compileThreshold(rule.start), to: compileThreshold(rule.end) };
+  if (isMilestoneRule(rule)) return { kind: 'milestone', description: rule.description, due: rule.due as 'Q1' };
+  return { kind: 'all-or-nothing', at: compileThreshold(rule.threshold) };
+}
+
+function compileIndicator(indicator: Indicator, fileOf: FileNamer): ModelIndicator {
+  const measure = indicator.members.find(isMeasureUse)?.measure;
+  const accountable = indicator.members.find(isAccountable)?.organisation;
+  const rule = indicator.members.find(isPaymentRule);
+  return {
+    name: indicator.name,
+    title: indicator.title,
+    weight: compileWeight(indicator.weight),
+    measure: measure && refName(measure),
+    accountable: accountable && refName(accountable),
+    rule: rule ? compileRule(rule) : { kind: 'milestone', description: 'no rule', due: 'Q4' },
+    quarterRules: indicator.members.filter(isQuarterRule).map((q) => ({ quarter: q.quarter as 'Q1', rule: compileRule(q.rule) })),
+    location: locationOf(indicator, fileOf),
+  };
+}
+
+export function compileScheme(scheme: Scheme, fileOf: FileNamer): ModelScheme {
+  const onAccount = scheme.members.find(isOnAccountClause);
+  return {
+    name: scheme.name,
+    kind: scheme.kind as 'cquin' | 'withhold',
+    title: scheme.title,
+    worth: compileAmount(scheme.worth),
+    assessment: (scheme.members.find(isAssessmentClause)?.basis ?? 'annually') as 'quarterly' | 'annually',
+    onAccount: onAccount && { schedule: onAccount.schedule as 'monthly', percent: parsePercent(onAccount.percent) },
+    indicators: scheme.members.filter(isIndicator).map((i) => compileIndicator(i, fileOf)),
+    location: locationOf(scheme, fileOf),
+  };
+}
+
+export function compileActivity(activity: ActivityLine, fileOf: FileNamer): ModelActivity {
+  return {
+    name: activity.name,
+    title: activity.title,
+    measure: refName(activity.measure),
+    pricePence: pence(activity.price),
+    unit: activity.unit,
+    plan: activity.plan && normaliseNumber(activity.plan),
+    location: locationOf(activity, fileOf),
+  };
+}
+
+const coversOf = (members: { $type: string }[]) =>
+  members.filter(isCoversClause).flatMap((c) => c.domains) as ModelCapitation['covers'];
+
+export function compileCapitation(capitation: Capitation, fileOf: FileNamer): ModelCapitation {
+  const population = capitation.members.find(isCapitationPopulation);
+  return {
+    name: capitation.name,
+    title: capitation.title,
+    basis: population?.basis as ModelCapitation['basis'],
+    membership: population && refName(population.membership),
+    ratePencePerYear: pence(capitation.members.find(isRateClause)?.rate ?? '£0'),
+    schedule: (capitation.members.find(isPaidClause)?.schedule ?? 'monthly') as ModelCapitation['schedule'],
+    covers: coversOf(capitation.members),
+    weights: capitation.members.filter(isCapitationWeight).map((w) => ({
+      band: w.band,
+      factor: normaliseNumber(w.factor),
+      membership: refName(w.membership),
+    })),
+    location: locationOf(capitation, fileOf),
+  };
+}
+
+export function compileYearOfCare(yearOfCare: YearOfCare, fileOf: FileNamer): ModelYearOfCare {
+  const cohort = yearOfCare.members.find(isCohortClause);
+  return {
+    name: yearOfCare.name,
+    title: yearOfCare.title,
+    cohort: cohort ? refName(cohort.cohort) : '',
+    joinedField: cohort?.joined.ref?.name ?? '',
+    leftField: cohort?.left.ref?.name ?? '',
+    ratePencePerYear: pence(yearOfCare.members.find(isRateClause)?.rate ?? '£0'),
+    covers: coversOf(yearOfCare.members),
+    location: locationOf(yearOfCare, fileOf),
+  };
+}
+
+export function compileRiskShare(share: RiskShare, fileOf: FileNamer): ModelRiskShare {
+  const budget = share.members.find(isShareBudget);
+  const bands = (side: string) =>
+    share.members.filter(isSharing).filter((s) => s.side === side).flatMap((s) => s.bands).map((band) => ({
+      upTo: band.upTo && compileAmount(band.upTo),
+      providersPercent: parsePercent(band.providers),
+      commissionerPercent: parsePercent(band.commissioner),
+    }));
+  const limit = (kind: string) => {
+    const found = share.members.filter(isShareLimit).find((l) => l.kind === kind);
+    return found && compileAmount(found.amount);
+  };
+  const gate = share.members.find(isQualityGate);
+  const modifier = share.members.find(isQualityModifier);
+  const split = share.members.find(isProviderSplit);
+  const order = (value: string) => (value === 'before' ? 'before-cap' : 'after-cap') as 'before-cap';
+  return {
+    name: share.name,
+    title: share.title,
+    budget: {
+      kind: (budget?.keyword ?? 'budget') as 'budget',
+      pence: pence(budget?.amount ?? '£0'),
+      covers: (budget?.domains ?? []) as ModelRiskShare['budget']['covers'],
+    },
+    outturn: (() => {
+      const outturn = share.members.find(isShareOutturn);
+      return outturn ? refName(outturn.measure) : '';
+    })(),
+    thresholds: share.members.filter(isShareThreshold).map((t) => ({
+      kind: t.kind as 'deadband',
+      side: t.side as 'gain',
+      amount: compileAmount(t.amount),
+    })),
+    gain: bands('gain'),
+    loss: bands('loss'),
+    cap: limit('cap'),
+    collar: limit('collar'),
+    qualityGate: gate && {
+      required: Number(gate.required),
+      measures: gate.measures.map(refName),
+      otherwisePercent: parsePercent(gate.otherwise ?? '0%'),
+      order: order(gate.order),
+    },
+    qualityModifier: modifier && { measure: refName(modifier.measure), order: order(modifier.order) },
+    providerSplit:
+      split?.basis === 'fixed'
+        ? { basis: 'fixed', shares: split.shares.map((s) => ({ organisation: refName(s.organisation), percent: parsePercent(s.share) })) }
+        : { basis: 'pro-rata-value' },
+    location: locationOf(share, fileOf),
+  };
+}
+
+export function compilePilot(pilot: Pilot, fileOf: FileNamer): ModelPilot {
+  return {
+    review: pilot.review,
+    outcomes: pilot.outcomes.map((o) => ({ measure: refName(o.measure), target: compileThreshold(o.target) })),
+    continueIf: pilot.required ? { kind: 'at-least', required: Number(pilot.required) } : { kind: 'all' },
+    location: locationOf(pilot, fileOf),
+  };
+}
+
+export function compileMonitor(monitor: Monitor, fileOf: FileNamer): ModelMonitor {
+  return {
+    measure: refName(monitor.measure),
+    target: monitor.target && compileThreshold(monitor.target),
+    accountable: monitor.organisation && refName(monitor.organisation),
+    location: locationOf(monitor, fileOf),
+  };
+}

@@ -1,0 +1,118 @@
+import { type AstNode, AstUtils } from 'langium';
+import {
+  type AggregateReturn,
+  type Contract,
+  type Dataset,
+  type Indicator,
+  isAccountable,
+  isArrangementClause,
+  isContract,
+  isDataSourceClause,
+  isDataset,
+  isDirectionClause,
+  isDomainClause,
+  isFromClause,
+  isMinimumDenominatorClause,
+  isParty,
+  isScoringClause,
+  isSourceClause,
+  isValueClause,
+  isYearClause,
+  type Measure,
+  type Organisation,
+  type Party,
+} from './generated/ast.js';
+
+/** Facts read off the AST that both the checker and the compiler need. */
+
+export type MeasureKind =
+  | 'proportion'
+  | 'rate'
+  | 'mean'
+  | 'median'
+  | 'total'
+  | 'change'
+  | 'coverage'
+  | 'attestation'
+  | 'parity'
+  | 'paired'
+  | 'count';
+
+export function measureKind(measure: Measure): MeasureKind {
+  const scoring = measure.clauses.find(isScoringClause)?.scoring;
+  return (scoring?.kind as MeasureKind | undefined) ?? 'proportion';
+}
+
+/** Kinds whose result is a share of a population, scored in percent. */
+export function isPercentKind(kind: MeasureKind): boolean {
+  return kind === 'proportion' || kind === 'coverage' || kind === 'paired';
+}
+
+/** Kinds that are counted over a population and so need a minimum denominator before they can pay. */
+export function needsMinimumDenominator(kind: MeasureKind): boolean {
+  return kind !== 'attestation' && kind !== 'coverage' && kind !== 'count' && kind !== 'total';
+}
+
+export function measureSourceOf(measure: Measure): Dataset | AggregateReturn | undefined {
+  return measure.clauses.find(isFromClause)?.source.ref;
+}
+
+export function measureDatasetOf(measure: Measure): Dataset | undefined {
+  const source = measureSourceOf(measure);
+  return isDataset(source) ? source : undefined;
+}
+
+export function measureDirection(measure: Measure): 'higher' | 'lower' | undefined {
+  return measure.clauses.find(isDirectionClause)?.direction as 'higher' | 'lower' | undefined;
+}
+
+export function measureDomain(measure: Measure): string | undefined {
+  return measure.clauses.find(isDomainClause)?.domain;
+}
+
+export function hasMinimumDenominator(measure: Measure): boolean {
+  return measure.clauses.some(isMinimumDenominatorClause);
+}
+
+/** True when the measure, or the dataset or return it is from, names where its data comes from. */
+export function namesDataSource(measure: Measure): boolean {
+  if (measure.clauses.some(isSourceClause)) return true;
+  const source = measureSourceOf(measure);
+  return source !== undefined && source.members.some(isDataSourceClause);
+}
+
+export function containingContract(node: AstNode): Contract | undefined {
+  return AstUtils.getContainerOfType(node, isContract);
+}
+
+export function arrangementsOf(contract: Contract): string[] {
+  return contract.members.filter(isArrangementClause).flatMap((clause) => clause.kinds);
+}
+
+export function partiesOf(contract: Contract, ...roles: string[]): Party[] {
+  return contract.members.filter(isParty).filter((party) => roles.includes(party.role));
+}
+
+/** Organisations that deliver care under the contract: providers, the prime and subcontractors. */
+export function deliveringOrganisations(contract: Contract): Organisation[] {
+  return partiesOf(contract, 'provider', 'prime', 'subcontractor').flatMap((party) =>
+    party.organisation.ref ? [party.organisation.ref] : [],
+  );
+}
+
+/** The organisation accountable for an indicator: the one it names, or the contract's only provider. */
+export function accountableFor(indicator: Indicator): Organisation | undefined {
+  const named = indicator.members.find(isAccountable)?.organisation.ref;
+  if (named) return named;
+  const contract = containingContract(indicator);
+  const delivering = contract ? partiesOf(contract, 'provider', 'prime') : [];
+  return delivering.length === 1 ? delivering[0]?.organisation.ref : undefined;
+}
+
+export function contractYear(contract: Contract): string | undefined {
+  return contract.members.find(isYearClause)?.year;
+}
+
+export function contractValue(contract: Contract): string | undefined {
+  return contract.members.find(isValueClause)?.amount;
+}

@@ -1,0 +1,149 @@
+import type { ValidationAcceptor } from 'langium';
+import {
+  type Amount,
+  type Budget,
+  isProviderSplit,
+  isQualityGate,
+  isQualityModifier,
+  isShareBudget,
+  isShareLimit,
+  isShareOutturn,
+  isSharing,
+  isMonitor,
+  isMeasureUse,
+  type Pilot,
+  type RiskShare,
+  type Sharing,
+} from '../language/generated/ast.js';
+import { arrangementsOf, containingContract, partiesOf } from '../language/parity-facts.js';
+import { percentOf, sumPercentages } from './amounts.js';
+import { checkCoverage } from './incentive-checks.js';
+import { IssueCodes } from './issue-codes.js';
+import { report } from './report.js';
+
+export function checkRiskShare(share: RiskShare, accept: ValidationAcceptor): void {
+  const missing = (what: string, example: string) =>
+    report(accept, 'error', IssueCodes.MissingClause, `Risk share ${share.name} does not say ${what}: add '${example}'.`, { node: share, property: 'name', data: { clause: example } });
+  const budget = share.members.find(isShareBudget);
+  if (!budget) missing('the budget or benchmark outturn is compared with', 'budget £…');
+  if (!share.members.some(isShareOutturn)) missing('where actual spend comes from', 'outturn from <Measure>');
+  const sharings = share.members.filter(isSharing);
+  if (sharings.length === 0) missing('how a gain or loss is split', 'gain shared providers 50%, commissioner 50%');
+  for (const sharing of sharings) checkBands(sharing, accept);
+  checkLimits(share, accept);
+  checkQuality(share, accept);
+  const contract = containingContract(share);
+  if (contract && arrangementsOf(contract).includes('alliance') && budget) {
+    checkCoverage(budget.domains, share, accept, `The budget of ${share.name}`);
+  }
+  if (contract && partiesOf(contract, 'provider', 'prime').length > 1) {
+    const split = share.members.find(isProviderSplit);
+    if (!split) {
+      report(accept, 'error', IssueCodes.MissingProviderSplit, `Several providers share in ${share.name}: say how their part is divided, e.g. 'among providers pro rata to value'.`, { node: share, property: 'name' });
+    } else if (split.basis === 'fixed') {
+      const total = sumPercentages(split.shares.map((s) => s.share));
+      if (total !== '100') {
+        report(accept, 'error', IssueCodes.SharesNotHundred, `Providers' fixed shares sum to ${total}%; they must sum to 100%.`, { node: split, data: { total } });
+      }
+    }
+  }
+}
+
+function checkBands(sharing: Sharing, accept: ValidationAcceptor): void {
+  let previousLimit = -1;
+  sharing.bands.forEach((band, index) => {
+    const total = sumPercentages([band.providers, band.commissioner]);
+    if (total !== '100') {
+      report(accept, 'error', IssueCodes.SharesNotHundred, `This band gives providers ${band.providers} and the commissioner ${band.commissioner}, ${total}% in all: the two must sum to 100%.`, { node: band, data: { total } });
+    }
+    const last = index === sharing.bands.length - 1;
+    if (!last && !band.upTo) {
+      report(accept, 'error', IssueCodes.BandOrder, `Only the last band can be open-ended: give this band an 'up to …' limit.`, { node: band });
+    }
+    if (last && band.upTo && sharing.bands.length > 1) {
+      report(accept, 'error', IssueCodes.BandOrder, `The last band must cover everything beyond the others: write 'beyond:' instead of 'up to …'.`, { node: band });
+    }
+    const limit = band.upTo ? amountMagnitude(band.upTo) : Number.POSITIVE_INFINITY;
+    if (limit <= previousLimit) {
+      report(accept, 'error', IssueCodes.BandOrder, `Bands must rise: this band's limit is not above the one before it.`, { node: band });
+    }
+    previousLimit = limit;
+  });
+  if (sharing.bands.every((band) => percentOf(band.providers) === 0)) {
+    report(accept, 'warning', IssueCodes.InertIncentive, `Providers get 0% of every ${sharing.side} band, so this sharing never moves money to or from them.`, { node: sharing });
+  }
+}
+
+/** Compares amounts given the same way (both % of budget, or both £); mixed forms are not ranked. */
+function amountMagnitude(amount: Amount): number {
+  return amount.percent ? percentOf(amount.percent) : Number.NaN;
+}
+
+function checkLimits(share: RiskShare, accept: ValidationAcceptor): void {
+  for (const limit of share.members.filter(isShareLimit)) {
+    if (limit.amount.percent) {
+      const value = percentOf(limit.amount.percent);
+      if (value < 0 || value > 100) {
+        report(accept, 'error', IssueCodes.ThresholdOutOfRange, `A ${limit.kind} of ${limit.amount.percent} is outside 0–100%.`, { node: limit });
+      }
+      if (value === 0 && limit.kind === 'cap') {
+        report(accept, 'error', IssueCodes.InertIncentive, `A cap of 0% makes every gain share zero: raise the cap or remove the gain sharing.`, { node: limit });
+      }
+    }
+    if (limit.kind === 'cap' && limit.side !== 'gain') {
+      report(accept, 'error', IssueCodes.BandOrder, `A cap limits a gain and a collar limits a loss: write 'cap gain at …' or 'collar loss at …'.`, { node: limit });
+    }
+    if (limit.kind === 'collar' && limit.side !== 'loss') {
+      report(accept, 'error', IssueCodes.BandOrder, `A collar limits a loss and a cap limits a gain: write 'collar loss at …' or 'cap gain at …'.`, { node: limit });
+    }
+  }
+}
+
+function checkQuality(share: RiskShare, accept: ValidationAcceptor): void {
+  const contract = containingContract(share);
+  const targeted = new Set(
+    (contract?.members.filter(isMonitor) ?? []).filter((m) => m.target).map((m) => m.measure.ref),
+  );
+  for (const gate of share.members.filter(isQualityGate)) {
+    const required = Number(gate.required);
+    if (required > gate.measures.length) {
+      report(accept, 'error', IssueCodes.UnreachableQualityGate, `The gate needs ${required} measures met but lists only ${gate.measures.length}, so it can never open: lower the number or list more measures.`, { node: gate, property: 'required' });
+    }
+    gate.measures.forEach((reference, index) => {
+      if (reference.ref && !targeted.has(reference.ref)) {
+        report(accept, 'error', IssueCodes.MissingClause, `${reference.$refText} has no target in this contract, so it cannot be 'met': add 'monitor ${reference.$refText} target …'.`, { node: gate, property: 'measures', index });
+      }
+    });
+    if (!gate.otherwise) {
+      report(accept, 'error', IssueCodes.MissingClause, `Say what is paid when the gate is not met: add 'otherwise 0%' (nothing) or a modifier such as 'otherwise 50%'.`, { node: gate });
+    }
+  }
+  const modifiers = share.members.filter(isQualityModifier);
+  if (modifiers.length + share.members.filter(isQualityGate).length > 1) {
+    report(accept, 'error', IssueCodes.DuplicateClause, `Risk share ${share.name} has more than one quality gate or modifier: keep one.`, { node: share, property: 'name' });
+  }
+}
+
+export function checkBudget(budget: Budget, accept: ValidationAcceptor): void {
+  const contract = containingContract(budget);
+  const arrangements = contract ? arrangementsOf(contract) : [];
+  if (arrangements.includes('capitated') || arrangements.includes('alliance')) {
+    checkCoverage(budget.domains, budget, accept, 'This budget');
+  }
+}
+
+export function checkPilot(pilot: Pilot, accept: ValidationAcceptor): void {
+  const missing = (what: string, example: string) =>
+    report(accept, 'error', IssueCodes.ArrangementIncomplete, `A pilot must say ${what}: add '${example}'.`, { node: pilot, data: { clause: example } });
+  if (!pilot.review) missing('when it is reviewed', 'review on 2027-03-01');
+  if (pilot.outcomes.length === 0) missing('the outcomes that gate continuation', 'outcome <Measure> target …');
+  if (!pilot.all && !pilot.required) missing('the rule for continuing', 'continue if all outcomes met');
+  if (pilot.required && Number(pilot.required) > pilot.outcomes.length) {
+    report(accept, 'error', IssueCodes.UnreachableQualityGate, `Continuation needs ${pilot.required} outcomes met but only ${pilot.outcomes.length} are listed.`, { node: pilot, property: 'required' });
+  }
+}
+
+/** Measures that pay through an indicator or are monitored in a contract. */
+export function isMeasureUsed(node: { $type: string }): boolean {
+  return isMeasureUse(node) || isMonitor(node);
+}
