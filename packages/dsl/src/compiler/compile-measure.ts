@@ -31,6 +31,7 @@ import {
   isPairedScoring,
   isPeriodClause,
   isRateScoring,
+  isReportedValueScoring,
   isScoringClause,
   isSourceClause,
   isStratificationClause,
@@ -83,6 +84,7 @@ function compileScoring(scoring: AstScoring | undefined): Scoring {
   }
   if (isPairedScoring(scoring)) return { kind: 'paired', field: scoring.field.ref?.name ?? scoring.field.$refText, times: Number(scoring.times) };
   if (isCountScoring(scoring)) return { kind: 'count' };
+  if (isReportedValueScoring(scoring)) return { kind: 'reported-value' };
   return { kind: 'proportion' };
 }
 

@@ -36,11 +36,13 @@ export type MeasureKind =
   | 'attestation'
   | 'parity'
   | 'paired'
-  | 'count';
+  | 'count'
+  | 'reported-value';
 
 export function measureKind(measure: Measure): MeasureKind {
   const scoring = measure.clauses.find(isScoringClause)?.scoring;
-  return (scoring?.kind as MeasureKind | undefined) ?? 'proportion';
+  if (!scoring) return 'proportion';
+  return scoring.kind === 'reported' ? 'reported-value' : (scoring.kind as MeasureKind);
 }
 
 /** Kinds whose result is a share of a population, scored in percent. */
@@ -50,7 +52,7 @@ export function isPercentKind(kind: MeasureKind): boolean {
 
 /** Kinds that are counted over a population and so need a minimum denominator before they can pay. */
 export function needsMinimumDenominator(kind: MeasureKind): boolean {
-  return kind !== 'attestation' && kind !== 'coverage' && kind !== 'count' && kind !== 'total';
+  return !['attestation', 'coverage', 'count', 'total', 'reported-value'].includes(kind);
 }
 
 export function measureSourceOf(measure: Measure): Dataset | AggregateReturn | undefined {

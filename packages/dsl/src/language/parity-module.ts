@@ -11,11 +11,15 @@ import {
 import '../node20-polyfills.js';
 import { registerValidationChecks } from '../validation/register-checks.js';
 import { ParityGeneratedSharedModule, ParityLanguageGeneratedModule } from './generated/module.js';
+import { createParityParser } from './parity-parser.js';
 import { ParityScopeComputation } from './parity-scope-computation.js';
 import { ParityScopeProvider } from './parity-scope-provider.js';
 
 /** Services the Parity language adds to Langium's core services. */
 export const ParityModule: Module<LangiumCoreServices, PartialLangiumCoreServices> = {
+  parser: {
+    LangiumParser: (services) => createParityParser(services),
+  },
   references: {
     ScopeComputation: (services) => new ParityScopeComputation(services),
     ScopeProvider: (services) => new ParityScopeProvider(services),

@@ -169,8 +169,8 @@ function checkPercentRange(percent: string | undefined, accept: ValidationAccept
 
 export function checkActivity(activity: ActivityLine, accept: ValidationAcceptor): void {
   const measure = activity.measure.ref;
-  if (measure && !['count', 'total'].includes(measureKind(measure))) {
-    report(accept, 'error', IssueCodes.TypeMismatch, `Activity is priced per unit counted, but ${measure.name} is scored as a ${measureKind(measure)}: use a measure 'scored as count' or 'scored as total of …'.`, { node: activity, property: 'measure' });
+  if (measure && !['count', 'total', 'reported-value'].includes(measureKind(measure))) {
+    report(accept, 'error', IssueCodes.TypeMismatch, `Activity is priced per unit counted, but ${measure.name} is scored as a ${measureKind(measure)}: use a measure 'scored as count', 'scored as total of …' or 'scored as reported value'.`, { node: activity, property: 'measure' });
   }
 }
 

@@ -21,7 +21,6 @@ export const IssueCodes = {
   PatientIdentifiableField: 'patient-identifiable-field',
   DatedByNotDate: 'dated-by-not-date',
   // measures
-  MissingDataSource: 'missing-data-source',
   MissingDirection: 'missing-direction',
   MissingPeriodBasis: 'missing-period-basis',
   MissingPopulation: 'missing-population',

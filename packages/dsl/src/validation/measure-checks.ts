@@ -11,6 +11,7 @@ import {
   isExclusionClause,
   isFromClause,
   isMembershipExpression,
+  isMinimumDenominatorClause,
   isNumeratorClause,
   isNumeratorExclusionClause,
   isPeriodClause,
@@ -30,6 +31,7 @@ const POPULATION_CLAUSES = [isDenominatorClause, isNumeratorClause, isExclusionC
 
 export function checkMeasure(measure: Measure, accept: ValidationAcceptor): void {
   checkRequiredClauses(measure, accept);
+  checkWholeNumbers(measure, accept);
   checkDuplicateClauses(measure, accept);
   checkPopulations(measure, accept);
   checkExpressions(measure, accept);
@@ -47,6 +49,13 @@ function checkRequiredClauses(measure: Measure, accept: ValidationAcceptor): voi
   if (!measure.clauses.some(isDomainClause)) missing('which health domain it measures', 'domain physical-health');
   if (!measure.clauses.some(isDirectionClause)) missing('whether higher or lower is better', 'higher is better', IssueCodes.MissingDirection);
   if (!measure.clauses.some(isPeriodClause)) missing('over which period it is measured', 'period quarter', IssueCodes.MissingPeriodBasis);
+}
+
+function checkWholeNumbers(measure: Measure, accept: ValidationAcceptor): void {
+  const minimum = measure.clauses.find(isMinimumDenominatorClause);
+  if (minimum && !/^[0-9,]+$/.test(minimum.count)) {
+    report(accept, 'error', IssueCodes.InvalidNumber, `A minimum denominator counts cases, so it is a whole number, not ${minimum.count}.`, { node: minimum, property: 'count' });
+  }
 }
 
 function checkDuplicateClauses(measure: Measure, accept: ValidationAcceptor): void {
@@ -79,7 +88,7 @@ function checkPopulations(measure: Measure, accept: ValidationAcceptor): void {
     return;
   }
   if (!source) return;
-  if (kind === 'coverage' || kind === 'attestation') {
+  if (kind === 'coverage' || kind === 'attestation' || kind === 'reported-value') {
     report(accept, 'error', IssueCodes.PopulationOnAggregate, `A ${kind} is reported, not counted from records: take measure ${measure.name} from an aggregate return.`, { node: measure, property: 'name' });
     return;
   }

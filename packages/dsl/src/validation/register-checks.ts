@@ -1,4 +1,4 @@
-import type { LangiumCoreServices, ValidationChecks } from 'langium';
+import { type AstNode, AstUtils, type LangiumCoreServices, type ValidationAcceptor, type ValidationChecks } from 'langium';
 import type { ParityAstType } from '../language/generated/ast.js';
 import { checkContract } from './contract-checks.js';
 import { checkDataset, checkOrganisation } from './data-checks.js';
@@ -13,20 +13,37 @@ import { checkContractTest } from './test-checks.js';
 export function registerValidationChecks(services: LangiumCoreServices): void {
   const documentChecks = new DocumentChecks(services);
   const checks: ValidationChecks<ParityAstType> = {
-    Document: [checkLiterals, (document, accept) => documentChecks.checkDocument(document, accept)],
-    Organisation: checkOrganisation,
-    Dataset: checkDataset,
-    Measure: checkMeasure,
-    Contract: checkContract,
-    Scheme: checkScheme,
-    Indicator: checkIndicator,
-    ActivityLine: checkActivity,
-    Capitation: checkCapitation,
-    YearOfCare: checkYearOfCare,
-    RiskShare: checkRiskShare,
-    Budget: checkBudget,
-    Pilot: checkPilot,
-    ContractTest: checkContractTest,
+    Document: [checkLiterals, (document, accept) => documentChecks.checkDocument(document, accept)].map(tolerant),
+    Organisation: tolerant(checkOrganisation),
+    Dataset: tolerant(checkDataset),
+    Measure: tolerant(checkMeasure),
+    Contract: tolerant(checkContract),
+    Scheme: tolerant(checkScheme),
+    Indicator: tolerant(checkIndicator),
+    ActivityLine: tolerant(checkActivity),
+    Capitation: tolerant(checkCapitation),
+    YearOfCare: tolerant(checkYearOfCare),
+    RiskShare: tolerant(checkRiskShare),
+    Budget: tolerant(checkBudget),
+    Pilot: tolerant(checkPilot),
+    ContractTest: tolerant(checkContractTest),
   };
   services.validation.ValidationRegistry.register(checks);
+}
+
+/**
+ * While an author is typing, error recovery leaves nodes with properties missing. A check that
+ * trips over such a node has nothing to add to the syntax error already reported, so it is skipped;
+ * on a document that parsed cleanly the failure is a real defect and is reported as one.
+ */
+function tolerant<N extends AstNode>(check: (node: N, accept: ValidationAcceptor) => void) {
+  return (node: N, accept: ValidationAcceptor): void => {
+    try {
+      check(node, accept);
+    } catch (error) {
+      const { parserErrors, lexerErrors } = AstUtils.getDocument(node).parseResult;
+      if (parserErrors.length > 0 || lexerErrors.length > 0) return;
+      throw error;
+    }
+  };
 }

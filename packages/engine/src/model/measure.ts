@@ -45,6 +45,8 @@ export const Scoring = z.discriminatedUnion('kind', [
   z.object({ kind: z.literal('parity'), comparator: z.string(), form: z.enum(['ratio', 'gap']) }),
   z.object({ kind: z.literal('paired'), field: z.string(), times: z.number().int().positive() }),
   z.object({ kind: z.literal('count') }),
+  /** A value an aggregate return reports as it is: spend, a registered population, staffed hours. */
+  z.object({ kind: z.literal('reported-value') }),
 ]);
 export type Scoring = z.infer<typeof Scoring>;
 

@@ -210,6 +210,7 @@ export type ParityKeywordNames =
     | "recorded"
     | "referral"
     | "registered"
+    | "reported"
     | "required"
     | "resident"
     | "return"
@@ -911,7 +912,7 @@ export interface Document extends langium.AstNode {
     readonly $type: 'Document';
     declarations: Array<Declaration>;
     imports: Array<Import>;
-    name?: QualifiedName;
+    name?: PackageName;
 }
 
 export const Document = {
@@ -1390,10 +1391,10 @@ export function isMonthLiteral(item: unknown): item is MonthLiteral {
     return reflection.isInstance(item, MonthLiteral.$type);
 }
 
-export type Name = 'activity' | 'admission' | 'attendance' | 'budget' | 'code' | 'cohort' | 'date' | 'day' | 'days' | 'description' | 'domain' | 'episode' | 'month' | 'outcome' | 'period' | 'person' | 'plan' | 'population' | 'price' | 'rate' | 'referral' | 'source' | 'text' | 'value' | 'weight' | 'year' | string;
+export type Name = 'activity' | 'admission' | 'alliance' | 'attendance' | 'block' | 'budget' | 'capitated' | 'capitation' | 'code' | 'cohort' | 'cquin' | 'date' | 'day' | 'days' | 'description' | 'domain' | 'episode' | 'internal' | 'month' | 'outcome' | 'period' | 'person' | 'pilot' | 'plan' | 'population' | 'price' | 'rate' | 'referral' | 'source' | 'text' | 'value' | 'weight' | 'withhold' | 'year' | string;
 
 export function isName(item: unknown): item is Name {
-    return item === 'person' || item === 'value' || item === 'population' || item === 'code' || item === 'text' || item === 'date' || item === 'month' || item === 'year' || item === 'source' || item === 'outcome' || item === 'budget' || item === 'weight' || item === 'cohort' || item === 'period' || item === 'domain' || item === 'description' || item === 'rate' || item === 'plan' || item === 'price' || item === 'activity' || item === 'attendance' || item === 'day' || item === 'days' || item === 'referral' || item === 'episode' || item === 'admission' || (typeof item === 'string' && (/[_a-zA-Z][\w]*/.test(item)));
+    return item === 'person' || item === 'value' || item === 'population' || item === 'code' || item === 'text' || item === 'date' || item === 'month' || item === 'year' || item === 'source' || item === 'outcome' || item === 'budget' || item === 'weight' || item === 'cohort' || item === 'period' || item === 'domain' || item === 'description' || item === 'rate' || item === 'plan' || item === 'price' || item === 'activity' || item === 'attendance' || item === 'day' || item === 'days' || item === 'referral' || item === 'episode' || item === 'admission' || item === 'alliance' || item === 'pilot' || item === 'block' || item === 'capitated' || item === 'internal' || item === 'cquin' || item === 'withhold' || item === 'capitation' || (typeof item === 'string' && (/[_a-zA-Z][\w]*/.test(item)));
 }
 
 export interface NotExpression extends langium.AstNode {
@@ -1524,6 +1525,12 @@ export const Outcome = {
 
 export function isOutcome(item: unknown): item is Outcome {
     return reflection.isInstance(item, Outcome.$type);
+}
+
+export type PackageName = string;
+
+export function isPackageName(item: unknown): item is PackageName {
+    return typeof item === 'string';
 }
 
 export interface PaidClause extends langium.AstNode {
@@ -1906,6 +1913,21 @@ export function isRecordedExpression(item: unknown): item is RecordedExpression 
     return reflection.isInstance(item, RecordedExpression.$type);
 }
 
+export interface ReportedValueScoring extends langium.AstNode {
+    readonly $container: ScoringClause;
+    readonly $type: 'ReportedValueScoring';
+    kind: 'reported';
+}
+
+export const ReportedValueScoring = {
+    $type: 'ReportedValueScoring',
+    kind: 'kind'
+} as const;
+
+export function isReportedValueScoring(item: unknown): item is ReportedValueScoring {
+    return reflection.isInstance(item, ReportedValueScoring.$type);
+}
+
 export interface RiskShare extends langium.AstNode {
     readonly $container: Contract;
     readonly $type: 'RiskShare';
@@ -2032,7 +2054,7 @@ export function isScoreOutcome(item: unknown): item is ScoreOutcome {
     return reflection.isInstance(item, ScoreOutcome.$type);
 }
 
-export type Scoring = AttestationScoring | ChangeScoring | ComparisonScoring | ContinuousScoring | CountScoring | CoverageScoring | PairedScoring | ProportionScoring | RateScoring;
+export type Scoring = AttestationScoring | ChangeScoring | ComparisonScoring | ContinuousScoring | CountScoring | CoverageScoring | PairedScoring | ProportionScoring | RateScoring | ReportedValueScoring;
 
 export const Scoring = {
     $type: 'Scoring'
@@ -2555,6 +2577,7 @@ export type ParityAstType = {
     RateClause: RateClause
     RateScoring: RateScoring
     RecordedExpression: RecordedExpression
+    ReportedValueScoring: ReportedValueScoring
     RiskShare: RiskShare
     RoundingClause: RoundingClause
     Row: Row
@@ -3821,6 +3844,15 @@ export class ParityAstReflection extends langium.AbstractAstReflection {
                 }
             },
             superTypes: [Expression.$type]
+        },
+        ReportedValueScoring: {
+            name: ReportedValueScoring.$type,
+            properties: {
+                kind: {
+                    name: ReportedValueScoring.kind
+                }
+            },
+            superTypes: [Scoring.$type]
         },
         RiskShare: {
             name: RiskShare.$type,

@@ -1,0 +1,77 @@
+import { createLangiumParser, type LangiumCoreServices, type LangiumParser, type ParseResult } from 'langium';
+
+/** Deeper nesting than this is refused before parsing: the recursive-descent parser would exhaust the stack. */
+export const MAX_NESTING = 32;
+
+/**
+ * The generated parser, guarded against input nested deeply enough to overflow the call stack
+ * (hundreds of parentheses or `not`s). Such a document parses to an empty one with an error at the
+ * first token past the limit, so editors and the checker keep working.
+ */
+export function createParityParser(services: LangiumCoreServices): LangiumParser {
+  const parser = createLangiumParser(services);
+  const parse = parser.parse.bind(parser);
+  parser.parse = (<T>(text: string, options?: unknown) => {
+    const tooDeep = findExcessiveNesting(text);
+    if (!tooDeep) return parse(text, options as never);
+    return {
+      value: { $type: 'Document', imports: [], declarations: [] } as unknown as T,
+      lexerErrors: [
+        {
+          offset: tooDeep.offset,
+          length: 1,
+          line: tooDeep.line,
+          column: tooDeep.column,
+          message: `Expressions are nested more than ${MAX_NESTING} levels deep here: split the condition into named measures or simpler parts.`,
+        },
+      ],
+      parserErrors: [],
+    } satisfies ParseResult<T>;
+  }) as LangiumParser['parse'];
+  return parser;
+}
+
+interface Place {
+  offset: number;
+  line: number;
+  column: number;
+}
+
+/** Finds the first place where brackets or a chain of `not`s nest past the limit, skipping strings and comments. */
+export function findExcessiveNesting(text: string): Place | undefined {
+  let depth = 0;
+  let nots = 0;
+  let line = 1;
+  let lineStart = 0;
+  for (let offset = 0; offset < text.length; offset++) {
+    const char = text[offset];
+    if (char === '\n') {
+      line++;
+      lineStart = offset + 1;
+    } else if (char === '"') {
+      offset = skipString(text, offset);
+    } else if (char === '/' && text[offset + 1] === '/') {
+      while (offset + 1 < text.length && text[offset + 1] !== '\n') offset++;
+    } else if (char === '(') {
+      depth++;
+    } else if (char === ')') {
+      depth = Math.max(0, depth - 1);
+    } else if (text.startsWith('not', offset) && !/\w/.test(text[offset - 1] ?? ' ') && !/\w/.test(text[offset + 3] ?? ' ')) {
+      nots++;
+      offset += 2;
+    } else if (/\w/.test(char ?? '')) {
+      nots = 0;
+    }
+    if (depth > MAX_NESTING || nots > MAX_NESTING) return { offset, line, column: offset - lineStart + 1 };
+  }
+  return undefined;
+}
+
+function skipString(text: string, start: number): number {
+  for (let offset = start + 1; offset < text.length; offset++) {
+    if (text[offset] === '\\') offset++;
+    else if (text[offset] === '"' || text[offset] === '\n') return offset;
+  }
+  return text.length;
+}
+

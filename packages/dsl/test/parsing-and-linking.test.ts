@@ -1,0 +1,81 @@
+import { describe, expect, test } from 'vitest';
+import { CQUIN, check, LIBRARY, positionOf } from './helpers.js';
+
+const withContract = (text: string) => check({ '/lib.parity': LIBRARY, '/cquin.parity': text });
+
+describe('syntax errors', () => {
+  test('reports a missing closing brace at the end of the file', async () => {
+    const broken = CQUIN.replace(/}\n\ntest/, '\ntest');
+    const diagnostics = await withContract(broken);
+    expect(diagnostics.some((d) => d.code === 'parsing-error' && d.file === '/cquin.parity')).toBe(true);
+  });
+
+  test('reports a misspelt keyword where it is written', async () => {
+    const broken = CQUIN.replace('assessed quarterly', 'asessed quarterly');
+    const diagnostics = await withContract(broken);
+    const error = diagnostics.find((d) => d.code === 'parsing-error');
+    expect(error).toMatchObject(positionOf(broken, 'asessed'));
+  });
+
+  test('reports a percentage where money is expected', async () => {
+    const broken = CQUIN.replace('value £1,000,000', 'value 1,000,000%');
+    const diagnostics = await withContract(broken);
+    expect(diagnostics.find((d) => d.code === 'parsing-error')).toMatchObject(positionOf(broken, '1,000,000%'));
+  });
+});
+
+describe('references', () => {
+  test('reports a dangling measure reference at the reference', async () => {
+    const broken = CQUIN.replace('measure Offered', 'measure Ofered');
+    const diagnostics = await withContract(broken);
+    const error = diagnostics.find((d) => d.code === 'linking-error');
+    expect(error).toMatchObject({ ...positionOf(broken, 'Ofered'), severity: 'error' });
+    expect(error?.message).toContain('Ofered');
+  });
+
+  test('reports a field the measure dataset does not have', async () => {
+    const broken = LIBRARY.replace('denominator smoker = true', 'denominator smoking = true');
+    const diagnostics = await check({ '/lib.parity': broken, '/cquin.parity': CQUIN });
+    expect(diagnostics.find((d) => d.code === 'linking-error')).toMatchObject(positionOf(broken, 'smoking'));
+  });
+
+  test('resolves a declaration by its package alias and by its full name', async () => {
+    const aliased = CQUIN.replace('measure Offered', 'measure lib.Offered').replace('measure Reported', 'measure lib.Reported');
+    expect(await withContract(aliased)).toEqual([]);
+    const renamed = CQUIN.replace('import "lib"', 'import "lib" as library').replace('measure Offered', 'measure library.Offered');
+    expect(await withContract(renamed)).toEqual([]);
+  });
+
+  test('does not see declarations of a package that is not imported', async () => {
+    const diagnostics = await withContract(CQUIN.replace('import "lib"\n', ''));
+    expect(diagnostics.filter((d) => d.code === 'linking-error').length).toBeGreaterThan(3);
+  });
+
+  test('lets a test see the indicators of the contract it tests, and no other contract', async () => {
+    const second = `package second\n\ntest "wrong contract" for demo.Main {\n  expect A earns £0 in 2026/27 Q1\n}\n`;
+    const diagnostics = await check({ '/lib.parity': LIBRARY, '/cquin.parity': CQUIN, '/second.parity': second });
+    expect(diagnostics.filter((d) => d.file === '/second.parity')).toEqual([]);
+  });
+});
+
+describe('malformed input', () => {
+  const library = LIBRARY + CQUIN.replace(/^package demo\nimport "lib"\n/, '');
+
+  test('never crashes, nor has a check throw, on any truncation of a real contract', async () => {
+    for (let end = 0; end < library.length; end += 13) {
+      const diagnostics = await check({ '/cut.parity': library.slice(0, end) });
+      const crashes = diagnostics.filter((d) => d.message.includes('An error occurred'));
+      expect(crashes, `cut at ${end}`).toEqual([]);
+    }
+  });
+
+  test('reports rather than crashes on random bytes and deep nesting', async () => {
+    const noise = Array.from({ length: 2000 }, (_, i) => String.fromCharCode(32 + ((i * 7919) % 95))).join('');
+    expect((await check({ '/noise.parity': noise })).length).toBeGreaterThan(0);
+    const nested = library.replace('denominator smoker = true', `denominator ${'('.repeat(300)}smoker = true${')'.repeat(300)}`);
+    const diagnostics = await check({ '/nested.parity': nested });
+    expect(diagnostics.some((d) => d.message.includes('nested more than 32 levels'))).toBe(true);
+    const notChain = library.replace('denominator smoker = true', `denominator ${'not '.repeat(500)}smoker`);
+    expect((await check({ '/nots.parity': notChain })).some((d) => d.message.includes('nested more than 32 levels'))).toBe(true);
+  });
+});

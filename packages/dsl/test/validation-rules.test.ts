@@ -1,0 +1,122 @@
+import { beforeAll, describe, expect, test } from 'vitest';
+import { IssueCodes, type PlacedDiagnostic } from '../src/index.js';
+import { ALLIANCE, CQUIN, check, LIBRARY, OTHER, positionOf } from './helpers.js';
+
+type FileKey = 'lib' | 'cquin' | 'alliance';
+
+interface RuleCase {
+  /** The behaviour, read as a sentence. */
+  name: string;
+  code: string;
+  file: FileKey;
+  edits: Array<[string, string]>;
+  /** Where the problem must be reported: the first occurrence of this text in the edited file. */
+  at: string;
+  severity?: 'error' | 'warning';
+  /** The file the problem is reported in, when it is not the edited one. */
+  reportedIn?: FileKey;
+}
+
+const BASE: Record<FileKey, string> = { lib: LIBRARY, cquin: CQUIN, alliance: ALLIANCE };
+const PATHS: Record<FileKey, string> = { lib: '/lib.parity', cquin: '/cquin.parity', alliance: '/alliance.parity' };
+
+const CASES: RuleCase[] = [
+  { name: 'money with misplaced separators', code: IssueCodes.InvalidMoney, file: 'cquin', edits: [['value £1,000,000', 'value £1,00,000']], at: '£1,00,000' },
+  { name: 'money with fractions of a penny', code: IssueCodes.InvalidMoney, file: 'cquin', edits: [['£1,250 in', '£1,250.005 in']], at: '£1,250.005' },
+  { name: 'a percentage with misplaced separators', code: IssueCodes.InvalidPercent, file: 'cquin', edits: [['weight 60%', 'weight 6,0%']], at: '6,0%' },
+  { name: 'a minimum denominator that is not a whole number', code: IssueCodes.InvalidNumber, file: 'lib', edits: [['minimum denominator 20', 'minimum denominator 20.5']], at: '20.5' },
+  { name: 'a month that does not exist', code: IssueCodes.InvalidDate, file: 'cquin', edits: [['in 2026/27 Q1 = 10', 'in 2026-13 = 10']], at: '2026-13' },
+  { name: 'a financial year that is not April to March', code: IssueCodes.InvalidFinancialYear, file: 'cquin', edits: [['year 2026/27', 'year 2026/28']], at: '2026/28' },
+  { name: 'an import of a package no file declares', code: IssueCodes.UnknownImport, file: 'cquin', edits: [['import "lib"', 'import "lbi"']], at: '"lbi"' },
+  { name: 'an import that nothing uses', code: IssueCodes.UnusedImport, file: 'cquin', edits: [['import "lib"', 'import "lib"\nimport "other"']], at: '"other"', severity: 'warning' },
+  { name: 'two indicators with the same name', code: IssueCodes.DuplicateName, file: 'cquin', edits: [['indicator B weight', 'indicator A weight']], at: 'A weight 40%' },
+  { name: 'a contract clause given twice', code: IssueCodes.DuplicateClause, file: 'cquin', edits: [['  value £1,000,000', '  value £1,000,000\n  value £2,000,000']], at: 'value £2,000,000' },
+  { name: 'a declaration nothing uses', code: IssueCodes.UnusedDeclaration, file: 'cquin', edits: [['contract Main', 'aggregate return Spare "Spare return" {\n  source "x"\n}\n\ncontract Main']], at: 'Spare "Spare', severity: 'warning' },
+  { name: 'an ODS code in the wrong shape', code: IssueCodes.InvalidOdsCode, file: 'lib', edits: [['ods "RAB"', 'ods "rab trust"']], at: '"rab trust"' },
+  { name: 'two organisations with one ODS code', code: IssueCodes.DuplicateOdsCode, file: 'lib', edits: [['ods "QAB"', 'ods "QAA"']], at: '"QAA" sector commissioner\norganisation MhTrust' },
+  { name: 'a field that would hold an NHS number', code: IssueCodes.PatientIdentifiableField, file: 'lib', edits: [['  smoker: boolean?', '  smoker: boolean?\n  nhs_number: text?']], at: 'nhs_number' },
+  { name: 'records dated by a field that is not a date', code: IssueCodes.DatedByNotDate, file: 'lib', edits: [['  source "GP clinical systems"', '  source "GP clinical systems"\n  dated by smoker']], at: 'smoker\n' },
+  { name: 'a measure without a direction', code: IssueCodes.MissingDirection, file: 'lib', edits: [['  minimum denominator 20\n  higher is better', '  minimum denominator 20']], at: 'Offered "Smokers' },
+  { name: 'a measure without a period basis', code: IssueCodes.MissingPeriodBasis, file: 'lib', edits: [['  higher is better\n  period quarter\n}\n\nmeasure Reported', '  higher is better\n}\n\nmeasure Reported']], at: 'Offered "Smokers' },
+  { name: 'a measure without a source dataset', code: IssueCodes.MissingClause, file: 'lib', edits: [['  from Returns\n  minimum', '  minimum']], at: 'Reported "Reported' },
+  { name: 'a record-level proportion without a denominator', code: IssueCodes.MissingPopulation, file: 'lib', edits: [['  denominator smoker = true\n', '']], at: 'Offered "Smokers' },
+  { name: 'a population written on an aggregate return', code: IssueCodes.PopulationOnAggregate, file: 'lib', edits: [['  from Returns\n  minimum', '  from Returns\n  numerator true\n  minimum']], at: 'numerator true' },
+  { name: 'a paying measure without a minimum denominator', code: IssueCodes.MissingMinimumDenominator, file: 'lib', edits: [['  minimum denominator 20\n', '']], at: 'Offered', reportedIn: 'cquin' },
+  { name: 'a chained population from another dataset', code: IssueCodes.ChainedDatasetMismatch, file: 'lib', edits: [['  denominator smoker = true', '  denominator smoker = true and numerator of Reported']], at: 'Reported\n' },
+  { name: 'measures defined in terms of each other', code: IssueCodes.CyclicMeasure, file: 'lib', edits: [['  denominator smoker = true', '  denominator numerator of Offered']], at: 'Offered\n  numerator' },
+  { name: 'a parity measure compared with itself', code: IssueCodes.ComparatorIsSelf, file: 'lib', edits: [['  from Returns\n  minimum', '  from Returns\n  scored as parity with Reported as ratio\n  minimum']], at: 'Reported as ratio' },
+  { name: 'a yes/no field compared with text', code: IssueCodes.TypeMismatch, file: 'lib', edits: [['denominator smoker = true', 'denominator smoker = "yes"']], at: 'smoker = "yes"' },
+  { name: 'money added to a percentage', code: IssueCodes.UnitMismatch, file: 'lib', edits: [['denominator smoker = true', 'denominator spend + 5% > £10']], at: 'spend + 5%' },
+  { name: 'months added to minutes', code: IssueCodes.UnitMismatch, file: 'lib', edits: [['numerator offered within 12 months', 'numerator seen_at - referred_at < 1 month + 30 minutes']], at: '1 month + 30 minutes' },
+  { name: 'a number used as a condition', code: IssueCodes.ConditionNotBoolean, file: 'lib', edits: [['numerator offered within 12 months', 'numerator bmi']], at: 'bmi\n' },
+  { name: 'a code the field does not allow', code: IssueCodes.UnknownCode, file: 'lib', edits: [['denominator smoker = true', 'denominator ethnicity in ("A", "Z")']], at: '"Z"', severity: 'warning' },
+  { name: 'a recorded-check on a required field', code: IssueCodes.AlwaysRecorded, file: 'lib', edits: [['denominator smoker = true', 'denominator referred_at is recorded']], at: 'referred_at is recorded', severity: 'warning' },
+  { name: 'a contract without a year', code: IssueCodes.MissingClause, file: 'cquin', edits: [['  year 2026/27\n', '']], at: 'Main "Main' },
+  { name: 'a pilot arrangement without its gate', code: IssueCodes.ArrangementIncomplete, file: 'cquin', edits: [['arrangement cquin', 'arrangement cquin, pilot']], at: 'Main "Main' },
+  { name: 'a provider named as commissioner', code: IssueCodes.CommissionerSector, file: 'cquin', edits: [['commissioner Icb', 'commissioner Acute']], at: 'Acute' },
+  { name: 'commissioner shares that do not sum to 100%', code: IssueCodes.SharesNotHundred, file: 'cquin', edits: [['arrangement cquin', 'arrangement cquin, multi-commissioner'], ['  commissioner Icb', '  commissioner Icb share 60%\n  commissioner Icb2 share 30%\n  apportioned by fixed']], at: 'apportioned by fixed' },
+  { name: 'a test period outside the contract year', code: IssueCodes.PeriodOutsideYear, file: 'cquin', edits: [['in 2026/27 Q1 = 10', 'in 2027/28 Q1 = 10']], at: '2027/28' },
+  { name: 'sub-contracts that sit under each other', code: IssueCodes.CyclicSubContract, file: 'cquin', edits: [['  value £1,000,000', '  value £1,000,000\n  under Second'], ['test "half', 'contract Second "Second" {\n  arrangement sub-contract\n  year 2026/27\n  commissioner Icb\n  provider MhTrust\n  under Main\n}\n\ntest "half']], at: 'Second\n' },
+  { name: 'an alliance budget that leaves out mental health', code: IssueCodes.BudgetCoverage, file: 'alliance', edits: [['budget £50m covers physical-health, mental-health', 'budget £50m covers physical-health']], at: 'Pot "Alliance' },
+  { name: 'a mental health trust paid on physical-health data with no named source', code: IssueCodes.CrossSectorSource, file: 'lib', edits: [['  source "GP clinical systems"\n', '']], at: 'Offered\n      linear', reportedIn: 'cquin' },
+  { name: 'an indicator with no accountable provider among several', code: IssueCodes.MissingAccountable, file: 'cquin', edits: [['  provider MhTrust', '  provider MhTrust\n  provider Acute']], at: 'A weight' },
+  { name: 'indicator weights that do not sum to 100%', code: IssueCodes.WeightsNotHundred, file: 'cquin', edits: [['weight 60%', 'weight 50%']], at: 'Scheme1' },
+  { name: 'indicator weights given in different ways', code: IssueCodes.MixedWeights, file: 'cquin', edits: [['weight 40%', 'weight £5,000']], at: 'Scheme1' },
+  { name: 'a scheme that does not say how it is assessed', code: IssueCodes.MissingAssessment, file: 'cquin', edits: [['    assessed quarterly\n', '']], at: 'Scheme1' },
+  { name: 'an indicator with no payment rule', code: IssueCodes.MissingPaymentRule, file: 'cquin', edits: [['      all or nothing at 50%\n', '']], at: 'B weight' },
+  { name: 'an indicator with no measure', code: IssueCodes.MissingMeasure, file: 'cquin', edits: [['      measure Reported\n', '']], at: 'B weight' },
+  { name: 'a threshold above 100%', code: IssueCodes.ThresholdOutOfRange, file: 'cquin', edits: [['to 60%', 'to 160%']], at: '160%' },
+  { name: 'a higher-is-better scale that falls', code: IssueCodes.ThresholdOrder, file: 'cquin', edits: [['linear from 40% to 60%', 'linear from 60% to 40%']], at: 'linear from 60%' },
+  { name: 'a plain number as a threshold on a percentage', code: IssueCodes.ThresholdUnit, file: 'cquin', edits: [['all or nothing at 50%', 'all or nothing at 50']], at: '50\n' },
+  { name: 'a gain cap of nothing', code: IssueCodes.InertIncentive, file: 'alliance', edits: [['cap gain at 2% of budget', 'cap gain at 0% of budget']], at: 'cap gain at 0%' },
+  { name: 'share bands out of order', code: IssueCodes.BandOrder, file: 'alliance', edits: [['gain shared providers 50%, commissioner 50%', 'gain shared {\n      up to 3% of budget: providers 50%, commissioner 50%\n      up to 2% of budget: providers 0%, commissioner 100%\n      beyond: providers 0%, commissioner 100%\n    }']], at: 'up to 2%' },
+  { name: 'a quality gate that needs more measures than it lists', code: IssueCodes.UnreachableQualityGate, file: 'alliance', edits: [['quality gate 1 of', 'quality gate 3 of']], at: '3 of' },
+  { name: 'several providers sharing with no split', code: IssueCodes.MissingProviderSplit, file: 'alliance', edits: [['    among providers pro rata to value\n', '']], at: 'Pot "Alliance' },
+  { name: 'a test that expects a measure to earn money', code: IssueCodes.TestTargetKind, file: 'cquin', edits: [['expect B earns', 'expect Reported earns']], at: 'Reported earns' },
+];
+
+function edited(testCase: RuleCase): Record<string, string> {
+  let text = BASE[testCase.file];
+  for (const [from, to] of testCase.edits) {
+    if (!text.includes(from)) throw new Error(`edit does not apply: ${from}`);
+    text = text.replace(from, to);
+  }
+  return { ...sourcesOf(BASE), [PATHS[testCase.file]]: text };
+}
+
+function sourcesOf(base: Record<FileKey, string>): Record<string, string> {
+  return { [PATHS.lib]: base.lib, [PATHS.cquin]: base.cquin, [PATHS.alliance]: base.alliance, '/other.parity': OTHER };
+}
+
+let baseline: PlacedDiagnostic[] = [];
+beforeAll(async () => {
+  baseline = await check(sourcesOf(BASE));
+});
+
+test('the base library and contracts check with no problems at all', () => {
+  expect(baseline).toEqual([]);
+});
+
+test('every issue code has at least one rule case', () => {
+  const covered = new Set(CASES.map((c) => c.code));
+  expect(Object.values(IssueCodes).filter((code) => !covered.has(code))).toEqual([]);
+});
+
+describe.each(CASES)('$code', (testCase) => {
+  test(`reports ${testCase.name} where it is written`, async () => {
+    const files = edited(testCase);
+    const path = PATHS[testCase.reportedIn ?? testCase.file];
+    const diagnostics = await check(files);
+    const expected = positionOf(files[path] ?? '', testCase.at);
+    const found = diagnostics.filter((d) => d.code === testCase.code && d.file === path);
+    expect(found.map((d) => ({ line: d.line, column: d.column, severity: d.severity }))).toContainEqual({
+      ...expected,
+      severity: testCase.severity ?? 'error',
+    });
+    expect(found.every((d) => d.message.length > 20)).toBe(true);
+  });
+
+  test('does not report it on the correct contract', () => {
+    expect(baseline.filter((d) => d.code === testCase.code)).toEqual([]);
+  });
+});
