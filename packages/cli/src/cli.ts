@@ -1,12 +1,17 @@
-import { runCheck } from './commands/check.js';
-import { runCompile } from './commands/compile.js';
 import { type Output, USAGE } from './output.js';
 
 type Command = (args: string[], output: Output) => Promise<number>;
 
-const COMMANDS: Record<string, { run: Command; help: string }> = {
-  check: { run: runCheck, help: 'check <files|dirs>…   parse, link and validate contracts; exit 1 on errors' },
-  compile: { run: runCompile, help: 'compile <file> [--contract <name>]   print the ContractModel JSON' },
+// Commands load their modules on use, so `parity --help` answers without loading the language.
+const COMMANDS: Record<string, { load: () => Promise<Command>; help: string }> = {
+  check: {
+    load: async () => (await import('./commands/check.js')).runCheck,
+    help: 'check <files|dirs>…        parse, link and validate contracts; exit 1 on errors',
+  },
+  compile: {
+    load: async () => (await import('./commands/compile.js')).runCompile,
+    help: 'compile <file> [--contract <Name>]   print the ContractModel JSON',
+  },
 };
 
 /** Runs the `parity` command with its arguments and returns the exit code. */
@@ -21,7 +26,7 @@ export async function runCli(argv: string[], output: Output): Promise<number> {
     output.stderr.write(`parity: unknown command '${name}'.\n\n${usage()}`);
     return 2;
   }
-  return command.run(args, output);
+  return (await command.load())(args, output);
 }
 
 function usage(): string {

@@ -79,3 +79,35 @@ describe('malformed input', () => {
     expect((await check({ '/nots.parity': notChain })).some((d) => d.message.includes('nested more than 32 levels'))).toBe(true);
   });
 });
+
+describe('names and numbers commissioners write', () => {
+  test('accepts six-character GP practice ODS codes', async () => {
+    const library = LIBRARY.replace('ods "RAB"', 'ods "B86001"');
+    expect(await check({ '/lib.parity': library, '/cquin.parity': CQUIN })).toEqual([]);
+  });
+
+  test('accepts keywords as field and package names', async () => {
+    const library = LIBRARY.replace('package lib', 'package lib.outcomes')
+      .replace('  smoker: boolean?', '  smoker: boolean?\n  organisation: code?\n  line: text?');
+    const contract = CQUIN.replace('import "lib"', 'import "lib/outcomes"');
+    const diagnostics = await check({ '/lib.parity': library, '/cquin.parity': contract });
+    expect(diagnostics.filter((d) => d.severity === 'error')).toEqual([]);
+  });
+
+  test('accepts a negative threshold on a change from baseline', async () => {
+    const library = `${LIBRARY}
+measure HbA1cChange "Change in HbA1c six months after referral" {
+  domain physical-health
+  from Register
+  population smoker = true
+  scored as change in bmi from bmi
+  minimum denominator 20
+  lower is better
+  period year to date
+}
+`;
+    const contract = CQUIN.replace('weight 60% {\n      measure Offered\n      linear from 40% to 60%', 'weight 60% {\n      measure HbA1cChange\n      linear from 0 to -5');
+    const diagnostics = await check({ '/lib.parity': library, '/cquin.parity': contract });
+    expect(diagnostics.filter((d) => d.severity === 'error')).toEqual([]);
+  });
+});

@@ -29,10 +29,15 @@ export function parseMoney(text: string): bigint {
 
 /** Parses a plain number that may use thousands separators: `1,000` → `"1000"`, `12.5` → `"12.5"`. */
 export function normaliseNumber(text: string): string {
-  const [whole = '', fraction] = text.split('.');
+  const negative = text.startsWith('-');
+  const [whole = '', fraction] = (negative ? text.slice(1) : text).split('.');
+  if (!/^[0-9][0-9,]*$/.test(whole) || (fraction !== undefined && !/^[0-9]+$/.test(fraction))) {
+    throw new LiteralError(`'${text}' is not a number: write it like 1,250 or 12.5.`);
+  }
   checkThousands(whole, text);
   const plain = whole.replaceAll(',', '');
-  return fraction === undefined ? plain : `${plain}.${fraction}`;
+  const sign = negative && /[1-9]/.test(plain + (fraction ?? '')) ? '-' : '';
+  return fraction === undefined ? `${sign}${plain}` : `${sign}${plain}.${fraction}`;
 }
 
 /** Parses a percentage literal such as `1.25%` into its number of percent as text: `"1.25"`. */

@@ -5,9 +5,10 @@ import {
   DefaultScopeProvider,
   EMPTY_SCOPE,
   type LangiumCoreServices,
-  MapScope,
   type ReferenceInfo,
   type Scope,
+  type Stream,
+  stream,
   WorkspaceCache,
 } from 'langium';
 import {
@@ -41,11 +42,14 @@ import { defaultAlias, packageOfImport } from './parity-names.js';
  * - in a sub-contract's `flow down`, the indicators of the parent contract.
  */
 export class ParityScopeProvider extends DefaultScopeProvider {
-  private readonly importedScopes: WorkspaceCache<string, Scope>;
+  private readonly importedScopes: WorkspaceCache<string, Map<string, AstNodeDescription[]>>;
+
+  private readonly fieldScopes: WorkspaceCache<Dataset, Scope>;
 
   constructor(services: LangiumCoreServices) {
     super(services);
     this.importedScopes = new WorkspaceCache(services.shared);
+    this.fieldScopes = new WorkspaceCache(services.shared);
   }
 
   override getScope(context: ReferenceInfo): Scope {
@@ -77,34 +81,42 @@ export class ParityScopeProvider extends DefaultScopeProvider {
 
   protected override getGlobalScope(referenceType: string, context: ReferenceInfo): Scope {
     const document = AstUtils.getDocument(context.container);
-    const key = `${document.uri.toString()}|${referenceType}`;
-    return this.importedScopes.get(key, () => this.createImportedScope(referenceType, document.parseResult.value as Document));
+    const visible = this.importedScopes.get(document.uri.toString(), () =>
+      this.collectVisible(document.parseResult.value as Document),
+    );
+    return new TypedScope(visible, (type) => this.reflection.isSubtype(type, referenceType));
   }
 
-  private createImportedScope(referenceType: string, root: Document): Scope {
-    const visible = new Map<string, string>(); // package → alias
-    if (root.name) visible.set(root.name, '');
+  /** Every name a document can use for declarations of the workspace, built once per document. */
+  private collectVisible(root: Document): Map<string, AstNodeDescription[]> {
+    const aliases = new Map<string, string>(); // package → alias
+    if (root.name) aliases.set(root.name, '');
     for (const anImport of root.imports) {
       const pkg = packageOfImport(anImport.path);
-      visible.set(pkg, anImport.alias ?? defaultAlias(pkg));
+      aliases.set(pkg, anImport.alias ?? defaultAlias(pkg));
     }
-    const descriptions: AstNodeDescription[] = [];
-    for (const description of this.indexManager.allElements(referenceType)) {
+    const visible = new Map<string, AstNodeDescription[]>();
+    const add = (name: string, description: AstNodeDescription) => {
+      const existing = visible.get(name);
+      if (existing) existing.push(description);
+      else visible.set(name, [description]);
+    };
+    for (const description of this.indexManager.allElements()) {
+      if (description.type === 'Document') continue;
+      add(description.name, description);
       const dot = description.name.lastIndexOf('.');
-      const pkg = dot < 0 ? '' : description.name.slice(0, dot);
+      const alias = dot < 0 ? undefined : aliases.get(description.name.slice(0, dot));
+      if (alias === undefined) continue;
       const simple = description.name.slice(dot + 1);
-      descriptions.push(description);
-      const alias = visible.get(pkg);
-      if (pkg === '' || alias === undefined) continue;
-      descriptions.push({ ...description, name: simple });
-      if (alias) descriptions.push({ ...description, name: `${alias}.${simple}` });
+      add(simple, { ...description, name: simple });
+      if (alias) add(`${alias}.${simple}`, { ...description, name: `${alias}.${simple}` });
     }
-    return new MapScope(descriptions);
+    return visible;
   }
 
   private fieldScope(dataset: Dataset | undefined): Scope {
     if (!dataset) return EMPTY_SCOPE;
-    return this.createScopeForNodes(dataset.members.filter(isField));
+    return this.fieldScopes.get(dataset, () => this.createScopeForNodes(dataset.members.filter(isField)));
   }
 
   private contractScope(contract: Contract, context: ReferenceInfo, outer: Scope): Scope {
@@ -116,6 +128,26 @@ export class ParityScopeProvider extends DefaultScopeProvider {
       ? [...own, this.descriptions.createDescription(contract, contract.name)]
       : own;
     return this.createScope(withContract, outer);
+  }
+}
+
+/** Names visible to a document, filtered to the declarations a reference can point at. */
+class TypedScope implements Scope {
+  constructor(
+    private readonly visible: Map<string, AstNodeDescription[]>,
+    private readonly accepts: (type: string) => boolean,
+  ) {}
+
+  getElement(name: string): AstNodeDescription | undefined {
+    return this.visible.get(name)?.find((d) => this.accepts(d.type));
+  }
+
+  getElements(name: string): Stream<AstNodeDescription> {
+    return stream(this.visible.get(name) ?? []).filter((d) => this.accepts(d.type));
+  }
+
+  getAllElements(): Stream<AstNodeDescription> {
+    return stream(this.visible.values()).flatMap((list) => list).filter((d) => this.accepts(d.type));
   }
 }
 

@@ -48,7 +48,7 @@ function checkRequired(contract: Contract, accept: ValidationAcceptor): void {
   if (arrangementsOf(contract).length === 0) missing(contract, accept, 'what kind of arrangement it is', 'arrangement block');
   if (!contract.members.some(isYearClause)) missing(contract, accept, 'which financial year it covers', 'year 2026/27');
   if (partiesOf(contract, 'commissioner').length === 0) missing(contract, accept, 'who commissions it', 'commissioner <Organisation>');
-  if (partiesOf(contract, 'provider', 'prime').length === 0) missing(contract, accept, 'who provides it', 'provider <Organisation>');
+  if (partiesOf(contract, 'provider', 'prime', 'subcontractor').length === 0) missing(contract, accept, 'who provides it', 'provider <Organisation>');
 }
 
 function checkSingleClauses(contract: Contract, accept: ValidationAcceptor): void {
@@ -68,7 +68,8 @@ function firstWord(member: ContractMember): string {
 
 function checkCommissioners(contract: Contract, accept: ValidationAcceptor): void {
   const arrangements = arrangementsOf(contract);
-  const betweenProviders = arrangements.includes('provider-to-provider') || arrangements.includes('internal');
+  // Providers commission each other in provider-to-provider and internal agreements, and a prime commissions its sub-contractors.
+  const betweenProviders = ['provider-to-provider', 'internal', 'sub-contract'].some((kind) => arrangements.includes(kind));
   for (const party of partiesOf(contract, 'commissioner')) {
     const organisation = party.organisation.ref;
     if (!organisation || betweenProviders || COMMISSIONING_SECTORS.has(organisation.sector)) continue;

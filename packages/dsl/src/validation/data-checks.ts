@@ -3,11 +3,12 @@ import { type Dataset, isDatedByClause, isField, type Organisation } from '../la
 import { IssueCodes } from './issue-codes.js';
 import { report } from './report.js';
 
-const ODS_CODE = /^[A-Z0-9]{3,5}$/;
+// Trusts and ICBs have 3 characters, sites 5, GP practices 6 (e.g. B86001).
+const ODS_CODE = /^[A-Z0-9]{3,6}$/;
 
 export function checkOrganisation(organisation: Organisation, accept: ValidationAcceptor): void {
   if (!ODS_CODE.test(organisation.ods)) {
-    report(accept, 'error', IssueCodes.InvalidOdsCode, `"${organisation.ods}" is not an ODS code: use the 3–5 capital letters and digits the Organisation Data Service gives, e.g. "RXT".`, { node: organisation, property: 'ods' });
+    report(accept, 'error', IssueCodes.InvalidOdsCode, `"${organisation.ods}" is not an ODS code: use the 3–6 capital letters and digits the Organisation Data Service gives, e.g. "RXT".`, { node: organisation, property: 'ods' });
   }
 }
 

@@ -1,4 +1,4 @@
-import { type AstNode, type AstNodeDescription, AstUtils, type LangiumCoreServices, type ValidationAcceptor } from 'langium';
+import { type AstNode, type AstNodeDescription, AstUtils, type LangiumCoreServices, type ValidationAcceptor, WorkspaceCache } from 'langium';
 import {
   type Document,
   isAggregateReturn,
@@ -14,13 +14,29 @@ import { report } from './report.js';
 
 /** Checks that need the whole workspace: imports, duplicate names, ODS codes and unused declarations. */
 export class DocumentChecks {
-  constructor(private readonly services: LangiumCoreServices) {}
+  private readonly referencedNodes: WorkspaceCache<'all', Set<AstNode>>;
+
+  constructor(private readonly services: LangiumCoreServices) {
+    this.referencedNodes = new WorkspaceCache(services.shared);
+  }
 
   checkDocument(document: Document, accept: ValidationAcceptor): void {
     this.checkImports(document, accept);
     this.checkDuplicateNames(document, accept);
     this.checkDuplicateOdsCodes(document, accept);
     this.checkUnusedDeclarations(document, accept);
+  }
+
+  /** Every node some reference in the workspace points at, gathered once per workspace state. */
+  private collectReferencedNodes(): Set<AstNode> {
+    const referenced = new Set<AstNode>();
+    for (const document of this.services.shared.workspace.LangiumDocuments.all) {
+      for (const reference of document.references) {
+        const target = 'ref' in reference ? reference.ref : undefined;
+        if (target) referenced.add(target);
+      }
+    }
+    return referenced;
   }
 
   private checkImports(document: Document, accept: ValidationAcceptor): void {
@@ -38,11 +54,9 @@ export class DocumentChecks {
   }
 
   private *referencedPackages(document: Document): Generator<string | undefined> {
-    for (const node of AstUtils.streamAst(document)) {
-      for (const reference of AstUtils.streamReferences(node)) {
-        const target = 'ref' in reference.reference ? reference.reference.ref : undefined;
-        if (target) yield (AstUtils.getDocument(target).parseResult.value as Document).name;
-      }
+    for (const reference of AstUtils.getDocument(document).references) {
+      const target = 'ref' in reference ? reference.ref : undefined;
+      if (target) yield (AstUtils.getDocument(target).parseResult.value as Document).name;
     }
   }
 
@@ -105,11 +119,10 @@ export class DocumentChecks {
   /** In a file that holds a contract, data and measures declared there should be used somewhere. */
   private checkUnusedDeclarations(document: Document, accept: ValidationAcceptor): void {
     if (!document.declarations.some(isContract)) return;
-    const references = this.services.references.References;
+    const referenced = this.referencedNodes.get('all', () => this.collectReferencedNodes());
     for (const declaration of document.declarations) {
       if (!(isMeasure(declaration) || isDataset(declaration) || isAggregateReturn(declaration) || isOrganisation(declaration))) continue;
-      const used = references.findReferences(declaration, { includeDeclaration: false }).head();
-      if (!used) {
+      if (!referenced.has(declaration)) {
         report(accept, 'warning', IssueCodes.UnusedDeclaration, `${declaration.name} is declared but nothing uses it: use it in the contract or remove it.`, { node: declaration, property: 'name', data: { unnecessary: true } });
       }
     }

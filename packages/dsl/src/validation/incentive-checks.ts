@@ -154,7 +154,7 @@ function checkThreshold(threshold: Threshold, measure: Measure, accept: Validati
     checkPercentRange(threshold.percent, accept, threshold, 'percent');
   } else if (isPercentKind(kind)) {
     report(accept, 'error', IssueCodes.ThresholdUnit, `${measure.name} is scored as a percentage: give this threshold as a percentage, e.g. 60%.`, { node: threshold });
-  } else if (threshold.number && numberOf(threshold.number) < 0) {
+  } else if ((kind === 'rate' || kind === 'count') && threshold.number && numberOf(threshold.number) < 0) {
     report(accept, 'error', IssueCodes.ThresholdOutOfRange, `No data could reach a negative threshold: give a threshold of 0 or more.`, { node: threshold });
   }
 }

@@ -1391,10 +1391,10 @@ export function isMonthLiteral(item: unknown): item is MonthLiteral {
     return reflection.isInstance(item, MonthLiteral.$type);
 }
 
-export type Name = 'activity' | 'admission' | 'alliance' | 'attendance' | 'block' | 'budget' | 'capitated' | 'capitation' | 'code' | 'cohort' | 'cquin' | 'date' | 'day' | 'days' | 'description' | 'domain' | 'episode' | 'internal' | 'month' | 'outcome' | 'period' | 'person' | 'pilot' | 'plan' | 'population' | 'price' | 'rate' | 'referral' | 'source' | 'text' | 'value' | 'weight' | 'withhold' | 'year' | string;
+export type Name = 'activity' | 'admission' | 'alliance' | 'attendance' | 'block' | 'budget' | 'capitated' | 'capitation' | 'care' | 'code' | 'cohort' | 'cquin' | 'dataset' | 'date' | 'day' | 'days' | 'description' | 'domain' | 'episode' | 'internal' | 'line' | 'measure' | 'month' | 'organisation' | 'outcome' | 'outcomes' | 'period' | 'person' | 'pilot' | 'plan' | 'population' | 'price' | 'rate' | 'referral' | 'source' | 'test' | 'text' | 'value' | 'weight' | 'withhold' | 'year' | string;
 
 export function isName(item: unknown): item is Name {
-    return item === 'person' || item === 'value' || item === 'population' || item === 'code' || item === 'text' || item === 'date' || item === 'month' || item === 'year' || item === 'source' || item === 'outcome' || item === 'budget' || item === 'weight' || item === 'cohort' || item === 'period' || item === 'domain' || item === 'description' || item === 'rate' || item === 'plan' || item === 'price' || item === 'activity' || item === 'attendance' || item === 'day' || item === 'days' || item === 'referral' || item === 'episode' || item === 'admission' || item === 'alliance' || item === 'pilot' || item === 'block' || item === 'capitated' || item === 'internal' || item === 'cquin' || item === 'withhold' || item === 'capitation' || (typeof item === 'string' && (/[_a-zA-Z][\w]*/.test(item)));
+    return item === 'person' || item === 'value' || item === 'population' || item === 'code' || item === 'text' || item === 'date' || item === 'month' || item === 'year' || item === 'source' || item === 'outcome' || item === 'budget' || item === 'weight' || item === 'cohort' || item === 'period' || item === 'domain' || item === 'description' || item === 'rate' || item === 'plan' || item === 'price' || item === 'activity' || item === 'attendance' || item === 'day' || item === 'days' || item === 'referral' || item === 'episode' || item === 'admission' || item === 'alliance' || item === 'pilot' || item === 'block' || item === 'capitated' || item === 'internal' || item === 'cquin' || item === 'withhold' || item === 'capitation' || item === 'line' || item === 'organisation' || item === 'outcomes' || item === 'measure' || item === 'dataset' || item === 'test' || item === 'care' || (typeof item === 'string' && (/[_a-zA-Z][\w]*/.test(item)));
 }
 
 export interface NotExpression extends langium.AstNode {
@@ -1415,7 +1415,7 @@ export function isNotExpression(item: unknown): item is NotExpression {
 export interface NumberLiteral extends langium.AstNode {
     readonly $container: AllOf | AnyOf | BinaryExpression | Cell | ChangeScoring | ContinuousScoring | DenominatorClause | ExceptionClause | ExclusionClause | MembershipExpression | NotExpression | NumeratorClause | NumeratorExclusionClause | RecordedExpression | ValueObservation | WithinExpression;
     readonly $type: 'NumberLiteral';
-    value: string;
+    value: SignedNumber;
 }
 
 export const NumberLiteral = {
@@ -2224,6 +2224,12 @@ export function isSharing(item: unknown): item is Sharing {
     return reflection.isInstance(item, Sharing.$type);
 }
 
+export type SignedNumber = string;
+
+export function isSignedNumber(item: unknown): item is SignedNumber {
+    return typeof item === 'string';
+}
+
 export interface SourceClause extends langium.AstNode {
     readonly $container: Measure;
     readonly $type: 'SourceClause';
@@ -2331,7 +2337,7 @@ export interface Threshold extends langium.AstNode {
     readonly $container: LinearRule | Monitor | PilotOutcome | ThresholdRule;
     readonly $type: 'Threshold';
     money?: string;
-    number?: string;
+    number?: SignedNumber;
     percent?: string;
     unit?: DurationUnit;
 }
