@@ -4,6 +4,7 @@ import {
   AstUtils,
   DefaultScopeProvider,
   EMPTY_SCOPE,
+  MapScope,
   type LangiumCoreServices,
   type ReferenceInfo,
   type Scope,
@@ -42,14 +43,18 @@ import { defaultAlias, packageOfImport } from './parity-names.js';
  * - in a sub-contract's `flow down`, the indicators of the parent contract.
  */
 export class ParityScopeProvider extends DefaultScopeProvider {
-  private readonly importedScopes: WorkspaceCache<string, Map<string, AstNodeDescription[]>>;
+  private readonly packageIndex: WorkspaceCache<'index', PackageIndex>;
+  private readonly visibilities: WorkspaceCache<Document, Visibility>;
 
   private readonly fieldScopes: WorkspaceCache<Dataset, Scope>;
+  private readonly containerScopes: WorkspaceCache<AstNode, Map<string, Scope>>;
 
   constructor(services: LangiumCoreServices) {
     super(services);
-    this.importedScopes = new WorkspaceCache(services.shared);
+    this.packageIndex = new WorkspaceCache(services.shared);
+    this.visibilities = new WorkspaceCache(services.shared);
     this.fieldScopes = new WorkspaceCache(services.shared);
+    this.containerScopes = new WorkspaceCache(services.shared);
   }
 
   override getScope(context: ReferenceInfo): Scope {
@@ -74,44 +79,66 @@ export class ParityScopeProvider extends DefaultScopeProvider {
     const test = AstUtils.getContainerOfType(container, isContractTest);
     if (test && context.property !== 'contract') {
       const contract = test.contract.ref;
-      if (contract) return this.contractScope(contract, context, super.getScope(context));
+      if (contract) return this.contractScope(contract, context, this.lexicalScope(context));
     }
-    return super.getScope(context);
+    return this.lexicalScope(context);
+  }
+
+  /**
+   * Langium's default: symbols of each enclosing container, innermost first, then the global scope.
+   * Built once per container and reference type as hash-map scopes, so a reference costs a lookup
+   * per level rather than a scan of every declaration in the file.
+   */
+  private lexicalScope(context: ReferenceInfo): Scope {
+    const referenceType = this.reflection.getReferenceType(context);
+    const document = AstUtils.getDocument(context.container);
+    const symbols = document.localSymbols;
+    let owner: AstNode | undefined = context.container;
+    while (owner && !symbols?.has(owner)) owner = owner.$container;
+    if (!owner || !symbols) return this.getGlobalScope(referenceType, context);
+    return this.containerScope(owner, referenceType, context);
+  }
+
+  private containerScope(owner: AstNode, referenceType: string, context: ReferenceInfo): Scope {
+    const byType = this.containerScopes.get(owner, () => new Map());
+    const cached = byType.get(referenceType);
+    if (cached) return cached;
+    const symbols = AstUtils.getDocument(owner).localSymbols;
+    let outerOwner = owner.$container;
+    while (outerOwner && !symbols?.has(outerOwner)) outerOwner = outerOwner.$container;
+    const outer = outerOwner
+      ? this.containerScope(outerOwner, referenceType, context)
+      : this.getGlobalScope(referenceType, context);
+    const own = (symbols?.getStream(owner) ?? stream<AstNodeDescription>([])).filter((d) =>
+      this.reflection.isSubtype(d.type, referenceType),
+    );
+    const scope = new MapScope(own, outer);
+    byType.set(referenceType, scope);
+    return scope;
   }
 
   protected override getGlobalScope(referenceType: string, context: ReferenceInfo): Scope {
-    const document = AstUtils.getDocument(context.container);
-    const visible = this.importedScopes.get(document.uri.toString(), () =>
-      this.collectVisible(document.parseResult.value as Document),
-    );
-    return new TypedScope(visible, (type) => this.reflection.isSubtype(type, referenceType));
+    const index = this.packageIndex.get('index', () => this.indexPackages());
+    const root = AstUtils.getDocument(context.container).parseResult.value as Document;
+    const visibility = this.visibilities.get(root, () => visibilityOf(root));
+    return new ImportedScope(index, visibility, (type) => this.reflection.isSubtype(type, referenceType));
   }
 
-  /** Every name a document can use for declarations of the workspace, built once per document. */
-  private collectVisible(root: Document): Map<string, AstNodeDescription[]> {
-    const aliases = new Map<string, string>(); // package → alias
-    if (root.name) aliases.set(root.name, '');
-    for (const anImport of root.imports) {
-      const pkg = packageOfImport(anImport.path);
-      aliases.set(pkg, anImport.alias ?? defaultAlias(pkg));
-    }
-    const visible = new Map<string, AstNodeDescription[]>();
-    const add = (name: string, description: AstNodeDescription) => {
-      const existing = visible.get(name);
-      if (existing) existing.push(description);
-      else visible.set(name, [description]);
-    };
+  /** Every exported declaration of the workspace, by full name and by package, built once per workspace state. */
+  private indexPackages(): PackageIndex {
+    const byFullName = new Map<string, AstNodeDescription[]>();
+    const byPackage = new Map<string, Map<string, AstNodeDescription[]>>();
     for (const description of this.indexManager.allElements()) {
       if (description.type === 'Document') continue;
-      add(description.name, description);
+      addTo(byFullName, description.name, description);
       const dot = description.name.lastIndexOf('.');
-      const alias = dot < 0 ? undefined : aliases.get(description.name.slice(0, dot));
-      if (alias === undefined) continue;
-      const simple = description.name.slice(dot + 1);
-      add(simple, { ...description, name: simple });
-      if (alias) add(`${alias}.${simple}`, { ...description, name: `${alias}.${simple}` });
+      if (dot < 0) continue;
+      const pkg = description.name.slice(0, dot);
+      const members = byPackage.get(pkg) ?? new Map<string, AstNodeDescription[]>();
+      byPackage.set(pkg, members);
+      addTo(members, description.name.slice(dot + 1), description);
     }
-    return visible;
+    return { byFullName, byPackage };
   }
 
   private fieldScope(dataset: Dataset | undefined): Scope {
@@ -131,23 +158,72 @@ export class ParityScopeProvider extends DefaultScopeProvider {
   }
 }
 
-/** Names visible to a document, filtered to the declarations a reference can point at. */
-class TypedScope implements Scope {
+interface PackageIndex {
+  byFullName: Map<string, AstNodeDescription[]>;
+  byPackage: Map<string, Map<string, AstNodeDescription[]>>;
+}
+
+/** The packages a document sees by simple name (its own and its imports) and its import aliases. */
+interface Visibility {
+  packages: string[];
+  aliases: Map<string, string>;
+}
+
+function visibilityOf(root: Document): Visibility {
+  const packages = root.name ? [root.name] : [];
+  const aliases = new Map<string, string>();
+  for (const anImport of root.imports ?? []) {
+    const pkg = packageOfImport(anImport.path ?? '');
+    packages.push(pkg);
+    aliases.set(anImport.alias ?? defaultAlias(pkg), pkg);
+  }
+  return { packages, aliases };
+}
+
+function addTo(map: Map<string, AstNodeDescription[]>, name: string, description: AstNodeDescription): void {
+  const existing = map.get(name);
+  if (existing) existing.push(description);
+  else map.set(name, [description]);
+}
+
+/**
+ * The workspace as one document sees it: any declaration by full name; those of its own and
+ * imported packages by simple name; those of imported packages by `alias.Name`. Lookups are
+ * hash-map hits; only listing every element (for completion) builds renamed descriptions.
+ */
+class ImportedScope implements Scope {
   constructor(
-    private readonly visible: Map<string, AstNodeDescription[]>,
+    private readonly index: PackageIndex,
+    private readonly visibility: Visibility,
     private readonly accepts: (type: string) => boolean,
   ) {}
 
   getElement(name: string): AstNodeDescription | undefined {
-    return this.visible.get(name)?.find((d) => this.accepts(d.type));
+    return this.getElements(name).head();
   }
 
   getElements(name: string): Stream<AstNodeDescription> {
-    return stream(this.visible.get(name) ?? []).filter((d) => this.accepts(d.type));
+    const candidates: AstNodeDescription[] = [...(this.index.byFullName.get(name) ?? [])];
+    const dot = name.lastIndexOf('.');
+    if (dot < 0) {
+      for (const pkg of this.visibility.packages) candidates.push(...(this.index.byPackage.get(pkg)?.get(name) ?? []));
+    } else {
+      const pkg = this.visibility.aliases.get(name.slice(0, dot));
+      if (pkg) candidates.push(...(this.index.byPackage.get(pkg)?.get(name.slice(dot + 1)) ?? []));
+    }
+    return stream(candidates).filter((d) => this.accepts(d.type));
   }
 
   getAllElements(): Stream<AstNodeDescription> {
-    return stream(this.visible.values()).flatMap((list) => list).filter((d) => this.accepts(d.type));
+    const all: AstNodeDescription[] = [];
+    for (const list of this.index.byFullName.values()) all.push(...list);
+    for (const pkg of this.visibility.packages) {
+      for (const [simple, list] of this.index.byPackage.get(pkg) ?? []) all.push(...list.map((d) => ({ ...d, name: simple })));
+    }
+    for (const [alias, pkg] of this.visibility.aliases) {
+      for (const [simple, list] of this.index.byPackage.get(pkg) ?? []) all.push(...list.map((d) => ({ ...d, name: `${alias}.${simple}` })));
+    }
+    return stream(all).filter((d) => this.accepts(d.type));
   }
 }
 
