@@ -8,6 +8,10 @@ const COMMANDS: Record<string, { load: () => Promise<Command>; help: string }> =
     load: async () => (await import('./commands/check.js')).runCheck,
     help: 'check <files|dirs>…        parse, link and validate contracts; exit 1 on errors',
   },
+  test: {
+    load: async () => (await import('./commands/test.js')).runTest,
+    help: 'test <files|dirs>…         run the contracts\' in-language tests against the engine',
+  },
   compile: {
     load: async () => (await import('./commands/compile.js')).runCompile,
     help: 'compile <file> [--contract <Name>]   print the ContractModel JSON',

@@ -1,6 +1,24 @@
 /**
- * @parity/engine: the ContractModel that the language compiles to, and exact money.
- * Evaluation is added on top of these without I/O, clocks or floats.
+ * @parity/engine: exact, explainable evaluation of Parity contracts.
+ *
+ * Public surface: the ContractModel schema; `evaluate` (payment lines, risk shares, targets, each
+ * with its trace) and `runContractTests`; position tools; exact money, rationals and allocation;
+ * `DomainError`. Deliberately not exported: the per-kind payment functions, which are reached
+ * through `evaluate` so that every figure comes with the same context and rounding.
  */
+export { allocatePence } from './core/allocate.js';
+export { DomainError, type DomainErrorCode, DomainErrorCodes } from './core/errors.js';
+export * as periods from './core/periods.js';
+export { fromDecimal, fromPercent, type Rational, rational, toDecimal, toPercentText } from './core/rational.js';
+export { roundPence } from './core/rounding.js';
+export { AggregateObservation, type FieldValue, type Observations, type RecordRow, type RecordSource } from './measures/observations.js';
+export type { MeasureResult, MeasureStatus } from './measures/measure-result.js';
+export type { RecordTallies, RecordTally } from './measures/tally.js';
+export { type Period, parsePeriod, periodLabel } from './measures/periods.js';
 export { formatPence, LiteralError, normaliseNumber, parseMoney, parsePercent } from './money.js';
 export * from './model/index.js';
+export type { LineKind, LineStatus, PaymentLine } from './payments/payment-line.js';
+export type { RiskShareResult } from './payments/risk-share.js';
+export { type ContractResult, type EvaluateOptions, evaluate, evaluateInContext, type Evaluation, type TargetResult } from './run/evaluate.js';
+export { type ExpectationFailure, runContractTests, type TestOutcome } from './run/test-runner.js';
+export type { Trace } from './run/trace.js';

@@ -1,0 +1,108 @@
+import { add, fromDecimal, type Rational } from '../core/rational.js';
+import type { Dataset, Measure } from '../model/measure.js';
+import { type AggregateIndex, WHOLE_CONTRACT } from './aggregate-index.js';
+import { basisMonths, type Period, periodLabel, quarterPeriodOf } from './periods.js';
+import type { RecordTallies, RecordTally } from './tally.js';
+
+/** The raw figures behind a measure for one provider and period, before scoring. */
+export interface Gathered {
+  numerator?: bigint;
+  denominator?: bigint;
+  value?: Rational;
+  pence?: bigint;
+  tally?: RecordTally;
+  /** Where the figures came from, for the explanation. */
+  source: string;
+}
+
+/**
+ * Aggregate figures for a period: an observation for exactly that period if there is one, else
+ * the months of the measure's basis, taking a quarter's observation where its months have none of
+ * their own. Counts and money add up over months; a reported number (a population, staffed hours)
+ * is a level, so the latest month's stands. A provider with no figures of its own falls back to
+ * figures given for the whole contract; the whole contract pools every provider.
+ */
+export function gatherAggregate(index: AggregateIndex, measure: Measure, provider: string, period: Period): Gathered | undefined {
+  const forProvider = gatherFor(index, measure, provider, period);
+  if (forProvider || provider === WHOLE_CONTRACT) return forProvider ?? poolProviders(index, measure, period);
+  return gatherFor(index, measure, WHOLE_CONTRACT, period);
+}
+
+function poolProviders(index: AggregateIndex, measure: Measure, period: Period): Gathered | undefined {
+  const parts = index
+    .providersOf(measure.name)
+    .filter((p) => p !== WHOLE_CONTRACT)
+    .map((p) => gatherFor(index, measure, p, period))
+    .filter((g): g is Gathered => g !== undefined);
+  return parts.length === 0 ? undefined : { ...sumGathered(parts, false), source: `${parts.length} providers pooled` };
+}
+
+function gatherFor(index: AggregateIndex, measure: Measure, provider: string, period: Period): Gathered | undefined {
+  const exact = index.get(measure.name, provider, periodLabel(period));
+  if (exact) return fromObservation(exact, `return for ${periodLabel(period)}`);
+  if (period.kind === 'month' && measure.period?.kind !== 'rolling' && measure.period?.kind !== 'year-to-date') return undefined;
+  const parts: Gathered[] = [];
+  const usedQuarters = new Set<string>();
+  for (const month of basisMonths(period, measure.period)) {
+    const monthly = index.get(measure.name, provider, month);
+    if (monthly) {
+      parts.push(fromObservation(monthly, month));
+      continue;
+    }
+    const quarter = periodLabel(quarterPeriodOf(month));
+    const quarterly = index.get(measure.name, provider, quarter);
+    if (quarterly && !usedQuarters.has(quarter)) {
+      usedQuarters.add(quarter);
+      parts.push(fromObservation(quarterly, quarter));
+    }
+  }
+  if (parts.length === 0) return undefined;
+  return { ...sumGathered(parts, isLevel(measure)), source: `returns for ${parts.map((p) => p.source).join(', ')}` };
+}
+
+function fromObservation(o: { numerator?: string; denominator?: string; value?: string; pence?: string }, source: string): Gathered {
+  return {
+    numerator: o.numerator === undefined ? undefined : BigInt(o.numerator),
+    denominator: o.denominator === undefined ? undefined : BigInt(o.denominator),
+    value: o.value === undefined ? undefined : fromDecimal(o.value),
+    pence: o.pence === undefined ? undefined : BigInt(o.pence),
+    source,
+  };
+}
+
+/** Reported numbers that are levels (a population, hours a week, a mean) rather than amounts that add up over time. */
+function isLevel(measure: Measure): boolean {
+  return ['reported-value', 'coverage', 'attestation', 'mean', 'median', 'change', 'parity'].includes(measure.scoring.kind);
+}
+
+/** Adds parts over months (levels: the latest month stands) or over providers (everything adds). */
+function sumGathered(parts: Gathered[], levels: boolean): Omit<Gathered, 'source'> {
+  const sum = (pick: (g: Gathered) => bigint | undefined) =>
+    parts.some((p) => pick(p) !== undefined) ? parts.reduce((total, p) => total + (pick(p) ?? 0n), 0n) : undefined;
+  const values = parts.map((p) => p.value).filter((v): v is Rational => v !== undefined);
+  const value = levels ? values.at(-1) : values.length > 0 ? values.reduce(add) : undefined;
+  return { numerator: sum((p) => p.numerator), denominator: sum((p) => p.denominator), pence: sum((p) => p.pence), value };
+}
+
+/**
+ * Record-level tallies for a period: events (datasets dated by a field) pool over the basis months;
+ * snapshots (a dataset submitted whole each month) use the latest month with data.
+ */
+export function gatherRecords(tallies: RecordTallies, measure: Measure, dataset: Dataset, provider: string, period: Period): RecordTally[] {
+  const byProvider = tallies.get(measure.name);
+  if (!byProvider) return [];
+  const providers = provider === WHOLE_CONTRACT ? [...byProvider.keys()] : [provider];
+  const months = basisMonths(period, measure.period);
+  const found: RecordTally[] = [];
+  for (const p of providers) {
+    const byMonth = byProvider.get(p);
+    if (!byMonth) continue;
+    const withData = months.filter((m) => byMonth.get(m)?.get('') !== undefined);
+    const chosen = dataset.datedBy ? withData : withData.slice(-1);
+    for (const month of chosen) {
+      const tally = byMonth.get(month)?.get('');
+      if (tally) found.push(tally);
+    }
+  }
+  return found;
+}

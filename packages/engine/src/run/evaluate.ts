@@ -1,0 +1,188 @@
+import { DomainError, DomainErrorCodes } from '../core/errors.js';
+import { dayAfterMonth, monthsOfYear, QUARTERS } from '../core/periods.js';
+import { allocatePence } from '../core/allocate.js';
+import { compare, fromPercent, mul, rational } from '../core/rational.js';
+import { thresholdValue } from '../payments/attainment.js';
+import { AggregateIndex } from '../measures/aggregate-index.js';
+import type { MeasureResult } from '../measures/measure-result.js';
+import type { Observations, RecordRow, RecordSource } from '../measures/observations.js';
+import type { Period } from '../measures/periods.js';
+import type { RecordTallies } from '../measures/tally.js';
+import { tallyRecords } from '../measures/records.js';
+import { ContractModel } from '../model/index.js';
+import { formatPence } from '../money.js';
+import { evaluateActivity } from '../payments/activity.js';
+import { evaluateBlock } from '../payments/block.js';
+import { evaluateCapitation } from '../payments/capitation.js';
+import { createEvaluationContext, type EvaluationContext, odsOf, roundLine } from '../payments/context.js';
+import { evaluateFlowDown } from '../payments/flow-down.js';
+import { evaluateOnAccount } from '../payments/on-account.js';
+import type { PaymentLine } from '../payments/payment-line.js';
+import { evaluateRiskShare, measureMet, type RiskShareResult } from '../payments/risk-share.js';
+import { evaluateScheme } from '../payments/scheme.js';
+import { addMembership, evaluateYearOfCare, type MembershipDays } from '../payments/year-of-care.js';
+
+export interface EvaluateOptions {
+  /** The date the position is taken at (`YYYY-MM-DD`): later submissions are ignored, later periods are not yet due. */
+  asOf: string;
+  /** Prime contracts by name, for a sub-contract's flow-down. */
+  parents?: ReadonlyMap<string, ContractModel>;
+}
+
+/** A monitored measure or pilot outcome against its target for the year. */
+export interface TargetResult {
+  measure: string;
+  provider: string;
+  met: boolean;
+  result: MeasureResult;
+}
+
+export interface ContractResult {
+  contract: string;
+  year: string;
+  asOf: string;
+  lines: PaymentLine[];
+  riskShares: RiskShareResult[];
+  monitors: TargetResult[];
+  pilot?: { outcomes: TargetResult[]; continues: boolean };
+  /** Sum of every payable line (excluding risk shares and payments on account). */
+  earnedPence: bigint;
+}
+
+/** The result and the context it was computed in, for position tools and test runs. */
+export interface Evaluation {
+  result: ContractResult;
+  context: EvaluationContext;
+}
+
+const PAYABLE = new Set(['block', 'activity', 'capitation', 'year-of-care', 'cquin', 'withhold', 'flow-down']);
+
+/**
+ * Evaluates a contract against observations as of a date: every payment line with its
+ * explanation, risk and gain shares, and monitored targets. Pure: the data and the date come in as
+ * parameters; bad input is a DomainError, never a wrong number.
+ */
+export async function evaluate(model: unknown, observations: Observations, options: EvaluateOptions): Promise<ContractResult> {
+  return (await evaluateInContext(model, observations, options)).result;
+}
+
+export async function evaluateInContext(rawModel: unknown, observations: Observations, options: EvaluateOptions): Promise<Evaluation> {
+  const model = parseModel(rawModel);
+  if (!/^[0-9]{4}-[0-9]{2}-[0-9]{2}$/.test(options.asOf)) {
+    throw new DomainError(DomainErrorCodes.InvalidObservations, `The as-of date '${options.asOf}' is not a date: write YYYY-MM-DD.`);
+  }
+  const aggregates = new AggregateIndex(model, observations.aggregates ?? [], options.asOf);
+  const membership = new Map<string, MembershipDays>();
+  const tallies = await tallyAll(model, observations.records ?? {}, membership);
+  const context = createEvaluationContext({ model, asOf: options.asOf, aggregates, tallies });
+  const lines: PaymentLine[] = [];
+  const riskShares: RiskShareResult[] = [];
+  const contract = model.contract;
+  lines.push(...withholdAdjusted(context, evaluateBlock(context)));
+  for (const activity of contract.activities) lines.push(...evaluateActivity(context, activity));
+  for (const capitation of contract.capitations) lines.push(...evaluateCapitation(context, capitation));
+  for (const yearOfCare of contract.yearsOfCare) lines.push(...evaluateYearOfCare(context, yearOfCare, membership.get(yearOfCare.name) ?? new Map()));
+  for (const scheme of contract.schemes) {
+    const earned = evaluateScheme(context, scheme);
+    lines.push(...earned, ...evaluateOnAccount(context, scheme, earned));
+  }
+  if (contract.flowDown.length > 0) lines.push(...evaluateFlowDown(context, await primeLines(model, observations, options)));
+  for (const share of contract.riskShares) {
+    const settled = evaluateRiskShare(context, share);
+    lines.push(...settled.lines);
+    if (settled.result) riskShares.push(settled.result);
+  }
+  const monitors = contract.monitors.filter((m) => m.target).map((m) => targetResult(context, m.measure, odsOf(context, m.accountable) ?? '*'));
+  const pilot = contract.pilot && evaluatePilot(context);
+  const earnedPence = lines.filter((l) => PAYABLE.has(l.kind)).reduce((sum, l) => sum + l.pence, 0n);
+  return { context, result: { contract: contract.name, year: contract.year, asOf: options.asOf, lines, riskShares, monitors, pilot, earnedPence } };
+}
+
+function parseModel(raw: unknown): ContractModel {
+  const parsed = ContractModel.safeParse(raw);
+  if (parsed.success) return parsed.data;
+  const issue = parsed.error.issues[0];
+  throw new DomainError(DomainErrorCodes.InvalidModel, `The contract model is not valid at ${issue?.path.join('.') || 'its root'}: ${issue?.message}.`);
+}
+
+/** Reads each dataset once, feeding measure tallies and any year-of-care cohort from the same pass. */
+async function tallyAll(model: ContractModel, records: Record<string, RecordSource>, membership: Map<string, MembershipDays>): Promise<RecordTallies> {
+  const all: RecordTallies = new Map();
+  for (const [dataset, rows] of Object.entries(records)) {
+    if (!model.datasets.some((d) => d.name === dataset)) {
+      throw new DomainError(DomainErrorCodes.UnknownDataset, `The contract has no dataset ${dataset}.`);
+    }
+    const cohorts = model.contract.yearsOfCare.filter((y) => y.cohort === dataset);
+    for (const cohort of cohorts) membership.set(cohort.name, new Map());
+    const source = cohorts.length === 0 ? rows : feedCohorts(rows, (row, n) => {
+      for (const cohort of cohorts) addMembership(membership.get(cohort.name) as MembershipDays, cohort, model.contract.year, row, n);
+    });
+    for (const [measure, byProvider] of await tallyRecords(model, dataset, source)) all.set(measure, byProvider);
+  }
+  return all;
+}
+
+async function* feedCohorts(rows: RecordSource, visit: (row: RecordRow, rowNumber: number) => void): AsyncIterable<RecordRow> {
+  let rowNumber = 0;
+  for await (const row of rows) {
+    visit(row, ++rowNumber);
+    yield row;
+  }
+}
+
+/** A prime contract with a withhold pays its instalments net of the withheld pot, released on outcomes. */
+function withholdAdjusted(context: EvaluationContext, block: PaymentLine[]): PaymentLine[] {
+  const withholds = context.model.contract.schemes.filter((s) => s.kind === 'withhold');
+  if (withholds.length === 0 || block.length === 0) return block;
+  const withheld = withholds.reduce((sum, s) => sum + roundLine(context, s.worth.kind === 'money' ? rational(BigInt(s.worth.pence)) : mul(rational(BigInt(context.model.contract.valuePence ?? '0')), fromPercent(s.worth.percent))), 0n);
+  const held = allocatePence(withheld, block.map(() => rational(1n)));
+  return block.map((line, index) => {
+    const less = held[index] ?? 0n;
+    return { ...line, pence: line.pence - less, trace: { ...line.trace, text: `${line.trace.text}, less ${formatPence(less)} withheld (${formatPence(withheld)} in all, released on outcomes)` } };
+  });
+}
+
+async function primeLines(model: ContractModel, observations: Observations, options: EvaluateOptions): Promise<PaymentLine[]> {
+  const parent = model.contract.parent ? options.parents?.get(model.contract.parent) : undefined;
+  if (!parent) {
+    throw new DomainError(DomainErrorCodes.MissingParent, `${model.contract.name} takes a flow-down from ${model.contract.parent ?? 'its prime'}, which was not supplied: evaluate it with the prime contract's model.`);
+  }
+  const known = new Set(parent.measures.map((m) => m.name));
+  const forParent = { aggregates: (observations.aggregates ?? []).filter((o) => known.has(o.measure)) };
+  return (await evaluateInContext(parent, forParent, { asOf: options.asOf })).result.lines;
+}
+
+function targetResult(context: EvaluationContext, measure: string, provider: string): TargetResult {
+  const year = context.model.contract.year;
+  return { measure, provider, met: measureMet(context, measure, year), result: context.measureResult(measure, provider, { kind: 'year', year }) };
+}
+
+function evaluatePilot(context: EvaluationContext): ContractResult['pilot'] {
+  const pilot = context.model.contract.pilot;
+  if (!pilot) return undefined;
+  const year = context.model.contract.year;
+  const outcomes = pilot.outcomes.map((outcome) => {
+    const result = context.measureResult(outcome.measure, '*', { kind: 'year', year });
+    const measure = context.model.measures.find((m) => m.name === outcome.measure);
+    const target = thresholdValue(outcome.target);
+    const value = result.value;
+    const met = result.status === 'scored' && value !== undefined && (measure?.direction === 'lower' ? compare(value, target) <= 0 : compare(value, target) >= 0);
+    return { measure: outcome.measure, provider: '*', met, result };
+  });
+  const metCount = outcomes.filter((o) => o.met).length;
+  const continues = pilot.continueIf.kind === 'all' ? metCount === outcomes.length : metCount >= pilot.continueIf.required;
+  return { outcomes, continues };
+}
+
+/** Periods a position reports: each month, each quarter and the year. */
+export function reportingPeriods(year: string): Period[] {
+  return [
+    ...monthsOfYear(year).map((month) => ({ kind: 'month' as const, month })),
+    ...QUARTERS.map((quarter) => ({ kind: 'quarter' as const, year, quarter })),
+    { kind: 'year' as const, year },
+  ];
+}
+
+export function yearEnded(year: string, asOf: string): boolean {
+  return dayAfterMonth(monthsOfYear(year)[11] as string) <= Date.parse(asOf) / 86_400_000;
+}

@@ -1,0 +1,219 @@
+import { DomainError } from '../core/errors.js';
+import { dateOfDayNumber, dayAfterMonth, monthsOfYear } from '../core/periods.js';
+import { compare, equals, fromDecimal, fromPercent, type Rational, toDecimal } from '../core/rational.js';
+import { WHOLE_CONTRACT } from '../measures/aggregate-index.js';
+import type { AggregateObservation, Observations, RecordRow } from '../measures/observations.js';
+import { type Period, parsePeriod } from '../measures/periods.js';
+import type { PeriodRef, SourceLocation } from '../model/common.js';
+import type { Literal } from '../model/expression.js';
+import type { ContractModel } from '../model/index.js';
+import type { TestStep } from '../model/test.js';
+import { formatPence } from '../money.js';
+import { mainProvider } from '../payments/context.js';
+import type { PaymentLine } from '../payments/payment-line.js';
+import { measureMet } from '../payments/risk-share.js';
+import { type Evaluation, evaluateInContext } from './evaluate.js';
+
+export interface ExpectationFailure {
+  location: SourceLocation;
+  expected: string;
+  actual: string;
+  /** The explanation of the figure that was compared. */
+  explanation: string[];
+}
+
+export interface TestOutcome {
+  contract: string;
+  title: string;
+  location: SourceLocation;
+  passed: boolean;
+  expectations: number;
+  failures: ExpectationFailure[];
+  /** Set when the test could not be evaluated at all: its givens were refused. */
+  error?: string;
+}
+
+type Expect = Extract<TestStep, { kind: 'expect' }>;
+type Given = Extract<TestStep, { kind: 'given' }>;
+
+/**
+ * Runs a contract's in-language tests against the engine: each test's givens become observations,
+ * the contract is evaluated as of the end of its term, and each expectation is compared exactly.
+ */
+export async function runContractTests(model: ContractModel, parents?: ReadonlyMap<string, ContractModel>): Promise<TestOutcome[]> {
+  const outcomes: TestOutcome[] = [];
+  for (const test of model.tests) {
+    const base = { contract: model.contract.name, title: test.title, location: test.location };
+    const expects = test.steps.filter((s): s is Expect => s.kind === 'expect');
+    try {
+      const observations = observationsOf(model, test.steps.filter((s): s is Given => s.kind === 'given'));
+      // Tests look back from the end of the term, when every period is due.
+      const asOf = dateOfDayNumber(dayAfterMonth(model.contract.term.end));
+      const evaluation = await evaluateInContext(model, observations, { asOf, parents });
+      const failures = expects.map((e) => check(evaluation, e)).filter((f): f is ExpectationFailure => f !== undefined);
+      outcomes.push({ ...base, passed: failures.length === 0, expectations: expects.length, failures });
+    } catch (error) {
+      if (!(error instanceof DomainError)) throw error;
+      outcomes.push({ ...base, passed: false, expectations: expects.length, failures: [], error: `${error.code}: ${error.message}` });
+    }
+  }
+  return outcomes;
+}
+
+function labelOf(model: ContractModel, ref: PeriodRef | undefined): string {
+  if (!ref) return model.contract.year;
+  if (ref.month) return ref.month;
+  const year = ref.year ?? model.contract.year;
+  return ref.quarter ? `${year} ${ref.quarter}` : year;
+}
+
+function providerOf(model: ContractModel, organisation: string | undefined): string | undefined {
+  return organisation ? model.organisations.find((o) => o.name === organisation)?.ods : undefined;
+}
+
+function observationsOf(model: ContractModel, givens: Given[]): Observations {
+  const aggregates: AggregateObservation[] = [];
+  const records: Record<string, RecordRow[]> = {};
+  for (const given of givens) {
+    const period = labelOf(model, given.period);
+    const provider = providerOf(model, given.provider);
+    const observation = given.observation;
+    if (observation.kind === 'rows') {
+      const month = period.length === 7 ? period : monthsOf(parsePeriod(period)).at(-1);
+      const owner = provider ?? mainProvider({ model });
+      const rows = (records[given.target.name] ??= []);
+      for (const cells of observation.rows) rows.push({ provider: owner === WHOLE_CONTRACT ? firstProvider(model) : owner, month, ...rowValues(cells) });
+      continue;
+    }
+    const base = { measure: given.target.name, provider: provider ?? WHOLE_CONTRACT, period };
+    if (observation.kind === 'count') aggregates.push({ ...base, numerator: observation.numerator, denominator: observation.denominator });
+    else aggregates.push({ ...base, ...valueOf(observation.value) });
+  }
+  return { aggregates, records };
+}
+
+function monthsOf(period: Period): string[] {
+  if (period.kind === 'month') return [period.month];
+  return period.kind === 'year' ? monthsOfYear(period.year) : monthsOfYear(period.year).slice(['Q1', 'Q2', 'Q3', 'Q4'].indexOf(period.quarter) * 3).slice(0, 3);
+}
+
+function firstProvider(model: ContractModel): string {
+  return model.contract.parties.find((p) => p.role !== 'commissioner')?.ods ?? WHOLE_CONTRACT;
+}
+
+function valueOf(literal: Literal): { value?: string; pence?: string } {
+  switch (literal.type) {
+    case 'money':
+      return { pence: literal.pence };
+    case 'percent':
+      return { value: toDecimal(fromPercent(literal.value), 8) };
+    case 'number':
+      return { value: literal.value };
+    case 'boolean':
+      return { value: literal.value ? '1' : '0' };
+    default:
+      return { value: '0' };
+  }
+}
+
+function rowValues(cells: Record<string, Literal>): Record<string, string | number | boolean | null> {
+  const row: Record<string, string | number | boolean | null> = {};
+  for (const [field, literal] of Object.entries(cells)) {
+    if (literal.type === 'money') row[field] = Number(literal.pence);
+    else if (literal.type === 'number') row[field] = literal.value.includes('.') ? literal.value : Number(literal.value);
+    else if (literal.type === 'boolean') row[field] = literal.value;
+    else if (literal.type === 'duration') row[field] = Number(literal.duration.amount);
+    else row[field] = literal.value;
+  }
+  return row;
+}
+
+function check(evaluation: Evaluation, expect: Expect): ExpectationFailure | undefined {
+  const model = evaluation.context.model;
+  const period = labelOf(model, expect.period);
+  const provider = providerOf(model, expect.provider);
+  const outcome = expect.outcome;
+  const fail = (expected: string, actual: string, explanation: string[]): ExpectationFailure => ({ location: expect.location, expected, actual, explanation });
+  if (outcome.kind === 'earns') {
+    const lines = matchingLines(evaluation.result.lines, expect, period, provider, model);
+    const total = lines.reduce((sum, l) => sum + l.pence, 0n);
+    return total === BigInt(outcome.pence) ? undefined : fail(formatPence(BigInt(outcome.pence)), formatPence(total), lines.map((l) => l.trace.text));
+  }
+  if (outcome.kind === 'share') {
+    const share = evaluation.result.riskShares.find((r) => r.name === expect.target.name);
+    const line = provider === undefined ? undefined : evaluation.result.lines.find((l) => l.kind === 'risk-share' && l.clause === expect.target.name && l.provider === provider);
+    const side = outcome.side === 'providers' ? (provider ? line?.pence : share?.providersPence) : share?.commissionerPence;
+    const actual = side === undefined ? undefined : outcome.direction === 'bear' ? -side : side;
+    const explanation = share ? share.steps : ['no outturn: the share was not settled'];
+    return actual === BigInt(outcome.pence) ? undefined : fail(`${outcome.direction} ${formatPence(BigInt(outcome.pence))}`, actual === undefined ? 'not settled' : `${outcome.direction} ${formatPence(actual)}`, explanation);
+  }
+  if (outcome.kind === 'attains') {
+    const line = matchingLines(evaluation.result.lines, expect, period, provider, model)[0];
+    const actual = line?.attainment ? fromDecimal(line.attainment) : undefined;
+    const wanted = fromDecimal(outcome.value);
+    return actual && equals(actual, wanted) ? undefined : fail(outcome.value, actual ? toDecimal(actual, 6) : (line?.status ?? 'no line'), line ? [line.trace.text] : []);
+  }
+  return checkMeasure(evaluation, expect, period, provider, fail);
+}
+
+function checkMeasure(evaluation: Evaluation, expect: Expect, period: string, provider: string | undefined, fail: (e: string, a: string, x: string[]) => ExpectationFailure): ExpectationFailure | undefined {
+  const outcome = expect.outcome;
+  const context = evaluation.context;
+  const model = context.model;
+  if (expect.target.kind === 'indicator') {
+    const line = matchingLines(evaluation.result.lines, expect, period, provider, model)[0];
+    const status = !line ? 'no line' : line.status === 'earned' ? 'met' : line.status === 'partly-earned' || line.status === 'not-earned' ? 'not-met' : line.status;
+    const wanted = outcome.kind === 'status' ? outcome.status : '';
+    return status === wanted ? undefined : fail(wanted, status, line ? [line.trace.text] : []);
+  }
+  const result = context.measureResult(expect.target.name, provider ?? WHOLE_CONTRACT, parsePeriod(period));
+  if (outcome.kind === 'scores') {
+    const wanted: Rational = outcome.percent ? fromPercent(outcome.value) : fromDecimal(outcome.value);
+    const ok = result.value !== undefined && compare(result.value, wanted) === 0;
+    return ok ? undefined : fail(outcome.percent ? `${outcome.value}%` : outcome.value, result.value ? toDecimal(result.value, 6) : result.status, [result.trace.text]);
+  }
+  if (outcome.kind !== 'status') return undefined;
+  let status: string = result.status;
+  if (result.status === 'scored') {
+    const met = measureMet(context, expect.target.name, model.contract.year, provider, parsePeriod(period)) || pilotMet(evaluation, expect.target.name);
+    status = met ? 'met' : 'not-met';
+  }
+  return status === outcome.status ? undefined : fail(outcome.status, status, [result.trace.text]);
+}
+
+function pilotMet(evaluation: Evaluation, measure: string): boolean {
+  return evaluation.result.pilot?.outcomes.some((o) => o.measure === measure && o.met) ?? false;
+}
+
+const CONTRACT_KINDS = new Set(['block', 'activity', 'capitation', 'year-of-care', 'cquin', 'withhold', 'flow-down']);
+
+/** Lines an expectation speaks of: by target, within the period, for the provider if one is named. */
+function matchingLines(lines: PaymentLine[], expect: Expect, period: string, provider: string | undefined, model: ContractModel): PaymentLine[] {
+  const name = expect.target.name;
+  const inPeriod = (line: PaymentLine) => withinPeriod(line.period, period);
+  const forProvider = (line: PaymentLine) => !provider || line.provider === provider;
+  const byTarget = (line: PaymentLine) => {
+    switch (expect.target.kind) {
+      case 'indicator':
+        return (line.kind === 'cquin' || line.kind === 'withhold' || line.kind === 'flow-down') && line.clause === name;
+      case 'scheme':
+        return (line.kind === 'cquin' || line.kind === 'withhold') && line.scheme === name;
+      case 'contract':
+        return CONTRACT_KINDS.has(line.kind) && model.contract.name === name;
+      default:
+        return line.clause === name && line.provider !== WHOLE_CONTRACT;
+    }
+  };
+  const matched = lines.filter((l) => byTarget(l) && inPeriod(l) && forProvider(l));
+  return expect.target.kind === 'contract' || expect.target.kind === 'indicator' || expect.target.kind === 'scheme'
+    ? matched
+    : matched.length > 0 ? matched : lines.filter((l) => l.clause === name && inPeriod(l) && forProvider(l));
+}
+
+/** Whether a line's period (month, quarter or year) falls within the period asked about. */
+function withinPeriod(linePeriod: string, asked: string): boolean {
+  if (linePeriod === asked) return true;
+  const askedMonths = new Set(monthsOf(parsePeriod(asked)));
+  return monthsOf(parsePeriod(linePeriod)).every((m) => askedMonths.has(m));
+}
+
