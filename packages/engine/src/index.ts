@@ -20,5 +20,6 @@ export * from './model/index.js';
 export type { LineKind, LineStatus, PaymentLine } from './payments/payment-line.js';
 export type { RiskShareResult } from './payments/risk-share.js';
 export { type ContractResult, type EvaluateOptions, evaluate, evaluateInContext, type Evaluation, type TargetResult } from './run/evaluate.js';
+export { type IndicatorPosition, indicatorPositions, type ThresholdNeed, type WhatIf, whatIf } from './run/position.js';
 export { type ExpectationFailure, runContractTests, type TestOutcome } from './run/test-runner.js';
 export type { Trace } from './run/trace.js';

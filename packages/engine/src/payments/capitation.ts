@@ -1,7 +1,7 @@
 import { allocatePence } from '../core/allocate.js';
 import { add, div, fromDecimal, fromPercent, mul, type Rational, rational, toDecimal, ZERO } from '../core/rational.js';
 import { financialYearOf, monthsOfYear } from '../core/periods.js';
-import { quarterPeriodOf } from '../measures/periods.js';
+import { periodLabel, quarterPeriodOf } from '../measures/periods.js';
 import type { Capitation } from '../model/contract.js';
 import { formatPence } from '../money.js';
 import { describeRounding, type EvaluationContext, isProvisional, roundLine } from './context.js';
@@ -50,8 +50,12 @@ function populationFor(context: EvaluationContext, capitation: Capitation, month
   return level && { headcount: level, shown: `${toDecimal(level, 0)} people` };
 }
 
+/** A month's own population; else one given for its quarter; else one given for its year. */
 function levelFor(context: EvaluationContext, measure: string, month: string): Rational | undefined {
-  for (const period of [{ kind: 'month' as const, month }, quarterPeriodOf(month), { kind: 'year' as const, year: financialYearOf(month) }]) {
+  const own = context.measureResult(measure, '*', { kind: 'month', month });
+  if (own.status === 'scored' && own.value) return own.value;
+  for (const period of [quarterPeriodOf(month), { kind: 'year' as const, year: financialYearOf(month) }]) {
+    if (!context.aggregates.get(measure, '*', periodLabel(period))) continue;
     const result = context.measureResult(measure, '*', period);
     if (result.status === 'scored' && result.value) return result.value;
   }

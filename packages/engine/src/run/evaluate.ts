@@ -117,6 +117,10 @@ async function tallyAll(model: ContractModel, records: Record<string, RecordSour
     const source = cohorts.length === 0 ? rows : feedCohorts(rows, (row, n) => {
       for (const cohort of cohorts) addMembership(membership.get(cohort.name) as MembershipDays, cohort, model.contract.year, row, n);
     });
+    if (!model.measures.some((m) => m.from?.kind === 'dataset' && m.from.name === dataset)) {
+      for await (const _row of source) void _row;
+      continue;
+    }
     for (const [measure, byProvider] of await tallyRecords(model, dataset, source)) all.set(measure, byProvider);
   }
   return all;
