@@ -18,7 +18,10 @@ function listParity(directory) {
   });
 }
 
-const library = listParity(join(ROOT, 'contracts')).map((path) => ({ path, text: readFileSync(path, 'utf8') }));
+const library = listParity(join(ROOT, 'contracts')).map((path) => ({
+  path,
+  text: readFileSync(path, 'utf8'),
+}));
 const generated = generateContract(5000);
 const sources = [...library, { path: join(ROOT, 'bench/generated.parity'), text: generated }];
 const lines = sources.reduce((sum, s) => sum + s.text.split('\n').length, 0);
@@ -41,7 +44,11 @@ for (let run = 0; run < RUNS; run++) {
 timings.sort((a, b) => a - b);
 const median = timings[Math.floor(timings.length / 2)];
 const errors = result.diagnostics.filter((d) => d.severity === 'error').length;
-console.log(`files: ${sources.length} (${library.length} library + 1 generated), lines: ${lines} (generated: ${generated.split('\n').length})`);
+console.log(
+  `files: ${sources.length} (${library.length} library + 1 generated), lines: ${lines} (generated: ${generated.split('\n').length})`,
+);
 console.log(`errors found: ${errors}`);
 console.log(`cold (new services, parser built, first check): ${coldMs.toFixed(0)} ms`);
-console.log(`warm parse + link + validate: median ${median.toFixed(0)} ms, min ${timings[0].toFixed(0)} ms, max ${timings.at(-1).toFixed(0)} ms over ${RUNS} runs`);
+console.log(
+  `warm parse + link + validate: median ${median.toFixed(0)} ms, min ${timings[0].toFixed(0)} ms, max ${timings.at(-1).toFixed(0)} ms over ${RUNS} runs`,
+);

@@ -5,7 +5,16 @@
 export function generateContract(lines) {
   const measures = Math.max(1, Math.floor(lines / 14));
   const out = ['package generated', 'import "nhs/organisations"', ''];
-  out.push('dataset Records "Generated records" per person {', '  source "Generated for benchmarking"', '  person: pseudonym', '  eligible: boolean', '  checked: date?', '  value: decimal?', '}', '');
+  out.push(
+    'dataset Records "Generated records" per person {',
+    '  source "Generated for benchmarking"',
+    '  person: pseudonym',
+    '  eligible: boolean',
+    '  checked: date?',
+    '  value: decimal?',
+    '}',
+    '',
+  );
   for (let i = 0; i < measures; i++) {
     out.push(
       `measure M${i} "Generated measure ${i}" {`,
@@ -20,7 +29,15 @@ export function generateContract(lines) {
       '',
     );
   }
-  out.push('contract Generated "Generated contract" {', '  arrangement cquin', '  year 2026/27', '  commissioner WestYorkshireICB', '  provider BradfordDistrictCare', '  value £84,000,000', '');
+  out.push(
+    'contract Generated "Generated contract" {',
+    '  arrangement cquin',
+    '  year 2026/27',
+    '  commissioner WestYorkshireICB',
+    '  provider BradfordDistrictCare',
+    '  value £84,000,000',
+    '',
+  );
   const perScheme = 10;
   for (let s = 0; s * perScheme < measures; s++) {
     const count = Math.min(perScheme, measures - s * perScheme);
@@ -28,7 +45,12 @@ export function generateContract(lines) {
     for (let k = 0; k < count; k++) {
       const i = s * perScheme + k;
       const weight = k === count - 1 ? 100 - Math.floor(100 / count) * (count - 1) : Math.floor(100 / count);
-      out.push(`    indicator I${i} weight ${weight}% {`, `      measure M${i}`, '      linear from 40% to 60%', '    }');
+      out.push(
+        `    indicator I${i} weight ${weight}% {`,
+        `      measure M${i}`,
+        '      linear from 40% to 60%',
+        '    }',
+      );
     }
     out.push('  }');
   }

@@ -56,14 +56,22 @@ describe('parity check', () => {
   });
 
   test('prints file:line:col severity code message and exits 1 on errors', async () => {
-    const directory = workspaceWith({ 'lib.parity': LIBRARY, 'main.parity': CONTRACT.replace('weight 100%', 'weight 90%') });
+    const directory = workspaceWith({
+      'lib.parity': LIBRARY,
+      'main.parity': CONTRACT.replace('weight 100%', 'weight 90%'),
+    });
     const run = await runParity(['check', '.'], directory);
-    expect(run.stdout).toContain('main.parity:9:9 error weights-not-100 Indicator weights in Scheme1 sum to 90%; they must sum to 100%.');
+    expect(run.stdout).toContain(
+      'main.parity:9:9 error weights-not-100 Indicator weights in Scheme1 sum to 90%; they must sum to 100%.',
+    );
     expect(run.code).toBe(1);
   });
 
   test('exits 0 when there are only warnings', async () => {
-    const directory = workspaceWith({ 'lib.parity': LIBRARY, 'main.parity': CONTRACT.replace('import "lib"', 'import "lib"\nimport "lib"') });
+    const directory = workspaceWith({
+      'lib.parity': LIBRARY,
+      'main.parity': CONTRACT.replace('import "lib"', 'import "lib"\nimport "lib"'),
+    });
     const run = await runParity(['check', 'main.parity', '--lib', '.'], directory);
     expect(run.code).toBe(0);
   });
@@ -88,7 +96,10 @@ describe('parity compile', () => {
   });
 
   test('refuses a contract with errors and lists them', async () => {
-    const directory = workspaceWith({ 'lib.parity': LIBRARY, 'main.parity': CONTRACT.replace('    assessed quarterly\n', '') });
+    const directory = workspaceWith({
+      'lib.parity': LIBRARY,
+      'main.parity': CONTRACT.replace('    assessed quarterly\n', ''),
+    });
     const run = await runParity(['compile', 'main.parity', '--lib', '.'], directory);
     expect(run.code).toBe(1);
     expect(run.stderr).toContain('missing-assessment');

@@ -10,7 +10,7 @@ const COMMANDS: Record<string, { load: () => Promise<Command>; help: string }> =
   },
   test: {
     load: async () => (await import('./commands/test.js')).runTest,
-    help: 'test <files|dirs>…         run the contracts\' in-language tests against the engine',
+    help: "test <files|dirs>…         run the contracts' in-language tests against the engine",
   },
   compile: {
     load: async () => (await import('./commands/compile.js')).runCompile,

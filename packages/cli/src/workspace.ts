@@ -8,7 +8,10 @@ import { EmptyFileSystem } from 'langium';
  * Loads the given files and directories together with the contract library they import: the
  * `--lib` directories given, or else the nearest `contracts/` directory above the first path.
  */
-export async function loadWorkspace(paths: string[], libraries: string[]): Promise<{
+export async function loadWorkspace(
+  paths: string[],
+  libraries: string[],
+): Promise<{
   workspace: CheckedWorkspace;
   requested: Set<string>;
   sources: SourceFile[];
@@ -35,7 +38,11 @@ function findContractLibrary(start: string): string[] {
 }
 
 /** Splits `--lib <dir>` options from positional arguments. */
-export function parsePathArgs(args: string[]): { paths: string[]; libraries: string[]; options: Map<string, string> } {
+export function parsePathArgs(args: string[]): {
+  paths: string[];
+  libraries: string[];
+  options: Map<string, string>;
+} {
   const paths: string[] = [];
   const libraries: string[] = [];
   const options = new Map<string, string>();

@@ -6,11 +6,22 @@
  * and the ContractModel schema re-exported from the engine. The generated AST is exported for the
  * language server. Reading files from disk lives in `@parity/dsl/node`.
  */
-export * from './language/generated/ast.js';
-export { ParityLanguageLanguageMetaData, ParityGeneratedSharedModule, ParityLanguageGeneratedModule } from './language/generated/module.js';
-export { createParityServices, ParityModule, type ParityCoreServices } from './language/parity-module.js';
-export { IssueCodes, type IssueCode } from './validation/issue-codes.js';
-export { checkSources, hasErrors, type CheckedWorkspace, type PlacedDiagnostic, type SourceFile } from './workspace.js';
-export { ContractModel, CONTRACT_MODEL_SCHEMA_VERSION } from '@parity/engine';
-export { compileContract, testsFor, type CompileOptions } from './compiler/compile-contract.js';
+
+export { CONTRACT_MODEL_SCHEMA_VERSION, ContractModel } from '@parity/engine';
 export { canonicalJson, sha256Hex } from './compiler/canonical-json.js';
+export { type CompileOptions, compileContract, testsFor } from './compiler/compile-contract.js';
+export * from './language/generated/ast.js';
+export {
+  ParityGeneratedSharedModule,
+  ParityLanguageGeneratedModule,
+  ParityLanguageLanguageMetaData,
+} from './language/generated/module.js';
+export { createParityServices, type ParityCoreServices, ParityModule } from './language/parity-module.js';
+export { type IssueCode, IssueCodes } from './validation/issue-codes.js';
+export {
+  type CheckedWorkspace,
+  checkSources,
+  hasErrors,
+  type PlacedDiagnostic,
+  type SourceFile,
+} from './workspace.js';

@@ -1,6 +1,9 @@
 // chevrotain 13 (pulled in by langium 4.4) calls Object.groupBy, which Node 20 lacks.
 // Loaded before any Langium service is created.
-type GroupBy = <T>(items: Iterable<T>, keyOf: (item: T, index: number) => PropertyKey) => Record<PropertyKey, T[]>;
+type GroupBy = <T>(
+  items: Iterable<T>,
+  keyOf: (item: T, index: number) => PropertyKey,
+) => Record<PropertyKey, T[]>;
 
 const objectWithGroupBy = Object as unknown as { groupBy?: GroupBy };
 if (typeof objectWithGroupBy.groupBy !== 'function') {

@@ -32,7 +32,10 @@ const SEVERITIES = { 1: 'error', 2: 'warning', 3: 'info', 4: 'hint' } as const;
  * Parses, links and validates a set of sources together, so imports between them resolve.
  * Sources are identified by `path`; a path that is not a URI is treated as a file path.
  */
-export async function checkSources(services: ParityCoreServices, sources: SourceFile[]): Promise<CheckedWorkspace> {
+export async function checkSources(
+  services: ParityCoreServices,
+  sources: SourceFile[],
+): Promise<CheckedWorkspace> {
   const langiumDocuments = services.shared.workspace.LangiumDocuments;
   const factory = services.shared.workspace.LangiumDocumentFactory;
   const documents: LangiumDocument<Document>[] = [];
@@ -47,7 +50,9 @@ export async function checkSources(services: ParityCoreServices, sources: Source
   }
   await services.shared.workspace.DocumentBuilder.build(documents, { validation: true });
   const diagnostics = documents.flatMap((document) =>
-    (document.diagnostics ?? []).map((diagnostic) => place(pathOf.get(document.uri.toString()) ?? '', diagnostic)),
+    (document.diagnostics ?? []).map((diagnostic) =>
+      place(pathOf.get(document.uri.toString()) ?? '', diagnostic),
+    ),
   );
   return { documents, diagnostics: diagnostics.sort(compareDiagnostics) };
 }
@@ -71,7 +76,9 @@ function place(file: string, diagnostic: Diagnostic): PlacedDiagnostic {
 }
 
 function compareDiagnostics(a: PlacedDiagnostic, b: PlacedDiagnostic): number {
-  return a.file.localeCompare(b.file) || a.line - b.line || a.column - b.column || a.code.localeCompare(b.code);
+  return (
+    a.file.localeCompare(b.file) || a.line - b.line || a.column - b.column || a.code.localeCompare(b.code)
+  );
 }
 
 /** True when any diagnostic is an error. */

@@ -1,16 +1,32 @@
 import { EmptyFileSystem } from 'langium';
 import { describe, expect, test } from 'vitest';
-import { checkSources, compileContract, ContractModel, createParityServices, isContract, testsFor } from '../src/index.js';
+import {
+  ContractModel,
+  checkSources,
+  compileContract,
+  createParityServices,
+  isContract,
+  testsFor,
+} from '../src/index.js';
 import { ALLIANCE, CQUIN, LIBRARY } from './helpers.js';
 
 async function compileFrom(files: Record<string, string>, contractFile: string) {
   const services = createParityServices(EmptyFileSystem);
-  const { documents, diagnostics } = await checkSources(services, Object.entries(files).map(([path, text]) => ({ path, text })));
+  const { documents, diagnostics } = await checkSources(
+    services,
+    Object.entries(files).map(([path, text]) => ({ path, text })),
+  );
   expect(diagnostics.filter((d) => d.severity === 'error')).toEqual([]);
   const document = documents.find((d) => d.uri.path === contractFile);
   const contract = document?.parseResult.value.declarations.find(isContract);
   if (!contract) throw new Error('no contract');
-  return compileContract(contract, { tests: testsFor(contract, documents.map((d) => d.parseResult.value)), fileOf: (uri) => uri.replace('file:///', '') });
+  return compileContract(contract, {
+    tests: testsFor(
+      contract,
+      documents.map((d) => d.parseResult.value),
+    ),
+    fileOf: (uri) => uri.replace('file:///', ''),
+  });
 }
 
 const cquinSources = { '/lib.parity': LIBRARY, '/cquin.parity': CQUIN };
@@ -31,7 +47,10 @@ describe('compileContract', () => {
 
   test('changes the hash when a figure changes', async () => {
     const first = await compileFrom(cquinSources, '/cquin.parity');
-    const changed = await compileFrom({ ...cquinSources, '/cquin.parity': CQUIN.replace('£1,000,000', '£1,000,001') }, '/cquin.parity');
+    const changed = await compileFrom(
+      { ...cquinSources, '/cquin.parity': CQUIN.replace('£1,000,000', '£1,000,001') },
+      '/cquin.parity',
+    );
     expect(changed.contentHash).not.toBe(first.contentHash);
   });
 
@@ -39,15 +58,25 @@ describe('compileContract', () => {
     const model = await compileFrom(cquinSources, '/cquin.parity');
     expect(model.contract.valuePence).toBe('100000000');
     expect(model.contract.schemes[0]?.worth).toEqual({ kind: 'percent', percent: '1.25', base: 'value' });
-    expect(model.contract.schemes[0]?.indicators[0]?.weight).toEqual({ kind: 'percent', percent: '60', base: 'scheme' });
-    expect(model.tests[0]?.steps[1]).toMatchObject({ kind: 'expect', outcome: { kind: 'earns', pence: '125000' } });
+    expect(model.contract.schemes[0]?.indicators[0]?.weight).toEqual({
+      kind: 'percent',
+      percent: '60',
+      base: 'scheme',
+    });
+    expect(model.tests[0]?.steps[1]).toMatchObject({
+      kind: 'expect',
+      outcome: { kind: 'earns', pence: '125000' },
+    });
   });
 
   test('copies in the measures, datasets and organisations the contract uses, by qualified name', async () => {
     const model = await compileFrom(cquinSources, '/cquin.parity');
     expect(model.measures.map((m) => m.name)).toEqual(['lib.Offered', 'lib.Reported']);
     expect(model.datasets.map((d) => d.name)).toEqual(['lib.Register']);
-    expect(model.organisations.map((o) => [o.name, o.ods])).toEqual([['lib.Icb', 'QAA'], ['lib.MhTrust', 'RAA']]);
+    expect(model.organisations.map((o) => [o.name, o.ods])).toEqual([
+      ['lib.Icb', 'QAA'],
+      ['lib.MhTrust', 'RAA'],
+    ]);
   });
 
   test('normalises durations to minutes or calendar months', async () => {
@@ -63,7 +92,10 @@ describe('compileContract', () => {
   });
 
   test('compiles a risk share with bands, cap, collar and quality gate', async () => {
-    const model = await compileFrom({ '/lib.parity': LIBRARY, '/alliance.parity': ALLIANCE }, '/alliance.parity');
+    const model = await compileFrom(
+      { '/lib.parity': LIBRARY, '/alliance.parity': ALLIANCE },
+      '/alliance.parity',
+    );
     const share = model.contract.riskShares[0];
     expect(share).toMatchObject({
       budget: { kind: 'budget', pence: '5000000000' },

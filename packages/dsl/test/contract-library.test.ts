@@ -4,9 +4,9 @@ import { EmptyFileSystem } from 'langium';
 import { beforeAll, describe, expect, test } from 'vitest';
 import {
   type CheckedWorkspace,
+  ContractModel,
   checkSources,
   compileContract,
-  ContractModel,
   createParityServices,
   isContract,
   isContractTest,
@@ -28,7 +28,10 @@ const demoFiles = files.filter((file) => file.includes('/demo/'));
 
 async function loadLibrary(): Promise<CheckedWorkspace> {
   const services = createParityServices(EmptyFileSystem);
-  return checkSources(services, files.map((path) => ({ path, text: readFileSync(path, 'utf8') })));
+  return checkSources(
+    services,
+    files.map((path) => ({ path, text: readFileSync(path, 'utf8') })),
+  );
 }
 
 function compileAll(workspace: CheckedWorkspace): Map<string, ContractModel> {
@@ -57,7 +60,20 @@ describe('the contract library', () => {
   test('has shared libraries and a demo contract for each seed arrangement', () => {
     expect(files.length).toBeGreaterThan(10);
     const arrangements = new Set([...models.values()].flatMap((m) => m.contract.arrangements));
-    for (const kind of ['block', 'activity', 'cquin', 'prime-provider', 'sub-contract', 'capitated', 'year-of-care', 'alliance', 'pilot', 'multi-commissioner', 'provider-to-provider', 'internal']) {
+    for (const kind of [
+      'block',
+      'activity',
+      'cquin',
+      'prime-provider',
+      'sub-contract',
+      'capitated',
+      'year-of-care',
+      'alliance',
+      'pilot',
+      'multi-commissioner',
+      'provider-to-provider',
+      'internal',
+    ]) {
       expect(arrangements, kind).toContain(kind);
     }
   });
@@ -68,7 +84,8 @@ describe('the contract library', () => {
 
   test('compiles every contract to a model the exported schema accepts', () => {
     expect(models.size).toBeGreaterThanOrEqual(12);
-    for (const model of models.values()) expect(ContractModel.safeParse(model).success, model.contract.name).toBe(true);
+    for (const model of models.values())
+      expect(ContractModel.safeParse(model).success, model.contract.name).toBe(true);
   });
 
   test('compiles to identical hashes in a second, independent workspace', async () => {
@@ -78,12 +95,21 @@ describe('the contract library', () => {
 
   test('holds a mental health provider to account for smoking and weight', () => {
     const accountable = [...models.values()].some((model) => {
-      const mentalHealthProviders = new Set(model.organisations.filter((o) => o.sector === 'mental-health').map((o) => o.name));
-      const measures = model.contract.schemes.flatMap((s) => s.indicators).filter((i) => {
-        const provider = i.accountable ?? model.contract.parties.find((p) => p.role === 'provider')?.organisation;
-        return provider !== undefined && mentalHealthProviders.has(provider);
-      }).map((i) => model.measures.find((m) => m.name === i.measure)?.title.toLowerCase() ?? '');
-      return measures.some((t) => t.includes('smok')) && measures.some((t) => t.includes('weight') || t.includes('bmi'));
+      const mentalHealthProviders = new Set(
+        model.organisations.filter((o) => o.sector === 'mental-health').map((o) => o.name),
+      );
+      const measures = model.contract.schemes
+        .flatMap((s) => s.indicators)
+        .filter((i) => {
+          const provider =
+            i.accountable ?? model.contract.parties.find((p) => p.role === 'provider')?.organisation;
+          return provider !== undefined && mentalHealthProviders.has(provider);
+        })
+        .map((i) => model.measures.find((m) => m.name === i.measure)?.title.toLowerCase() ?? '');
+      return (
+        measures.some((t) => t.includes('smok')) &&
+        measures.some((t) => t.includes('weight') || t.includes('bmi'))
+      );
     });
     expect(accountable).toBe(true);
   });
@@ -92,9 +118,13 @@ describe('the contract library', () => {
     const accountable = [...models.values()].some((model) => {
       const acute = new Set(model.organisations.filter((o) => o.sector === 'acute').map((o) => o.name));
       const liaison = model.measures.filter((m) => m.scoring.kind === 'coverage').map((m) => m.name);
-      const paid = model.contract.schemes.flatMap((s) => s.indicators).filter((i) => i.measure && liaison.includes(i.measure));
+      const paid = model.contract.schemes
+        .flatMap((s) => s.indicators)
+        .filter((i) => i.measure && liaison.includes(i.measure));
       const monitored = model.contract.monitors.filter((m) => liaison.includes(m.measure));
-      const provider = model.contract.parties.find((p) => p.role === 'provider' || p.role === 'prime')?.organisation;
+      const provider = model.contract.parties.find(
+        (p) => p.role === 'provider' || p.role === 'prime',
+      )?.organisation;
       return (paid.length > 0 || monitored.length > 0) && provider !== undefined && acute.has(provider);
     });
     expect(accountable).toBe(true);
@@ -115,7 +145,10 @@ describe.each(demoFiles.map((file) => [relative(CONTRACTS, file), file]))('%s', 
     const declarations = document?.parseResult.value.declarations ?? [];
     const tests = declarations.filter(isContractTest);
     for (const contract of declarations.filter(isContract)) {
-      expect(tests.some((t) => t.contract.ref === contract), contract.name).toBe(true);
+      expect(
+        tests.some((t) => t.contract.ref === contract),
+        contract.name,
+      ).toBe(true);
     }
   });
 });

@@ -20,7 +20,9 @@ describe('syntax errors', () => {
   test('reports a percentage where money is expected', async () => {
     const broken = CQUIN.replace('value £1,000,000', 'value 1,000,000%');
     const diagnostics = await withContract(broken);
-    expect(diagnostics.find((d) => d.code === 'parsing-error')).toMatchObject(positionOf(broken, '1,000,000%'));
+    expect(diagnostics.find((d) => d.code === 'parsing-error')).toMatchObject(
+      positionOf(broken, '1,000,000%'),
+    );
   });
 });
 
@@ -40,9 +42,15 @@ describe('references', () => {
   });
 
   test('resolves a declaration by its package alias and by its full name', async () => {
-    const aliased = CQUIN.replace('measure Offered', 'measure lib.Offered').replace('measure Reported', 'measure lib.Reported');
+    const aliased = CQUIN.replace('measure Offered', 'measure lib.Offered').replace(
+      'measure Reported',
+      'measure lib.Reported',
+    );
     expect(await withContract(aliased)).toEqual([]);
-    const renamed = CQUIN.replace('import "lib"', 'import "lib" as library').replace('measure Offered', 'measure library.Offered');
+    const renamed = CQUIN.replace('import "lib"', 'import "lib" as library').replace(
+      'measure Offered',
+      'measure library.Offered',
+    );
     expect(await withContract(renamed)).toEqual([]);
   });
 
@@ -53,7 +61,11 @@ describe('references', () => {
 
   test('lets a test see the indicators of the contract it tests, and no other contract', async () => {
     const second = `package second\n\ntest "wrong contract" for demo.Main {\n  expect A earns £0 in 2026/27 Q1\n}\n`;
-    const diagnostics = await check({ '/lib.parity': LIBRARY, '/cquin.parity': CQUIN, '/second.parity': second });
+    const diagnostics = await check({
+      '/lib.parity': LIBRARY,
+      '/cquin.parity': CQUIN,
+      '/second.parity': second,
+    });
     expect(diagnostics.filter((d) => d.file === '/second.parity')).toEqual([]);
   });
 });
@@ -70,13 +82,22 @@ describe('malformed input', () => {
   });
 
   test('reports rather than crashes on random bytes and deep nesting', async () => {
-    const noise = Array.from({ length: 2000 }, (_, i) => String.fromCharCode(32 + ((i * 7919) % 95))).join('');
+    const noise = Array.from({ length: 2000 }, (_, i) => String.fromCharCode(32 + ((i * 7919) % 95))).join(
+      '',
+    );
     expect((await check({ '/noise.parity': noise })).length).toBeGreaterThan(0);
-    const nested = library.replace('denominator smoker = true', `denominator ${'('.repeat(300)}smoker = true${')'.repeat(300)}`);
+    const nested = library.replace(
+      'denominator smoker = true',
+      `denominator ${'('.repeat(300)}smoker = true${')'.repeat(300)}`,
+    );
     const diagnostics = await check({ '/nested.parity': nested });
     expect(diagnostics.some((d) => d.message.includes('nested more than 32 levels'))).toBe(true);
     const notChain = library.replace('denominator smoker = true', `denominator ${'not '.repeat(500)}smoker`);
-    expect((await check({ '/nots.parity': notChain })).some((d) => d.message.includes('nested more than 32 levels'))).toBe(true);
+    expect(
+      (await check({ '/nots.parity': notChain })).some((d) =>
+        d.message.includes('nested more than 32 levels'),
+      ),
+    ).toBe(true);
   });
 });
 
@@ -87,8 +108,10 @@ describe('names and numbers commissioners write', () => {
   });
 
   test('accepts keywords as field and package names', async () => {
-    const library = LIBRARY.replace('package lib', 'package lib.outcomes')
-      .replace('  smoker: boolean?', '  smoker: boolean?\n  organisation: code?\n  line: text?');
+    const library = LIBRARY.replace('package lib', 'package lib.outcomes').replace(
+      '  smoker: boolean?',
+      '  smoker: boolean?\n  organisation: code?\n  line: text?',
+    );
     const contract = CQUIN.replace('import "lib"', 'import "lib/outcomes"');
     const diagnostics = await check({ '/lib.parity': library, '/cquin.parity': contract });
     expect(diagnostics.filter((d) => d.severity === 'error')).toEqual([]);
@@ -106,7 +129,10 @@ measure HbA1cChange "Change in HbA1c six months after referral" {
   period year to date
 }
 `;
-    const contract = CQUIN.replace('weight 60% {\n      measure Offered\n      linear from 40% to 60%', 'weight 60% {\n      measure HbA1cChange\n      linear from 0 to -5');
+    const contract = CQUIN.replace(
+      'weight 60% {\n      measure Offered\n      linear from 40% to 60%',
+      'weight 60% {\n      measure HbA1cChange\n      linear from 0 to -5',
+    );
     const diagnostics = await check({ '/lib.parity': library, '/cquin.parity': contract });
     expect(diagnostics.filter((d) => d.severity === 'error')).toEqual([]);
   });

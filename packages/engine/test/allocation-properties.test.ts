@@ -1,16 +1,21 @@
 import fc from 'fast-check';
 import { describe, expect, test } from 'vitest';
+import { compare, ONE, ZERO } from '../src/core/rational.js';
 import { allocatePence, rational, roundPence } from '../src/index.js';
 import { attainmentOf } from '../src/payments/attainment.js';
-import { compare, ONE, ZERO } from '../src/core/rational.js';
 
-const weights = fc.array(fc.bigInt({ min: 0n, max: 10_000n }), { minLength: 1, maxLength: 12 }).filter((w) => w.some((x) => x > 0n));
+const weights = fc
+  .array(fc.bigInt({ min: 0n, max: 10_000n }), { minLength: 1, maxLength: 12 })
+  .filter((w) => w.some((x) => x > 0n));
 
 describe('money laws', () => {
   test('no penny is created or lost in any split', () => {
     fc.assert(
       fc.property(fc.bigInt({ min: -(10n ** 12n), max: 10n ** 12n }), weights, (total, ws) => {
-        const parts = allocatePence(total, ws.map((w) => rational(w)));
+        const parts = allocatePence(
+          total,
+          ws.map((w) => rational(w)),
+        );
         expect(parts.reduce((a, b) => a + b, 0n)).toBe(total);
       }),
     );
@@ -19,7 +24,10 @@ describe('money laws', () => {
   test('a split never gives a zero weight anything, and parts differ from their exact share by under a penny', () => {
     fc.assert(
       fc.property(fc.bigInt({ min: 0n, max: 10n ** 12n }), weights, (total, ws) => {
-        const parts = allocatePence(total, ws.map((w) => rational(w)));
+        const parts = allocatePence(
+          total,
+          ws.map((w) => rational(w)),
+        );
         const sum = ws.reduce((a, b) => a + b, 0n);
         ws.forEach((w, i) => {
           const exact = total * w;
@@ -33,17 +41,25 @@ describe('money laws', () => {
 
   test('rounding half-up moves an amount by at most half a penny', () => {
     fc.assert(
-      fc.property(fc.bigInt({ min: -(10n ** 9n), max: 10n ** 9n }), fc.bigInt({ min: 1n, max: 1000n }), (n, d) => {
-        const rounded = roundPence(rational(n, d), { mode: 'half-up', unit: 'penny' });
-        const diff = rounded * d - n;
-        expect(2n * (diff < 0n ? -diff : diff) <= d).toBe(true);
-      }),
+      fc.property(
+        fc.bigInt({ min: -(10n ** 9n), max: 10n ** 9n }),
+        fc.bigInt({ min: 1n, max: 1000n }),
+        (n, d) => {
+          const rounded = roundPence(rational(n, d), { mode: 'half-up', unit: 'penny' });
+          const diff = rounded * d - n;
+          expect(2n * (diff < 0n ? -diff : diff) <= d).toBe(true);
+        },
+      ),
     );
   });
 });
 
 describe('attainment laws', () => {
-  const rule = { kind: 'linear' as const, from: { kind: 'percent' as const, percent: '40' }, to: { kind: 'percent' as const, percent: '80' } };
+  const rule = {
+    kind: 'linear' as const,
+    from: { kind: 'percent' as const, percent: '40' },
+    to: { kind: 'percent' as const, percent: '80' },
+  };
   const score = fc.bigInt({ min: 0n, max: 1000n }).map((n) => rational(n, 1000n));
 
   test('attainment never falls as achievement rises, and stays within 0 and 1', () => {

@@ -16,9 +16,12 @@ describe('parseMoney', () => {
     expect(parseMoney(text)).toBe(pence);
   });
 
-  test.each(['£1,00', '£12,34,567', '£1.001', '1,000', '£', '£1.000000001m'])('refuses %s with a message saying what to write', (text) => {
-    expect(() => parseMoney(text)).toThrow(LiteralError);
-  });
+  test.each(['£1,00', '£12,34,567', '£1.001', '1,000', '£', '£1.000000001m'])(
+    'refuses %s with a message saying what to write',
+    (text) => {
+      expect(() => parseMoney(text)).toThrow(LiteralError);
+    },
+  );
 
   test('never loses a penny between text and pence', () => {
     fc.assert(

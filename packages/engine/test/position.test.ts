@@ -3,16 +3,35 @@ import { indicatorPositions, whatIf } from '../src/index.js';
 import { indicator, model, scheme } from './model-builder.js';
 
 const monthly = (rows: Array<[string, number, number]>) =>
-  rows.map(([period, n, d]) => ({ measure: 'M', provider: 'RAA', period, numerator: String(n), denominator: String(d) }));
+  rows.map(([period, n, d]) => ({
+    measure: 'M',
+    provider: 'RAA',
+    period,
+    numerator: String(n),
+    denominator: String(d),
+  }));
 
-const annual = model({ contract: { schemes: [scheme('S', [indicator('I', 'M')], { assessment: 'annually' })] } });
+const annual = model({
+  contract: { schemes: [scheme('S', [indicator('I', 'M')], { assessment: 'annually' })] },
+});
 
 describe('positions', () => {
   test('forecasts the year end from the run rate and says what each threshold still needs', async () => {
-    const observations = { aggregates: monthly([['2026-04', 50, 100], ['2026-05', 60, 100], ['2026-06', 70, 100]]) };
+    const observations = {
+      aggregates: monthly([
+        ['2026-04', 50, 100],
+        ['2026-05', 60, 100],
+        ['2026-06', 70, 100],
+      ]),
+    };
     const [position] = await indicatorPositions(annual, observations, { asOf: '2026-07-15' });
     expect(position?.yearToDate).toEqual({ numerator: 180n, denominator: 300n, score: '60.0%' });
-    expect(position?.forecast).toMatchObject({ denominator: 1200n, score: '60.0%', attainment: '0.5000', pence: 25_000_000n });
+    expect(position?.forecast).toMatchObject({
+      denominator: 1200n,
+      score: '60.0%',
+      attainment: '0.5000',
+      pence: 25_000_000n,
+    });
     // 40% of 1,200 = 480, already passed; 80% of 1,200 = 960, so 960 − 180 = 780 more in 9 months.
     expect(position?.needs).toEqual([
       { threshold: '40%', neededNumerator: 300n, remainingMonths: 9 },
@@ -27,8 +46,19 @@ describe('positions', () => {
 
   test('shows the money move when an achievement changes', async () => {
     const quarterly = model({ contract: { schemes: [scheme('S', [indicator('I', 'M')])] } });
-    const base = { aggregates: [{ measure: 'M', provider: 'RAA', period: '2026/27 Q1', numerator: '180', denominator: '400' }] };
-    const result = await whatIf(quarterly, base, [{ measure: 'M', provider: 'RAA', period: '2026/27 Q1', numerator: '240', denominator: '400' }], { asOf: '2027-04-01' });
-    expect(result.changes).toEqual([{ clause: 'I', period: '2026/27 Q1', provider: 'RAA', beforePence: 1_562_500n, afterPence: 6_250_000n }]);
+    const base = {
+      aggregates: [
+        { measure: 'M', provider: 'RAA', period: '2026/27 Q1', numerator: '180', denominator: '400' },
+      ],
+    };
+    const result = await whatIf(
+      quarterly,
+      base,
+      [{ measure: 'M', provider: 'RAA', period: '2026/27 Q1', numerator: '240', denominator: '400' }],
+      { asOf: '2027-04-01' },
+    );
+    expect(result.changes).toEqual([
+      { clause: 'I', period: '2026/27 Q1', provider: 'RAA', beforePence: 1_562_500n, afterPence: 6_250_000n },
+    ]);
   });
 });

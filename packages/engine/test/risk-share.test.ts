@@ -3,82 +3,188 @@ import { evaluate, type Measure } from '../src/index.js';
 import { counts, model, proportion, riskShare } from './model-builder.js';
 
 const END = '2027-04-01';
-const outturn: Measure = proportion('Outturn', { scoring: { kind: 'reported-value' }, direction: 'lower', period: { kind: 'year-to-date' }, minimumDenominator: undefined });
-const spend = (pounds: number) => [{ measure: 'Outturn', provider: '*', period: '2026/27', pence: String(pounds * 100) }];
+const outturn: Measure = proportion('Outturn', {
+  scoring: { kind: 'reported-value' },
+  direction: 'lower',
+  period: { kind: 'year-to-date' },
+  minimumDenominator: undefined,
+});
+const spend = (pounds: number) => [
+  { measure: 'Outturn', provider: '*', period: '2026/27', pence: String(pounds * 100) },
+];
 const qualityMeasures = Array.from({ length: 10 }, (_, i) => proportion(`Q${i + 1}`));
-const monitors = qualityMeasures.map((m) => ({ measure: m.name, target: { kind: 'percent' as const, percent: '75' }, location: { file: 't', line: 1, column: 1, endLine: 1, endColumn: 1 } }));
-const quality = (met: number) => qualityMeasures.flatMap((m, i) => counts(m.name, { '2026/27': [i < met ? 80 : 60, 100] }));
+const monitors = qualityMeasures.map((m) => ({
+  measure: m.name,
+  target: { kind: 'percent' as const, percent: '75' },
+  location: { file: 't', line: 1, column: 1, endLine: 1, endColumn: 1 },
+}));
+const quality = (met: number) =>
+  qualityMeasures.flatMap((m, i) => counts(m.name, { '2026/27': [i < met ? 80 : 60, 100] }));
 const twoProviders = [
   { role: 'commissioner' as const, organisation: 'test.Icb', ods: 'QAA', location: monitors[0]!.location },
-  { role: 'provider' as const, organisation: 'test.Trust', ods: 'RAA', valuePence: '300000000', location: monitors[0]!.location },
-  { role: 'provider' as const, organisation: 'test.Acute', ods: 'RAB', valuePence: '700000000', location: monitors[0]!.location },
+  {
+    role: 'provider' as const,
+    organisation: 'test.Trust',
+    ods: 'RAA',
+    valuePence: '300000000',
+    location: monitors[0]!.location,
+  },
+  {
+    role: 'provider' as const,
+    organisation: 'test.Acute',
+    ods: 'RAB',
+    valuePence: '700000000',
+    location: monitors[0]!.location,
+  },
 ];
 
 function alliance(overrides: Parameters<typeof riskShare>[0] = {}) {
-  const gate = { required: 8, measures: qualityMeasures.map((m) => m.name), otherwisePercent: '50', order: 'after-cap' as const };
-  return model({ measures: [outturn, ...qualityMeasures], contract: { arrangements: ['alliance'], parties: twoProviders, monitors, riskShares: [riskShare({ qualityGate: gate, ...overrides })] } });
+  const gate = {
+    required: 8,
+    measures: qualityMeasures.map((m) => m.name),
+    otherwisePercent: '50',
+    order: 'after-cap' as const,
+  };
+  return model({
+    measures: [outturn, ...qualityMeasures],
+    contract: {
+      arrangements: ['alliance'],
+      parties: twoProviders,
+      monitors,
+      riskShares: [riskShare({ qualityGate: gate, ...overrides })],
+    },
+  });
 }
 
 describe('risk and gain shares', () => {
   test('caps the alliance gain at 2% of budget: £1.0m', async () => {
-    const result = await evaluate(alliance(), { aggregates: [...spend(47_000_000), ...quality(10)] }, { asOf: END });
-    expect(result.riskShares[0]).toMatchObject({ side: 'gain', variancePence: 300_000_000n, providersPence: 100_000_000n, commissionerPence: 200_000_000n });
+    const result = await evaluate(
+      alliance(),
+      { aggregates: [...spend(47_000_000), ...quality(10)] },
+      { asOf: END },
+    );
+    expect(result.riskShares[0]).toMatchObject({
+      side: 'gain',
+      variancePence: 300_000_000n,
+      providersPence: 100_000_000n,
+      commissionerPence: 200_000_000n,
+    });
   });
 
   test('halves the capped gain when the quality gate is shut: £0.5m', async () => {
-    const result = await evaluate(alliance(), { aggregates: [...spend(47_000_000), ...quality(7)] }, { asOf: END });
+    const result = await evaluate(
+      alliance(),
+      { aggregates: [...spend(47_000_000), ...quality(7)] },
+      { asOf: END },
+    );
     expect(result.riskShares[0]?.providersPence).toBe(50_000_000n);
     expect(result.riskShares[0]?.steps.join(' ')).toContain('7 of 10 measures met, 8 needed');
   });
 
   test('collars the alliance loss at 1% of budget: providers bear £0.5m', async () => {
     const result = await evaluate(alliance(), { aggregates: spend(53_000_000) }, { asOf: END });
-    expect(result.riskShares[0]).toMatchObject({ side: 'loss', providersPence: -50_000_000n, commissionerPence: -250_000_000n });
+    expect(result.riskShares[0]).toMatchObject({
+      side: 'loss',
+      providersPence: -50_000_000n,
+      commissionerPence: -250_000_000n,
+    });
   });
 
   test('leaves a cap that does not bind alone', async () => {
-    const result = await evaluate(alliance(), { aggregates: [...spend(49_500_000), ...quality(10)] }, { asOf: END });
+    const result = await evaluate(
+      alliance(),
+      { aggregates: [...spend(49_500_000), ...quality(10)] },
+      { asOf: END },
+    );
     expect(result.riskShares[0]?.providersPence).toBe(25_000_000n);
     expect(result.riskShares[0]?.steps.join(' ')).toContain('does not bind');
   });
 
   test('divides the provider side pro rata to value, parts summing to the whole', async () => {
-    const result = await evaluate(alliance({ cap: undefined }), { aggregates: [...spend(49_999_999), ...quality(10)] }, { asOf: END });
+    const result = await evaluate(
+      alliance({ cap: undefined }),
+      { aggregates: [...spend(49_999_999), ...quality(10)] },
+      { asOf: END },
+    );
     const parts = result.lines.filter((l) => l.kind === 'risk-share' && l.provider !== '*');
     expect(parts.map((l) => l.provider)).toEqual(['RAA', 'RAB']);
     expect(parts.reduce((s, l) => s + l.pence, 0n)).toBe(result.riskShares[0]?.providersPence);
   });
 
   test('shares nothing inside a deadband and only the excess beyond it', async () => {
-    const deadband = [{ kind: 'deadband' as const, side: 'both' as const, amount: { kind: 'percent' as const, percent: '1', base: 'budget' as const } }];
-    const inside = await evaluate(alliance({ thresholds: deadband }), { aggregates: [...spend(49_700_000), ...quality(10)] }, { asOf: END });
+    const deadband = [
+      {
+        kind: 'deadband' as const,
+        side: 'both' as const,
+        amount: { kind: 'percent' as const, percent: '1', base: 'budget' as const },
+      },
+    ];
+    const inside = await evaluate(
+      alliance({ thresholds: deadband }),
+      { aggregates: [...spend(49_700_000), ...quality(10)] },
+      { asOf: END },
+    );
     expect(inside.riskShares[0]?.providersPence).toBe(0n);
-    const beyond = await evaluate(alliance({ thresholds: deadband, cap: undefined }), { aggregates: [...spend(49_000_000), ...quality(10)] }, { asOf: END });
+    const beyond = await evaluate(
+      alliance({ thresholds: deadband, cap: undefined }),
+      { aggregates: [...spend(49_000_000), ...quality(10)] },
+      { asOf: END },
+    );
     expect(beyond.riskShares[0]?.providersPence).toBe(25_000_000n);
   });
 
   test('shares from the first pound once a minimum savings rate is reached (MSSP)', async () => {
-    const minimum = [{ kind: 'minimum' as const, side: 'gain' as const, amount: { kind: 'percent' as const, percent: '2', base: 'budget' as const } }];
-    const below = await evaluate(alliance({ thresholds: minimum, cap: undefined }), { aggregates: [...spend(49_100_000), ...quality(10)] }, { asOf: END });
+    const minimum = [
+      {
+        kind: 'minimum' as const,
+        side: 'gain' as const,
+        amount: { kind: 'percent' as const, percent: '2', base: 'budget' as const },
+      },
+    ];
+    const below = await evaluate(
+      alliance({ thresholds: minimum, cap: undefined }),
+      { aggregates: [...spend(49_100_000), ...quality(10)] },
+      { asOf: END },
+    );
     expect(below.riskShares[0]?.providersPence).toBe(0n);
-    const above = await evaluate(alliance({ thresholds: minimum, cap: undefined }), { aggregates: [...spend(48_000_000), ...quality(10)] }, { asOf: END });
+    const above = await evaluate(
+      alliance({ thresholds: minimum, cap: undefined }),
+      { aggregates: [...spend(48_000_000), ...quality(10)] },
+      { asOf: END },
+    );
     expect(above.riskShares[0]?.providersPence).toBe(100_000_000n);
   });
 
   test('gives providers their band percentage of each slice of a gain', async () => {
     const gain = [
-      { upTo: { kind: 'percent' as const, percent: '2', base: 'budget' as const }, providersPercent: '50', commissionerPercent: '50' },
+      {
+        upTo: { kind: 'percent' as const, percent: '2', base: 'budget' as const },
+        providersPercent: '50',
+        commissionerPercent: '50',
+      },
       { providersPercent: '0', commissionerPercent: '100' },
     ];
-    const result = await evaluate(alliance({ gain, cap: undefined }), { aggregates: [...spend(47_000_000), ...quality(10)] }, { asOf: END });
+    const result = await evaluate(
+      alliance({ gain, cap: undefined }),
+      { aggregates: [...spend(47_000_000), ...quality(10)] },
+      { asOf: END },
+    );
     expect(result.riskShares[0]?.providersPence).toBe(50_000_000n);
   });
 
   test('scales a gain by a quality score before the cap', async () => {
     const score = proportion('Score', { period: { kind: 'year-to-date' } });
-    const m = alliance({ qualityGate: undefined, qualityModifier: { measure: 'Score', order: 'before-cap' }, cap: { kind: 'percent', percent: '10', base: 'budget' } });
+    const m = alliance({
+      qualityGate: undefined,
+      qualityModifier: { measure: 'Score', order: 'before-cap' },
+      cap: { kind: 'percent', percent: '10', base: 'budget' },
+    });
     m.measures.push(score);
-    const result = await evaluate(m, { aggregates: [...spend(47_000_000), ...counts('Score', { '2026/27': [90, 100] })] }, { asOf: END });
+    const result = await evaluate(
+      m,
+      { aggregates: [...spend(47_000_000), ...counts('Score', { '2026/27': [90, 100] })] },
+      { asOf: END },
+    );
     expect(result.riskShares[0]?.providersPence).toBe(135_000_000n);
   });
 });

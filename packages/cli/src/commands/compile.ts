@@ -31,9 +31,11 @@ export async function runCompile(args: string[], output: Output): Promise<number
   const chosen = wanted ? contracts.filter((c) => c.name === wanted) : contracts;
   if (chosen.length !== 1) {
     const names = contracts.map((c) => c.name).join(', ') || 'none';
-    output.stderr.write(wanted
-      ? `parity compile: no contract named ${wanted} here (contracts: ${names}).\n`
-      : `parity compile: ${contracts.length === 0 ? 'no contract in this file' : `several contracts here (${names}): choose one with --contract <Name>`}.\n`);
+    output.stderr.write(
+      wanted
+        ? `parity compile: no contract named ${wanted} here (contracts: ${names}).\n`
+        : `parity compile: ${contracts.length === 0 ? 'no contract in this file' : `several contracts here (${names}): choose one with --contract <Name>`}.\n`,
+    );
     return 1;
   }
   const contract = chosen[0]!;

@@ -1,9 +1,9 @@
 import { relative } from 'node:path';
-import { compileContract, type ContractModel, isContract, testsFor } from '@parity/dsl';
-import { formatDiagnostic } from './check.js';
+import { type ContractModel, compileContract, isContract, testsFor } from '@parity/dsl';
 import { runContractTests, type TestOutcome } from '@parity/engine';
 import { type Output, wantsHelp } from '../output.js';
 import { loadWorkspace, parsePathArgs } from '../workspace.js';
+import { formatDiagnostic } from './check.js';
 
 const HELP = `Usage: parity test <files|dirs>… [--lib <dir>]…
 
@@ -39,7 +39,9 @@ export async function runTest(args: string[], output: Output): Promise<number> {
   }
   let passed = 0;
   let failed = 0;
-  for (const model of requestedModels.sort((a, b) => a.contract.location.file.localeCompare(b.contract.location.file))) {
+  for (const model of requestedModels.sort((a, b) =>
+    a.contract.location.file.localeCompare(b.contract.location.file),
+  )) {
     for (const outcome of await runContractTests(model, models)) {
       output.stdout.write(formatOutcome(outcome));
       if (outcome.passed) passed++;
@@ -52,11 +54,14 @@ export async function runTest(args: string[], output: Output): Promise<number> {
 
 function formatOutcome(outcome: TestOutcome): string {
   const where = `${outcome.location.file}:${outcome.location.line}`;
-  if (outcome.passed) return `  ✓ ${outcome.contract} › ${outcome.title} (${outcome.expectations} expectations)\n`;
+  if (outcome.passed)
+    return `  ✓ ${outcome.contract} › ${outcome.title} (${outcome.expectations} expectations)\n`;
   const lines = [`  ✗ ${outcome.contract} › ${outcome.title}  ${where}`];
   if (outcome.error) lines.push(`      could not evaluate: ${outcome.error}`);
   for (const failure of outcome.failures) {
-    lines.push(`      ${failure.location.file}:${failure.location.line}: expected ${failure.expected}, got ${failure.actual}`);
+    lines.push(
+      `      ${failure.location.file}:${failure.location.line}: expected ${failure.expected}, got ${failure.actual}`,
+    );
     for (const step of failure.explanation) lines.push(`        ${step}`);
   }
   return `${lines.join('\n')}\n`;

@@ -1,9 +1,9 @@
 import {
   CONTRACT_MODEL_SCHEMA_VERSION,
-  type Contract as ModelContract,
   ContractModel,
-  normaliseNumber,
+  type Contract as ModelContract,
   type Organisation as ModelOrganisation,
+  normaliseNumber,
   parseMoney,
   parsePercent,
 } from '@parity/engine';
@@ -85,7 +85,10 @@ export function compileContract(contract: Contract, options: CompileOptions = {}
 export function testsFor(contract: Contract, roots: AstNode[]): ContractTest[] {
   return roots.flatMap((root) =>
     AstUtils.streamAst(root)
-      .filter((node): node is ContractTest => node.$type === 'ContractTest' && (node as ContractTest).contract.ref === contract)
+      .filter(
+        (node): node is ContractTest =>
+          node.$type === 'ContractTest' && (node as ContractTest).contract.ref === contract,
+      )
       .toArray(),
   );
 }
@@ -101,9 +104,13 @@ function compileContractBody(contract: Contract, fileOf: FileNamer): ModelContra
   return {
     name: nameOf(contract),
     title: contract.title,
-    arrangements: members.filter(isArrangementClause).flatMap((c) => c.kinds) as ModelContract['arrangements'],
+    arrangements: members
+      .filter(isArrangementClause)
+      .flatMap((c) => c.kinds) as ModelContract['arrangements'],
     year,
-    term: term ? { start: term.start, end: term.end } : { start: `${startYear}-04`, end: `${startYear + 1}-03` },
+    term: term
+      ? { start: term.start, end: term.end }
+      : { start: `${startYear}-04`, end: `${startYear + 1}-03` },
     parties: members.filter(isParty).map((party) => ({
       role: party.role as 'provider',
       organisation: party.organisation.ref ? nameOf(party.organisation.ref) : party.organisation.$refText,
@@ -118,9 +125,14 @@ function compileContractBody(contract: Contract, fileOf: FileNamer): ModelContra
     instalments: members.find(isInstalmentsClause)?.schedule as ModelContract['instalments'],
     apportionment: members.find(isApportionmentClause)?.basis as ModelContract['apportionment'],
     parent: parent && nameOf(parent),
-    flowDown: members.filter(isFlowDown).map((f) => ({ indicator: f.indicator.$refText, sharePercent: parsePercent(f.share) })),
+    flowDown: members
+      .filter(isFlowDown)
+      .map((f) => ({ indicator: f.indicator.$refText, sharePercent: parsePercent(f.share) })),
     // The engine's documented default: half-up to the penny on each payable line.
-    rounding: { mode: (rounding?.mode ?? 'half-up') as 'half-up', unit: (rounding?.unit ?? 'penny') as 'penny' },
+    rounding: {
+      mode: (rounding?.mode ?? 'half-up') as 'half-up',
+      unit: (rounding?.unit ?? 'penny') as 'penny',
+    },
     budgets: members.filter(isBudget).map((b) => ({
       name: b.name,
       pence: parseMoney(b.amount).toString(),
@@ -185,7 +197,10 @@ function collectDeclarations(roots: AstNode[]): Declarations {
 }
 
 function isTopLevel(node: AstNode | undefined): node is AstNode {
-  return node !== undefined && (isOrganisation(node) || isDataset(node) || isAggregateReturn(node) || isMeasure(node));
+  return (
+    node !== undefined &&
+    (isOrganisation(node) || isDataset(node) || isAggregateReturn(node) || isMeasure(node))
+  );
 }
 
 function isField(node: AstNode): node is AstNode & { $container: AstNode } {

@@ -1,4 +1,12 @@
-import { type BinaryOperator, type Duration, type Expression as ModelExpression, type Literal as ModelLiteral, normaliseNumber, parseMoney, parsePercent } from '@parity/engine';
+import {
+  type BinaryOperator,
+  type Duration,
+  type Expression as ModelExpression,
+  type Literal as ModelLiteral,
+  normaliseNumber,
+  parseMoney,
+  parsePercent,
+} from '@parity/engine';
 import {
   type DurationLiteral,
   type Expression,
@@ -59,7 +67,8 @@ export function compileLiteral(literal: Literal): ModelLiteral {
 
 /** Compiles a population expression to the model's plain JSON form. */
 export function compileExpression(expression: Expression, nameOf: NameOf): ModelExpression {
-  if (isFieldReference(expression)) return { kind: 'field', field: expression.field.ref?.name ?? expression.field.$refText };
+  if (isFieldReference(expression))
+    return { kind: 'field', field: expression.field.ref?.name ?? expression.field.$refText };
   if (isBinaryExpression(expression)) {
     return {
       kind: 'binary',
@@ -68,7 +77,8 @@ export function compileExpression(expression: Expression, nameOf: NameOf): Model
       right: compileExpression(expression.right, nameOf),
     };
   }
-  if (isNotExpression(expression)) return { kind: 'not', operand: compileExpression(expression.operand, nameOf) };
+  if (isNotExpression(expression))
+    return { kind: 'not', operand: compileExpression(expression.operand, nameOf) };
   if (isMembershipExpression(expression)) {
     return {
       kind: 'in',
@@ -78,7 +88,11 @@ export function compileExpression(expression: Expression, nameOf: NameOf): Model
     };
   }
   if (isRecordedExpression(expression)) {
-    return { kind: 'recorded', value: compileExpression(expression.value, nameOf), negated: expression.negated };
+    return {
+      kind: 'recorded',
+      value: compileExpression(expression.value, nameOf),
+      negated: expression.negated,
+    };
   }
   if (isWithinExpression(expression)) {
     return {
@@ -96,7 +110,11 @@ export function compileExpression(expression: Expression, nameOf: NameOf): Model
   }
   if (isPopulationReference(expression)) {
     const measure = expression.measure.ref;
-    return { kind: 'population', part: expression.part as 'numerator' | 'denominator', measure: measure ? nameOf(measure) : expression.measure.$refText };
+    return {
+      kind: 'population',
+      part: expression.part as 'numerator' | 'denominator',
+      measure: measure ? nameOf(measure) : expression.measure.$refText,
+    };
   }
   return { kind: 'literal', literal: compileLiteral(expression as Literal) };
 }

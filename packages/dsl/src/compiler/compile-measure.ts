@@ -1,12 +1,13 @@
 import {
-  type AggregateReturn as ModelReturn,
   type Dataset as ModelDataset,
   type Measure as ModelMeasure,
+  type AggregateReturn as ModelReturn,
   normaliseNumber,
   type Scoring,
 } from '@parity/engine';
 import {
   type AggregateReturn,
+  type Scoring as AstScoring,
   type Dataset,
   isAttestationScoring,
   isChangeScoring,
@@ -15,8 +16,8 @@ import {
   isCountScoring,
   isCoverageScoring,
   isDataSourceClause,
-  isDatedByClause,
   isDataset,
+  isDatedByClause,
   isDenominatorClause,
   isDescriptionClause,
   isDirectionClause,
@@ -36,7 +37,6 @@ import {
   isSourceClause,
   isStratificationClause,
   type Measure,
-  type Scoring as AstScoring,
 } from '../language/generated/ast.js';
 import { compileDuration, compileExpression } from './compile-expression.js';
 import { type FileNamer, locationOf } from './locations.js';
@@ -72,17 +72,34 @@ export function compileReturn(aggregate: AggregateReturn, fileOf: FileNamer): Mo
 function compileScoring(scoring: AstScoring | undefined): Scoring {
   if (!scoring) return { kind: 'proportion' };
   if (isRateScoring(scoring)) return { kind: 'rate', per: normaliseNumber(scoring.per) };
-  if (isContinuousScoring(scoring)) return { kind: scoring.kind as 'mean' | 'median' | 'total', value: compileExpression(scoring.value, nameOf) };
+  if (isContinuousScoring(scoring))
+    return {
+      kind: scoring.kind as 'mean' | 'median' | 'total',
+      value: compileExpression(scoring.value, nameOf),
+    };
   if (isChangeScoring(scoring)) {
-    return { kind: 'change', value: compileExpression(scoring.value, nameOf), baseline: compileExpression(scoring.baseline, nameOf) };
+    return {
+      kind: 'change',
+      value: compileExpression(scoring.value, nameOf),
+      baseline: compileExpression(scoring.baseline, nameOf),
+    };
   }
   if (isCoverageScoring(scoring)) return { kind: 'coverage', window: compileDuration(scoring.window) };
   if (isAttestationScoring(scoring)) return { kind: 'attestation', evidenceRequired: scoring.evidence };
   if (isComparisonScoring(scoring)) {
     const comparator = scoring.comparator.ref;
-    return { kind: 'parity', comparator: comparator ? nameOf(comparator) : scoring.comparator.$refText, form: scoring.form as 'ratio' | 'gap' };
+    return {
+      kind: 'parity',
+      comparator: comparator ? nameOf(comparator) : scoring.comparator.$refText,
+      form: scoring.form as 'ratio' | 'gap',
+    };
   }
-  if (isPairedScoring(scoring)) return { kind: 'paired', field: scoring.field.ref?.name ?? scoring.field.$refText, times: Number(scoring.times) };
+  if (isPairedScoring(scoring))
+    return {
+      kind: 'paired',
+      field: scoring.field.ref?.name ?? scoring.field.$refText,
+      times: Number(scoring.times),
+    };
   if (isCountScoring(scoring)) return { kind: 'count' };
   if (isReportedValueScoring(scoring)) return { kind: 'reported-value' };
   return { kind: 'proportion' };
@@ -105,12 +122,16 @@ export function compileMeasure(measure: Measure, fileOf: FileNamer): ModelMeasur
     numerator: compileOptional(clauses.find(isNumeratorClause)?.population),
     exclusions: clauses.filter(isExclusionClause).map((c) => compileExpression(c.population, nameOf)),
     exceptions: clauses.filter(isExceptionClause).map((c) => compileExpression(c.population, nameOf)),
-    numeratorExclusions: clauses.filter(isNumeratorExclusionClause).map((c) => compileExpression(c.population, nameOf)),
+    numeratorExclusions: clauses
+      .filter(isNumeratorExclusionClause)
+      .map((c) => compileExpression(c.population, nameOf)),
     minimumDenominator: minimum === undefined ? undefined : Number(normaliseNumber(minimum)),
     direction: clauses.find(isDirectionClause)?.direction as ModelMeasure['direction'],
-    period: period && (period.kind === 'rolling'
-      ? { kind: 'rolling', months: Number(period.months) }
-      : { kind: period.kind === 'year' ? 'year-to-date' : (period.kind as 'month' | 'quarter') }),
+    period:
+      period &&
+      (period.kind === 'rolling'
+        ? { kind: 'rolling', months: Number(period.months) }
+        : { kind: period.kind === 'year' ? 'year-to-date' : (period.kind as 'month' | 'quarter') }),
     stratifiedBy: clauses.find(isStratificationClause)?.field.ref?.name,
     location: locationOf(measure, fileOf),
   };

@@ -1,15 +1,15 @@
 import {
+  type ActivityLine as ModelActivity,
   type Amount as ModelAmount,
   type Capitation as ModelCapitation,
   type Indicator as ModelIndicator,
+  type Monitor as ModelMonitor,
   type PaymentRule as ModelPaymentRule,
+  type Pilot as ModelPilot,
   type RiskShare as ModelRiskShare,
   type Scheme as ModelScheme,
   type Threshold as ModelThreshold,
-  type ActivityLine as ModelActivity,
   type YearOfCare as ModelYearOfCare,
-  type Pilot as ModelPilot,
-  type Monitor as ModelMonitor,
   normaliseNumber,
   parseMoney,
   parsePercent,
@@ -56,8 +56,9 @@ import { type FileNamer, locationOf } from './locations.js';
 import { nameOf } from './names.js';
 
 type Ref<T> = { ref?: T; $refText: string };
-const refName = <T extends { name: string; $container?: unknown; $type: string }>(reference: Ref<T>): string =>
-  reference.ref ? nameOf(reference.ref as never) : reference.$refText;
+const refName = <T extends { name: string; $container?: unknown; $type: string }>(
+  reference: Ref<T>,
+): string => (reference.ref ? nameOf(reference.ref as never) : reference.$refText);
 
 const pence = (money: string) => parseMoney(money).toString();
 // Datatype rules join their tokens without spaces: 'actual value' arrives as 'actualvalue'.
@@ -69,7 +70,11 @@ const BASES: Record<string, 'value' | 'actual-value' | 'budget'> = {
 
 export function compileAmount(amount: Amount): ModelAmount {
   if (amount.money) return { kind: 'money', pence: pence(amount.money) };
-  return { kind: 'percent', percent: parsePercent(amount.percent ?? '0%'), base: BASES[(amount.base ?? 'value').replace(/\s/g, '')] ?? 'value' };
+  return {
+    kind: 'percent',
+    percent: parsePercent(amount.percent ?? '0%'),
+    base: BASES[(amount.base ?? 'value').replace(/\s/g, '')] ?? 'value',
+  };
 }
 
 function compileWeight(weight: Weight): ModelAmount {
@@ -82,14 +87,19 @@ export function compileThreshold(threshold: Threshold): ModelThreshold {
   if (threshold.percent) return { kind: 'percent', percent: parsePercent(threshold.percent) };
   if (threshold.money) return { kind: 'money', pence: pence(threshold.money) };
   if (threshold.unit && threshold.number) {
-    return { kind: 'duration', duration: compileDuration({ value: threshold.number, unit: threshold.unit } as never) };
+    return {
+      kind: 'duration',
+      duration: compileDuration({ value: threshold.number, unit: threshold.unit } as never),
+    };
   }
   return { kind: 'number', value: normaliseNumber(threshold.number ?? '0') };
 }
 
 function compileRule(rule: PaymentRule): ModelPaymentRule {
-  if (isLinearRule(rule)) return { kind: 'linear', from: compileThreshold(rule.start), to: compileThreshold(rule.end) };
-  if (isMilestoneRule(rule)) return { kind: 'milestone', description: rule.description, due: rule.due as 'Q1' };
+  if (isLinearRule(rule))
+    return { kind: 'linear', from: compileThreshold(rule.start), to: compileThreshold(rule.end) };
+  if (isMilestoneRule(rule))
+    return { kind: 'milestone', description: rule.description, due: rule.due as 'Q1' };
   return { kind: 'all-or-nothing', at: compileThreshold(rule.threshold) };
 }
 
@@ -104,7 +114,9 @@ function compileIndicator(indicator: Indicator, fileOf: FileNamer): ModelIndicat
     measure: measure && refName(measure),
     accountable: accountable && refName(accountable),
     rule: rule ? compileRule(rule) : { kind: 'milestone', description: 'no rule', due: 'Q4' },
-    quarterRules: indicator.members.filter(isQuarterRule).map((q) => ({ quarter: q.quarter as 'Q1', rule: compileRule(q.rule) })),
+    quarterRules: indicator.members
+      .filter(isQuarterRule)
+      .map((q) => ({ quarter: q.quarter as 'Q1', rule: compileRule(q.rule) })),
     location: locationOf(indicator, fileOf),
   };
 }
@@ -117,7 +129,10 @@ export function compileScheme(scheme: Scheme, fileOf: FileNamer): ModelScheme {
     title: scheme.title,
     worth: compileAmount(scheme.worth),
     assessment: (scheme.members.find(isAssessmentClause)?.basis ?? 'annually') as 'quarterly' | 'annually',
-    onAccount: onAccount && { schedule: onAccount.schedule as 'monthly', percent: parsePercent(onAccount.percent) },
+    onAccount: onAccount && {
+      schedule: onAccount.schedule as 'monthly',
+      percent: parsePercent(onAccount.percent),
+    },
     indicators: scheme.members.filter(isIndicator).map((i) => compileIndicator(i, fileOf)),
     location: locationOf(scheme, fileOf),
   };
@@ -174,11 +189,15 @@ export function compileYearOfCare(yearOfCare: YearOfCare, fileOf: FileNamer): Mo
 export function compileRiskShare(share: RiskShare, fileOf: FileNamer): ModelRiskShare {
   const budget = share.members.find(isShareBudget);
   const bands = (side: string) =>
-    share.members.filter(isSharing).filter((s) => s.side === side).flatMap((s) => s.bands).map((band) => ({
-      upTo: band.upTo && compileAmount(band.upTo),
-      providersPercent: parsePercent(band.providers),
-      commissionerPercent: parsePercent(band.commissioner),
-    }));
+    share.members
+      .filter(isSharing)
+      .filter((s) => s.side === side)
+      .flatMap((s) => s.bands)
+      .map((band) => ({
+        upTo: band.upTo && compileAmount(band.upTo),
+        providersPercent: parsePercent(band.providers),
+        commissionerPercent: parsePercent(band.commissioner),
+      }));
   const limit = (kind: string) => {
     const found = share.members.filter(isShareLimit).find((l) => l.kind === kind);
     return found && compileAmount(found.amount);
@@ -217,7 +236,13 @@ export function compileRiskShare(share: RiskShare, fileOf: FileNamer): ModelRisk
     qualityModifier: modifier && { measure: refName(modifier.measure), order: order(modifier.order) },
     providerSplit:
       split?.basis === 'fixed'
-        ? { basis: 'fixed', shares: split.shares.map((s) => ({ organisation: refName(s.organisation), percent: parsePercent(s.share) })) }
+        ? {
+            basis: 'fixed',
+            shares: split.shares.map((s) => ({
+              organisation: refName(s.organisation),
+              percent: parsePercent(s.share),
+            })),
+          }
         : { basis: 'pro-rata-value' },
     location: locationOf(share, fileOf),
   };
@@ -226,7 +251,10 @@ export function compileRiskShare(share: RiskShare, fileOf: FileNamer): ModelRisk
 export function compilePilot(pilot: Pilot, fileOf: FileNamer): ModelPilot {
   return {
     review: pilot.review,
-    outcomes: pilot.outcomes.map((o) => ({ measure: refName(o.measure), target: compileThreshold(o.target) })),
+    outcomes: pilot.outcomes.map((o) => ({
+      measure: refName(o.measure),
+      target: compileThreshold(o.target),
+    })),
     continueIf: pilot.required ? { kind: 'at-least', required: Number(pilot.required) } : { kind: 'all' },
     location: locationOf(pilot, fileOf),
   };

@@ -1,6 +1,15 @@
-import { type ContractTest as ModelTest, normaliseNumber, type Outcome, parseMoney, parsePercent, type PeriodRef, type TestStep } from '@parity/engine';
+import {
+  type ContractTest as ModelTest,
+  normaliseNumber,
+  type Outcome,
+  type PeriodRef,
+  parseMoney,
+  parsePercent,
+  type TestStep,
+} from '@parity/engine';
 import type { AstNode } from 'langium';
 import {
+  type Outcome as AstOutcome,
   type ContractTest,
   isAttainmentOutcome,
   isCountObservation,
@@ -11,7 +20,6 @@ import {
   isShareOutcome,
   isValueObservation,
   type Observation,
-  type Outcome as AstOutcome,
   type Period,
 } from '../language/generated/ast.js';
 import { compileLiteral } from './compile-expression.js';
@@ -45,14 +53,21 @@ function compilePeriod(period: Period | undefined): PeriodRef | undefined {
 
 function compileObservation(observation: Observation) {
   if (isCountObservation(observation)) {
-    return { kind: 'count' as const, numerator: normaliseNumber(observation.numerator), denominator: normaliseNumber(observation.denominator) };
+    return {
+      kind: 'count' as const,
+      numerator: normaliseNumber(observation.numerator),
+      denominator: normaliseNumber(observation.denominator),
+    };
   }
-  if (isValueObservation(observation)) return { kind: 'value' as const, value: compileLiteral(observation.value) };
+  if (isValueObservation(observation))
+    return { kind: 'value' as const, value: compileLiteral(observation.value) };
   if (isRowsObservation(observation)) {
     return {
       kind: 'rows' as const,
       rows: observation.rows.map((row) =>
-        Object.fromEntries(row.cells.map((cell) => [cell.field.ref?.name ?? cell.field.$refText, compileLiteral(cell.value)])),
+        Object.fromEntries(
+          row.cells.map((cell) => [cell.field.ref?.name ?? cell.field.$refText, compileLiteral(cell.value)]),
+        ),
       ),
     };
   }
@@ -72,7 +87,11 @@ function compileOutcome(outcome: AstOutcome): Outcome {
   if (isAttainmentOutcome(outcome)) return { kind: 'attains', value: normaliseNumber(outcome.value) };
   if (isScoreOutcome(outcome)) {
     const percent = outcome.value.endsWith('%');
-    return { kind: 'scores', value: percent ? parsePercent(outcome.value) : normaliseNumber(outcome.value), percent };
+    return {
+      kind: 'scores',
+      value: percent ? parsePercent(outcome.value) : normaliseNumber(outcome.value),
+      percent,
+    };
   }
   return { kind: 'status', status: STATUSES[outcome.status.replace(/\s/g, '')] ?? 'met' };
 }
@@ -80,7 +99,10 @@ function compileOutcome(outcome: AstOutcome): Outcome {
 function targetOf(reference: { ref?: AstNode & { name?: string }; $refText: string }): TestStep['target'] {
   const target = reference.ref;
   if (!target || typeof target.name !== 'string') return { kind: 'measure', name: reference.$refText };
-  return { kind: TARGET_KINDS[target.$type] ?? 'measure', name: nameOf(target as AstNode & { name: string }) };
+  return {
+    kind: TARGET_KINDS[target.$type] ?? 'measure',
+    name: nameOf(target as AstNode & { name: string }),
+  };
 }
 
 export function compileTest(test: ContractTest, fileOf: FileNamer): ModelTest {

@@ -1,5 +1,5 @@
-import { type AstNode, AstUtils } from 'langium';
 import type { SourceLocation } from '@parity/engine';
+import { type AstNode, AstUtils } from 'langium';
 
 /** Names the file a document came from, as it should appear in compiled locations. */
 export type FileNamer = (uri: string) => string;

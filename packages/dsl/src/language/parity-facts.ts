@@ -80,7 +80,7 @@ export function hasMinimumDenominator(measure: Measure): boolean {
 export function namesDataSource(measure: Measure): boolean {
   if (measure.clauses.some(isSourceClause)) return true;
   const source = measureSourceOf(measure);
-  return source !== undefined && source.members.some(isDataSourceClause);
+  return source?.members.some(isDataSourceClause) ?? false;
 }
 
 export function containingContract(node: AstNode): Contract | undefined {

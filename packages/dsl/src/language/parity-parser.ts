@@ -56,7 +56,11 @@ export function findExcessiveNesting(text: string): Place | undefined {
       depth++;
     } else if (char === ')') {
       depth = Math.max(0, depth - 1);
-    } else if (text.startsWith('not', offset) && !/\w/.test(text[offset - 1] ?? ' ') && !/\w/.test(text[offset + 3] ?? ' ')) {
+    } else if (
+      text.startsWith('not', offset) &&
+      !/\w/.test(text[offset - 1] ?? ' ') &&
+      !/\w/.test(text[offset + 3] ?? ' ')
+    ) {
       nots++;
       offset += 2;
     } else if (/\w/.test(char ?? '')) {
@@ -74,4 +78,3 @@ function skipString(text: string, start: number): number {
   }
   return text.length;
 }
-

@@ -17,7 +17,11 @@ import { qualifiedName } from './parity-names.js';
  * contract, so a quality gate can name an indicator declared in a sibling scheme.
  */
 export class ParityScopeComputation extends DefaultScopeComputation {
-  protected override addExportedSymbol(node: AstNode, exports: AstNodeDescription[], document: LangiumDocument): void {
+  protected override addExportedSymbol(
+    node: AstNode,
+    exports: AstNodeDescription[],
+    document: LangiumDocument,
+  ): void {
     if (isDocument(node)) {
       if (node.name) exports.push(this.descriptions.createDescription(node, node.name, document));
       return;
@@ -31,7 +35,10 @@ export class ParityScopeComputation extends DefaultScopeComputation {
 
   override async collectExportedSymbols(document: LangiumDocument): Promise<AstNodeDescription[]> {
     const root = document.parseResult.value;
-    return this.collectExportedSymbolsForNode(root, document, (node) => [node, ...AstUtils.streamContents(node)]);
+    return this.collectExportedSymbolsForNode(root, document, (node) => [
+      node,
+      ...AstUtils.streamContents(node),
+    ]);
   }
 
   protected override addLocalSymbol(

@@ -4,8 +4,8 @@ import {
   AstUtils,
   DefaultScopeProvider,
   EMPTY_SCOPE,
-  MapScope,
   type LangiumCoreServices,
+  MapScope,
   type ReferenceInfo,
   type Scope,
   type Stream,
@@ -150,7 +150,9 @@ export class ParityScopeProvider extends DefaultScopeProvider {
     const document = AstUtils.getDocument(contract);
     const referenceType = this.reflection.getReferenceType(context);
     const symbols = document.localSymbols?.getStream(contract) ?? [];
-    const own = [...symbols].filter((description) => this.reflection.isSubtype(description.type, referenceType));
+    const own = [...symbols].filter((description) =>
+      this.reflection.isSubtype(description.type, referenceType),
+    );
     const withContract = this.reflection.isSubtype(contract.$type, referenceType)
       ? [...own, this.descriptions.createDescription(contract, contract.name)]
       : own;
@@ -206,7 +208,8 @@ class ImportedScope implements Scope {
     const candidates: AstNodeDescription[] = [...(this.index.byFullName.get(name) ?? [])];
     const dot = name.lastIndexOf('.');
     if (dot < 0) {
-      for (const pkg of this.visibility.packages) candidates.push(...(this.index.byPackage.get(pkg)?.get(name) ?? []));
+      for (const pkg of this.visibility.packages)
+        candidates.push(...(this.index.byPackage.get(pkg)?.get(name) ?? []));
     } else {
       const pkg = this.visibility.aliases.get(name.slice(0, dot));
       if (pkg) candidates.push(...(this.index.byPackage.get(pkg)?.get(name.slice(dot + 1)) ?? []));
@@ -218,10 +221,12 @@ class ImportedScope implements Scope {
     const all: AstNodeDescription[] = [];
     for (const list of this.index.byFullName.values()) all.push(...list);
     for (const pkg of this.visibility.packages) {
-      for (const [simple, list] of this.index.byPackage.get(pkg) ?? []) all.push(...list.map((d) => ({ ...d, name: simple })));
+      for (const [simple, list] of this.index.byPackage.get(pkg) ?? [])
+        all.push(...list.map((d) => ({ ...d, name: simple })));
     }
     for (const [alias, pkg] of this.visibility.aliases) {
-      for (const [simple, list] of this.index.byPackage.get(pkg) ?? []) all.push(...list.map((d) => ({ ...d, name: `${alias}.${simple}` })));
+      for (const [simple, list] of this.index.byPackage.get(pkg) ?? [])
+        all.push(...list.map((d) => ({ ...d, name: `${alias}.${simple}` })));
     }
     return stream(all).filter((d) => this.accepts(d.type));
   }

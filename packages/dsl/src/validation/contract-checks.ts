@@ -24,7 +24,17 @@ import { percentOf, sumPercentages } from './amounts.js';
 import { IssueCodes } from './issue-codes.js';
 import { report } from './report.js';
 
-const SINGLE_CLAUSES = ['ArrangementClause', 'YearClause', 'TermClause', 'ValueClause', 'InstalmentsClause', 'ApportionmentClause', 'ParentClause', 'RoundingClause', 'Pilot'];
+const SINGLE_CLAUSES = [
+  'ArrangementClause',
+  'YearClause',
+  'TermClause',
+  'ValueClause',
+  'InstalmentsClause',
+  'ApportionmentClause',
+  'ParentClause',
+  'RoundingClause',
+  'Pilot',
+];
 const COMMISSIONING_SECTORS = new Set(['commissioner', 'local-authority']);
 
 export function checkContract(contract: Contract, accept: ValidationAcceptor): void {
@@ -37,18 +47,28 @@ export function checkContract(contract: Contract, accept: ValidationAcceptor): v
 }
 
 function missing(contract: Contract, accept: ValidationAcceptor, what: string, example: string): void {
-  report(accept, 'error', IssueCodes.MissingClause, `Contract ${contract.name} does not say ${what}: add '${example}'.`, {
-    node: contract,
-    property: 'name',
-    data: { clause: example },
-  });
+  report(
+    accept,
+    'error',
+    IssueCodes.MissingClause,
+    `Contract ${contract.name} does not say ${what}: add '${example}'.`,
+    {
+      node: contract,
+      property: 'name',
+      data: { clause: example },
+    },
+  );
 }
 
 function checkRequired(contract: Contract, accept: ValidationAcceptor): void {
-  if (arrangementsOf(contract).length === 0) missing(contract, accept, 'what kind of arrangement it is', 'arrangement block');
-  if (!contract.members.some(isYearClause)) missing(contract, accept, 'which financial year it covers', 'year 2026/27');
-  if (partiesOf(contract, 'commissioner').length === 0) missing(contract, accept, 'who commissions it', 'commissioner <Organisation>');
-  if (partiesOf(contract, 'provider', 'prime', 'subcontractor').length === 0) missing(contract, accept, 'who provides it', 'provider <Organisation>');
+  if (arrangementsOf(contract).length === 0)
+    missing(contract, accept, 'what kind of arrangement it is', 'arrangement block');
+  if (!contract.members.some(isYearClause))
+    missing(contract, accept, 'which financial year it covers', 'year 2026/27');
+  if (partiesOf(contract, 'commissioner').length === 0)
+    missing(contract, accept, 'who commissions it', 'commissioner <Organisation>');
+  if (partiesOf(contract, 'provider', 'prime', 'subcontractor').length === 0)
+    missing(contract, accept, 'who provides it', 'provider <Organisation>');
 }
 
 function checkSingleClauses(contract: Contract, accept: ValidationAcceptor): void {
@@ -56,7 +76,13 @@ function checkSingleClauses(contract: Contract, accept: ValidationAcceptor): voi
   for (const member of contract.members) {
     if (!SINGLE_CLAUSES.includes(member.$type)) continue;
     if (seen.has(member.$type)) {
-      report(accept, 'error', IssueCodes.DuplicateClause, `Contract ${contract.name} already says this: keep one '${firstWord(member)}' clause.`, { node: member });
+      report(
+        accept,
+        'error',
+        IssueCodes.DuplicateClause,
+        `Contract ${contract.name} already says this: keep one '${firstWord(member)}' clause.`,
+        { node: member },
+      );
     }
     seen.add(member.$type);
   }
@@ -69,17 +95,31 @@ function firstWord(member: ContractMember): string {
 function checkCommissioners(contract: Contract, accept: ValidationAcceptor): void {
   const arrangements = arrangementsOf(contract);
   // Providers commission each other in provider-to-provider and internal agreements, and a prime commissions its sub-contractors.
-  const betweenProviders = ['provider-to-provider', 'internal', 'sub-contract'].some((kind) => arrangements.includes(kind));
+  const betweenProviders = ['provider-to-provider', 'internal', 'sub-contract'].some((kind) =>
+    arrangements.includes(kind),
+  );
   for (const party of partiesOf(contract, 'commissioner')) {
     const organisation = party.organisation.ref;
     if (!organisation || betweenProviders || COMMISSIONING_SECTORS.has(organisation.sector)) continue;
-    report(accept, 'error', IssueCodes.CommissionerSector, `${organisation.name} is a ${organisation.sector} provider, not a commissioner: add 'provider-to-provider' (or 'internal') to the arrangement, or name a commissioning organisation.`, { node: party, property: 'organisation' });
+    report(
+      accept,
+      'error',
+      IssueCodes.CommissionerSector,
+      `${organisation.name} is a ${organisation.sector} provider, not a commissioner: add 'provider-to-provider' (or 'internal') to the arrangement, or name a commissioning organisation.`,
+      { node: party, property: 'organisation' },
+    );
   }
   if (arrangements.includes('internal')) {
     const commissioner = partiesOf(contract, 'commissioner')[0]?.organisation.ref;
     for (const party of partiesOf(contract, 'provider')) {
       if (commissioner && party.organisation.ref && party.organisation.ref !== commissioner) {
-        report(accept, 'error', IssueCodes.ArrangementIncomplete, `An internal agreement is within one organisation, but ${party.organisation.ref.name} is not ${commissioner.name}: name departments of the same organisation.`, { node: party, property: 'organisation' });
+        report(
+          accept,
+          'error',
+          IssueCodes.ArrangementIncomplete,
+          `An internal agreement is within one organisation, but ${party.organisation.ref.name} is not ${commissioner.name}: name departments of the same organisation.`,
+          { node: party, property: 'organisation' },
+        );
       }
     }
   }
@@ -92,12 +132,24 @@ function checkCommissionerShares(contract: Contract, accept: ValidationAcceptor)
   if (commissioners.length < 2 || apportionment?.basis !== 'fixed') return;
   const withoutShare = commissioners.filter((party) => !party.share);
   for (const party of withoutShare) {
-    report(accept, 'error', IssueCodes.SharesNotHundred, `Commissioners are apportioned by fixed shares but this one has none: add 'share N%'.`, { node: party });
+    report(
+      accept,
+      'error',
+      IssueCodes.SharesNotHundred,
+      `Commissioners are apportioned by fixed shares but this one has none: add 'share N%'.`,
+      { node: party },
+    );
   }
   if (withoutShare.length > 0) return;
   const total = sumPercentages(commissioners.map((party) => party.share ?? '0%'));
   if (total !== '100') {
-    report(accept, 'error', IssueCodes.SharesNotHundred, `Commissioners' shares sum to ${total}%; they must sum to 100%.`, { node: apportionment, data: { total } });
+    report(
+      accept,
+      'error',
+      IssueCodes.SharesNotHundred,
+      `Commissioners' shares sum to ${total}%; they must sum to 100%.`,
+      { node: apportionment, data: { total } },
+    );
   }
 }
 
@@ -105,23 +157,78 @@ type Requirement = { holds: (contract: Contract) => boolean; message: string };
 
 const ARRANGEMENT_REQUIREMENTS: Record<string, Requirement[]> = {
   block: [
-    { holds: (c) => c.members.some(isValueClause), message: "a block contract has a fixed annual value: add 'value £…'" },
-    { holds: (c) => c.members.some(isInstalmentsClause), message: "say how the block value is paid: add 'instalments monthly'" },
+    {
+      holds: (c) => c.members.some(isValueClause),
+      message: "a block contract has a fixed annual value: add 'value £…'",
+    },
+    {
+      holds: (c) => c.members.some(isInstalmentsClause),
+      message: "say how the block value is paid: add 'instalments monthly'",
+    },
   ],
-  activity: [{ holds: (c) => c.members.some(isActivityLine), message: "an activity contract prices counted activity: add an 'activity … { measure … price £… per … }'" }],
-  cquin: [{ holds: (c) => c.members.some((m) => isScheme(m) && m.kind === 'cquin'), message: "add the CQUIN scheme: 'cquin Name \"…\" worth 1.25% of value { … }'" }],
-  'prime-provider': [{ holds: (c) => partiesOf(c, 'prime').length > 0, message: "name the prime provider: 'prime <Organisation>'" }],
-  'sub-contract': [{ holds: (c) => c.members.some(isParentClause), message: "name the prime contract this sits under: 'under <Contract>'" }],
-  capitated: [{ holds: (c) => c.members.some(isCapitation), message: "add the capitation: 'capitation Name \"…\" { population … rate £… per person per year … }'" }],
-  'year-of-care': [{ holds: (c) => c.members.some(isYearOfCare), message: "add the year-of-care payment: 'year of care Name \"…\" { cohort from … rate £… per person per year }'" }],
+  activity: [
+    {
+      holds: (c) => c.members.some(isActivityLine),
+      message:
+        "an activity contract prices counted activity: add an 'activity … { measure … price £… per … }'",
+    },
+  ],
+  cquin: [
+    {
+      holds: (c) => c.members.some((m) => isScheme(m) && m.kind === 'cquin'),
+      message: 'add the CQUIN scheme: \'cquin Name "…" worth 1.25% of value { … }\'',
+    },
+  ],
+  'prime-provider': [
+    {
+      holds: (c) => partiesOf(c, 'prime').length > 0,
+      message: "name the prime provider: 'prime <Organisation>'",
+    },
+  ],
+  'sub-contract': [
+    {
+      holds: (c) => c.members.some(isParentClause),
+      message: "name the prime contract this sits under: 'under <Contract>'",
+    },
+  ],
+  capitated: [
+    {
+      holds: (c) => c.members.some(isCapitation),
+      message: 'add the capitation: \'capitation Name "…" { population … rate £… per person per year … }\'',
+    },
+  ],
+  'year-of-care': [
+    {
+      holds: (c) => c.members.some(isYearOfCare),
+      message:
+        'add the year-of-care payment: \'year of care Name "…" { cohort from … rate £… per person per year }\'',
+    },
+  ],
   alliance: [
-    { holds: (c) => partiesOf(c, 'provider', 'prime').length >= 2, message: 'an alliance needs at least two providers' },
-    { holds: (c) => c.members.some(isRiskShare), message: "say how risk and gain are shared: add 'risk share Name \"…\" { … }'" },
+    {
+      holds: (c) => partiesOf(c, 'provider', 'prime').length >= 2,
+      message: 'an alliance needs at least two providers',
+    },
+    {
+      holds: (c) => c.members.some(isRiskShare),
+      message: 'say how risk and gain are shared: add \'risk share Name "…" { … }\'',
+    },
   ],
-  pilot: [{ holds: (c) => c.members.some(isPilot), message: "say what outcomes gate continuation: add 'pilot { review on … outcome … continue if … }'" }],
+  pilot: [
+    {
+      holds: (c) => c.members.some(isPilot),
+      message: "say what outcomes gate continuation: add 'pilot { review on … outcome … continue if … }'",
+    },
+  ],
   'multi-commissioner': [
-    { holds: (c) => partiesOf(c, 'commissioner').length >= 2, message: 'name every commissioner that funds the service (at least two)' },
-    { holds: (c) => c.members.some(isApportionmentClause), message: "say how the cost is apportioned: add 'apportioned by fixed' (or population, activity)" },
+    {
+      holds: (c) => partiesOf(c, 'commissioner').length >= 2,
+      message: 'name every commissioner that funds the service (at least two)',
+    },
+    {
+      holds: (c) => c.members.some(isApportionmentClause),
+      message: "say how the cost is apportioned: add 'apportioned by fixed' (or population, activity)",
+    },
   ],
 };
 
@@ -129,18 +236,37 @@ function checkArrangements(contract: Contract, accept: ValidationAcceptor): void
   for (const kind of arrangementsOf(contract)) {
     for (const requirement of ARRANGEMENT_REQUIREMENTS[kind] ?? []) {
       if (requirement.holds(contract)) continue;
-      report(accept, 'error', IssueCodes.ArrangementIncomplete, `Contract ${contract.name} is a ${kind} arrangement, so ${requirement.message}.`, { node: contract, property: 'name', data: { arrangement: kind } });
+      report(
+        accept,
+        'error',
+        IssueCodes.ArrangementIncomplete,
+        `Contract ${contract.name} is a ${kind} arrangement, so ${requirement.message}.`,
+        { node: contract, property: 'name', data: { arrangement: kind } },
+      );
     }
   }
   const budgets = [...contract.members.filter(isBudget), ...contract.members.filter(isCapitation)];
   const arrangements = arrangementsOf(contract);
   if (arrangements.includes('capitated') || arrangements.includes('alliance')) {
-    const needsBudgetLine = arrangements.includes('alliance') && budgets.length === 0 && !contract.members.some(isRiskShare);
-    if (needsBudgetLine) missing(contract, accept, 'the budget the alliance shares', "budget £… covers physical-health, mental-health");
+    const needsBudgetLine =
+      arrangements.includes('alliance') && budgets.length === 0 && !contract.members.some(isRiskShare);
+    if (needsBudgetLine)
+      missing(
+        contract,
+        accept,
+        'the budget the alliance shares',
+        'budget £… covers physical-health, mental-health',
+      );
   }
   for (const monitor of contract.members.filter(isMonitor)) {
     if (partiesOf(contract, 'provider', 'prime').length > 1 && !monitor.organisation) {
-      report(accept, 'error', IssueCodes.MissingAccountable, `This contract has several providers: say who is accountable for ${monitor.measure.$refText}, e.g. 'accountable <Organisation>'.`, { node: monitor, property: 'measure' });
+      report(
+        accept,
+        'error',
+        IssueCodes.MissingAccountable,
+        `This contract has several providers: say who is accountable for ${monitor.measure.$refText}, e.g. 'accountable <Organisation>'.`,
+        { node: monitor, property: 'measure' },
+      );
     }
   }
 }
@@ -148,7 +274,13 @@ function checkArrangements(contract: Contract, accept: ValidationAcceptor): void
 function checkTerm(contract: Contract, accept: ValidationAcceptor): void {
   const term = contract.members.find(isTermClause);
   if (term && term.start > term.end) {
-    report(accept, 'error', IssueCodes.PeriodOutsideYear, `The term starts in ${term.start}, after it ends in ${term.end}: swap them.`, { node: term });
+    report(
+      accept,
+      'error',
+      IssueCodes.PeriodOutsideYear,
+      `The term starts in ${term.start}, after it ends in ${term.end}: swap them.`,
+      { node: term },
+    );
   }
 }
 
@@ -156,11 +288,23 @@ function checkSubContract(contract: Contract, accept: ValidationAcceptor): void 
   const parentClause = contract.members.find(isParentClause);
   for (const flow of contract.members.filter(isFlowDown)) {
     if (!parentClause) {
-      report(accept, 'error', IssueCodes.ArrangementIncomplete, `Only a sub-contract can take a flow-down: add 'under <PrimeContract>'.`, { node: flow });
+      report(
+        accept,
+        'error',
+        IssueCodes.ArrangementIncomplete,
+        `Only a sub-contract can take a flow-down: add 'under <PrimeContract>'.`,
+        { node: flow },
+      );
     }
     const share = percentOf(flow.share);
     if (share <= 0 || share > 100) {
-      report(accept, 'error', IssueCodes.ThresholdOutOfRange, `A flow-down share must be more than 0% and at most 100%, not ${flow.share}.`, { node: flow, property: 'share' });
+      report(
+        accept,
+        'error',
+        IssueCodes.ThresholdOutOfRange,
+        `A flow-down share must be more than 0% and at most 100%, not ${flow.share}.`,
+        { node: flow, property: 'share' },
+      );
     }
   }
   if (!parentClause) return;
@@ -169,7 +313,13 @@ function checkSubContract(contract: Contract, accept: ValidationAcceptor): void 
   while (current) {
     if (chain.includes(current)) {
       const names = [...chain, current].map((c) => c.name).join(' → ');
-      report(accept, 'error', IssueCodes.CyclicSubContract, `Sub-contracts form a cycle (${names}): a contract cannot sit under itself.`, { node: parentClause, property: 'parent' });
+      report(
+        accept,
+        'error',
+        IssueCodes.CyclicSubContract,
+        `Sub-contracts form a cycle (${names}): a contract cannot sit under itself.`,
+        { node: parentClause, property: 'parent' },
+      );
       return;
     }
     chain.push(current);

@@ -1,4 +1,11 @@
-import { type AstNode, type AstNodeDescription, AstUtils, type LangiumCoreServices, type ValidationAcceptor, WorkspaceCache } from 'langium';
+import {
+  type AstNode,
+  type AstNodeDescription,
+  AstUtils,
+  type LangiumCoreServices,
+  type ValidationAcceptor,
+  WorkspaceCache,
+} from 'langium';
 import {
   type Document,
   isAggregateReturn,
@@ -46,9 +53,21 @@ export class DocumentChecks {
     for (const anImport of document.imports) {
       const pkg = packageOfImport(anImport.path);
       if (!known.has(pkg)) {
-        report(accept, 'error', IssueCodes.UnknownImport, `No file declares 'package ${pkg}': check the spelling of "${anImport.path}" or add the library to the workspace.`, { node: anImport, property: 'path' });
+        report(
+          accept,
+          'error',
+          IssueCodes.UnknownImport,
+          `No file declares 'package ${pkg}': check the spelling of "${anImport.path}" or add the library to the workspace.`,
+          { node: anImport, property: 'path' },
+        );
       } else if (!used.has(pkg)) {
-        report(accept, 'warning', IssueCodes.UnusedImport, `Nothing from "${anImport.path}" is used here: remove the import.`, { node: anImport, property: 'path', data: { unnecessary: true } });
+        report(
+          accept,
+          'warning',
+          IssueCodes.UnusedImport,
+          `Nothing from "${anImport.path}" is used here: remove the import.`,
+          { node: anImport, property: 'path', data: { unnecessary: true } },
+        );
       }
     }
   }
@@ -74,17 +93,30 @@ export class DocumentChecks {
       if (isContractTest(declaration)) continue;
       const name = declaration.name;
       if (localSeen.has(name)) {
-        report(accept, 'error', IssueCodes.DuplicateName, `${name} is declared twice in this file: rename one of them.`, { node: declaration, property: 'name' });
+        report(
+          accept,
+          'error',
+          IssueCodes.DuplicateName,
+          `${name} is declared twice in this file: rename one of them.`,
+          { node: declaration, property: 'name' },
+        );
         continue;
       }
       localSeen.add(name);
       const full = qualifiedName(document.name, name);
       const elsewhere = declaredElsewhere.get(full);
       if (elsewhere) {
-        report(accept, 'error', IssueCodes.DuplicateName, `${full} is also declared in ${elsewhere.documentUri.path.split('/').pop()}: names must be unique within a package.`, { node: declaration, property: 'name' });
+        report(
+          accept,
+          'error',
+          IssueCodes.DuplicateName,
+          `${full} is also declared in ${elsewhere.documentUri.path.split('/').pop()}: names must be unique within a package.`,
+          { node: declaration, property: 'name' },
+        );
       }
     }
-    for (const contract of document.declarations.filter(isContract)) this.checkContractNames(contract, accept);
+    for (const contract of document.declarations.filter(isContract))
+      this.checkContractNames(contract, accept);
   }
 
   private checkContractNames(contract: AstNode, accept: ValidationAcceptor): void {
@@ -93,7 +125,13 @@ export class DocumentChecks {
       const name = (node as { name?: unknown }).name;
       if (typeof name !== 'string') continue;
       if (seen.has(name)) {
-        report(accept, 'error', IssueCodes.DuplicateName, `${name} is already used in this contract: give each scheme, indicator and share its own name.`, { node, property: 'name' as never });
+        report(
+          accept,
+          'error',
+          IssueCodes.DuplicateName,
+          `${name} is already used in this contract: give each scheme, indicator and share its own name.`,
+          { node, property: 'name' as never },
+        );
       }
       seen.add(name);
     }
@@ -111,7 +149,13 @@ export class DocumentChecks {
       const self = qualifiedName(document.name, organisation.name);
       const clash = byCode.get(organisation.ods)?.find((d) => d.name !== self);
       if (clash) {
-        report(accept, 'error', IssueCodes.DuplicateOdsCode, `ODS code "${organisation.ods}" is already used by ${clash.name}: each organisation has its own code.`, { node: organisation, property: 'ods' });
+        report(
+          accept,
+          'error',
+          IssueCodes.DuplicateOdsCode,
+          `ODS code "${organisation.ods}" is already used by ${clash.name}: each organisation has its own code.`,
+          { node: organisation, property: 'ods' },
+        );
       }
     }
   }
@@ -121,9 +165,23 @@ export class DocumentChecks {
     if (!document.declarations.some(isContract)) return;
     const referenced = this.referencedNodes.get('all', () => this.collectReferencedNodes());
     for (const declaration of document.declarations) {
-      if (!(isMeasure(declaration) || isDataset(declaration) || isAggregateReturn(declaration) || isOrganisation(declaration))) continue;
+      if (
+        !(
+          isMeasure(declaration) ||
+          isDataset(declaration) ||
+          isAggregateReturn(declaration) ||
+          isOrganisation(declaration)
+        )
+      )
+        continue;
       if (!referenced.has(declaration)) {
-        report(accept, 'warning', IssueCodes.UnusedDeclaration, `${declaration.name} is declared but nothing uses it: use it in the contract or remove it.`, { node: declaration, property: 'name', data: { unnecessary: true } });
+        report(
+          accept,
+          'warning',
+          IssueCodes.UnusedDeclaration,
+          `${declaration.name} is declared but nothing uses it: use it in the contract or remove it.`,
+          { node: declaration, property: 'name', data: { unnecessary: true } },
+        );
       }
     }
   }

@@ -112,9 +112,15 @@ export function typeOf(expression: Expression, accept: ValidationAcceptor): Valu
 export function expectCondition(expression: Expression, accept: ValidationAcceptor): void {
   const type = typeOf(expression, accept);
   if (type === 'boolean' || type === 'unknown') return;
-  report(accept, 'error', IssueCodes.ConditionNotBoolean, `This is ${DESCRIBE[type]}, not a condition: compare it with something, e.g. '… >= 25' or '… is recorded'.`, {
-    node: expression,
-  });
+  report(
+    accept,
+    'error',
+    IssueCodes.ConditionNotBoolean,
+    `This is ${DESCRIBE[type]}, not a condition: compare it with something, e.g. '… >= 25' or '… is recorded'.`,
+    {
+      node: expression,
+    },
+  );
 }
 
 function typeOfMembership(
@@ -125,7 +131,13 @@ function typeOfMembership(
   for (const item of expression.items) {
     const itemType = typeOf(item, accept);
     if (valueType !== 'unknown' && itemType !== valueType) {
-      mismatch(accept, item, `A list item is ${DESCRIBE[itemType]} but the value tested is ${DESCRIBE[valueType]}: use items of the same kind.`, valueType, itemType);
+      mismatch(
+        accept,
+        item,
+        `A list item is ${DESCRIBE[itemType]} but the value tested is ${DESCRIBE[valueType]}: use items of the same kind.`,
+        valueType,
+        itemType,
+      );
     }
   }
   return 'boolean';
@@ -137,12 +149,24 @@ function typeOfWithin(
 ): ValueType {
   const valueType = typeOf(expression.value, accept);
   if (valueType !== 'unknown' && !TEMPORAL.has(valueType)) {
-    report(accept, 'error', IssueCodes.TypeMismatch, `'within' needs a date or date-time, but this is ${DESCRIBE[valueType]}.`, { node: expression.value });
+    report(
+      accept,
+      'error',
+      IssueCodes.TypeMismatch,
+      `'within' needs a date or date-time, but this is ${DESCRIBE[valueType]}.`,
+      { node: expression.value },
+    );
   }
   if (expression.anchor) {
     const anchorType = typeOf(expression.anchor, accept);
     if (anchorType !== 'unknown' && !TEMPORAL.has(anchorType)) {
-      report(accept, 'error', IssueCodes.TypeMismatch, `'within … of' needs a date or date-time to measure from, but this is ${DESCRIBE[anchorType]}.`, { node: expression.anchor });
+      report(
+        accept,
+        'error',
+        IssueCodes.TypeMismatch,
+        `'within … of' needs a date or date-time to measure from, but this is ${DESCRIBE[anchorType]}.`,
+        { node: expression.anchor },
+      );
     }
   }
   return 'boolean';
@@ -160,11 +184,21 @@ function typeOfBinary(
   }
   const left = typeOf(expression.left, accept);
   const right = typeOf(expression.right, accept);
-  if (left === 'unknown' || right === 'unknown') return operator.length <= 2 && '=!<>'.includes(operator[0] ?? '') ? 'boolean' : 'unknown';
+  if (left === 'unknown' || right === 'unknown')
+    return operator.length <= 2 && '=!<>'.includes(operator[0] ?? '') ? 'boolean' : 'unknown';
   const result = combine(operator, left, right);
   if (result) return result;
   const unitProblem = QUANTITIES.has(left) && QUANTITIES.has(right);
-  const verb = operator === '+' ? 'add' : operator === '-' ? 'subtract' : operator === '*' ? 'multiply' : operator === '/' ? 'divide' : 'compare';
+  const verb =
+    operator === '+'
+      ? 'add'
+      : operator === '-'
+        ? 'subtract'
+        : operator === '*'
+          ? 'multiply'
+          : operator === '/'
+            ? 'divide'
+            : 'compare';
   mismatch(
     accept,
     expression,

@@ -45,7 +45,12 @@ function literalProblem(tokenType: string, text: string): Problem | undefined {
     }
   } catch (error) {
     if (!(error instanceof LiteralError)) throw error;
-    const code = tokenType === 'MONEY' ? IssueCodes.InvalidMoney : tokenType === 'PERCENT' ? IssueCodes.InvalidPercent : IssueCodes.InvalidNumber;
+    const code =
+      tokenType === 'MONEY'
+        ? IssueCodes.InvalidMoney
+        : tokenType === 'PERCENT'
+          ? IssueCodes.InvalidPercent
+          : IssueCodes.InvalidNumber;
     return { code, message: error.message };
   }
 }
@@ -54,12 +59,20 @@ function dateProblem(text: string): Problem | undefined {
   const [datePart = '', timePart] = text.split('T');
   const [year, month, day] = datePart.split('-').map(Number) as [number, number, number];
   const date = new Date(Date.UTC(year, month - 1, day));
-  const real = date.getUTCFullYear() === year && date.getUTCMonth() === month - 1 && date.getUTCDate() === day;
-  if (!real) return { code: IssueCodes.InvalidDate, message: `'${text}' is not a calendar date: write a real date as YYYY-MM-DD.` };
+  const real =
+    date.getUTCFullYear() === year && date.getUTCMonth() === month - 1 && date.getUTCDate() === day;
+  if (!real)
+    return {
+      code: IssueCodes.InvalidDate,
+      message: `'${text}' is not a calendar date: write a real date as YYYY-MM-DD.`,
+    };
   if (timePart) {
     const [hours, minutes] = timePart.split(':').map(Number) as [number, number];
     if (hours > 23 || minutes > 59) {
-      return { code: IssueCodes.InvalidDate, message: `'${text}' has no such time of day: use 00:00 to 23:59.` };
+      return {
+        code: IssueCodes.InvalidDate,
+        message: `'${text}' has no such time of day: use 00:00 to 23:59.`,
+      };
     }
   }
   return undefined;
@@ -68,7 +81,10 @@ function dateProblem(text: string): Problem | undefined {
 function monthProblem(text: string): Problem | undefined {
   const month = Number(text.slice(5));
   if (month >= 1 && month <= 12) return undefined;
-  return { code: IssueCodes.InvalidDate, message: `'${text}' is not a month: write YYYY-MM with a month from 01 to 12.` };
+  return {
+    code: IssueCodes.InvalidDate,
+    message: `'${text}' is not a month: write YYYY-MM with a month from 01 to 12.`,
+  };
 }
 
 function financialYearProblem(text: string): Problem | undefined {

@@ -9,6 +9,7 @@ import {
   isDomainClause,
   isExceptionClause,
   isExclusionClause,
+  isFieldReference,
   isFromClause,
   isMembershipExpression,
   isMinimumDenominatorClause,
@@ -17,7 +18,6 @@ import {
   isPeriodClause,
   isPopulationReference,
   isRecordedExpression,
-  isFieldReference,
   isStringLiteral,
   type Measure,
   type MeasureClause,
@@ -27,7 +27,13 @@ import { expectCondition, typeOf } from './expression-types.js';
 import { IssueCodes } from './issue-codes.js';
 import { report } from './report.js';
 
-const POPULATION_CLAUSES = [isDenominatorClause, isNumeratorClause, isExclusionClause, isExceptionClause, isNumeratorExclusionClause];
+const POPULATION_CLAUSES = [
+  isDenominatorClause,
+  isNumeratorClause,
+  isExclusionClause,
+  isExceptionClause,
+  isNumeratorExclusionClause,
+];
 
 export function checkMeasure(measure: Measure, accept: ValidationAcceptor): void {
   checkRequiredClauses(measure, accept);
@@ -39,31 +45,51 @@ export function checkMeasure(measure: Measure, accept: ValidationAcceptor): void
 }
 
 function checkRequiredClauses(measure: Measure, accept: ValidationAcceptor): void {
-  const missing = (what: string, example: string, code: (typeof IssueCodes)[keyof typeof IssueCodes] = IssueCodes.MissingClause) =>
+  const missing = (
+    what: string,
+    example: string,
+    code: (typeof IssueCodes)[keyof typeof IssueCodes] = IssueCodes.MissingClause,
+  ) =>
     report(accept, 'error', code, `Measure ${measure.name} does not say ${what}: add '${example}'.`, {
       node: measure,
       property: 'name',
       data: { clause: example },
     });
   if (!measure.clauses.some(isFromClause)) missing('which dataset or return it is from', 'from <Dataset>');
-  if (!measure.clauses.some(isDomainClause)) missing('which health domain it measures', 'domain physical-health');
-  if (!measure.clauses.some(isDirectionClause)) missing('whether higher or lower is better', 'higher is better', IssueCodes.MissingDirection);
-  if (!measure.clauses.some(isPeriodClause)) missing('over which period it is measured', 'period quarter', IssueCodes.MissingPeriodBasis);
+  if (!measure.clauses.some(isDomainClause))
+    missing('which health domain it measures', 'domain physical-health');
+  if (!measure.clauses.some(isDirectionClause))
+    missing('whether higher or lower is better', 'higher is better', IssueCodes.MissingDirection);
+  if (!measure.clauses.some(isPeriodClause))
+    missing('over which period it is measured', 'period quarter', IssueCodes.MissingPeriodBasis);
 }
 
 function checkWholeNumbers(measure: Measure, accept: ValidationAcceptor): void {
   const minimum = measure.clauses.find(isMinimumDenominatorClause);
   if (minimum && !/^[0-9,]+$/.test(minimum.count)) {
-    report(accept, 'error', IssueCodes.InvalidNumber, `A minimum denominator counts cases, so it is a whole number, not ${minimum.count}.`, { node: minimum, property: 'count' });
+    report(
+      accept,
+      'error',
+      IssueCodes.InvalidNumber,
+      `A minimum denominator counts cases, so it is a whole number, not ${minimum.count}.`,
+      { node: minimum, property: 'count' },
+    );
   }
 }
 
 function checkDuplicateClauses(measure: Measure, accept: ValidationAcceptor): void {
   const seen = new Set<string>();
   for (const clause of measure.clauses) {
-    if (isExclusionClause(clause) || isExceptionClause(clause) || isNumeratorExclusionClause(clause)) continue;
+    if (isExclusionClause(clause) || isExceptionClause(clause) || isNumeratorExclusionClause(clause))
+      continue;
     if (seen.has(clause.$type)) {
-      report(accept, 'error', IssueCodes.DuplicateClause, `Measure ${measure.name} says this twice: keep one ${describeClause(clause)} clause.`, { node: clause });
+      report(
+        accept,
+        'error',
+        IssueCodes.DuplicateClause,
+        `Measure ${measure.name} says this twice: keep one ${describeClause(clause)} clause.`,
+        { node: clause },
+      );
     }
     seen.add(clause.$type);
   }
@@ -80,25 +106,55 @@ function checkPopulations(measure: Measure, accept: ValidationAcceptor): void {
   const hasNumerator = measure.clauses.some(isNumeratorClause);
   if (source && !isDataset(source)) {
     for (const clause of measure.clauses.filter((c) => POPULATION_CLAUSES.some((is) => is(c)))) {
-      report(accept, 'error', IssueCodes.PopulationOnAggregate, `${source.name} is an aggregate return: its counts arrive already computed, so remove this population; put it in a record-level dataset to count it here.`, { node: clause });
+      report(
+        accept,
+        'error',
+        IssueCodes.PopulationOnAggregate,
+        `${source.name} is an aggregate return: its counts arrive already computed, so remove this population; put it in a record-level dataset to count it here.`,
+        { node: clause },
+      );
     }
     if (isContinuousScoring(measure.clauses.find((c) => c.$type === 'ScoringClause')?.scoring)) {
-      report(accept, 'error', IssueCodes.PopulationOnAggregate, `A ${kind} is computed from records: take measure ${measure.name} from a record-level dataset.`, { node: measure, property: 'name' });
+      report(
+        accept,
+        'error',
+        IssueCodes.PopulationOnAggregate,
+        `A ${kind} is computed from records: take measure ${measure.name} from a record-level dataset.`,
+        { node: measure, property: 'name' },
+      );
     }
     return;
   }
   if (!source) return;
   if (kind === 'coverage' || kind === 'attestation' || kind === 'reported-value') {
-    report(accept, 'error', IssueCodes.PopulationOnAggregate, `A ${kind} is reported, not counted from records: take measure ${measure.name} from an aggregate return.`, { node: measure, property: 'name' });
+    report(
+      accept,
+      'error',
+      IssueCodes.PopulationOnAggregate,
+      `A ${kind} is reported, not counted from records: take measure ${measure.name} from an aggregate return.`,
+      { node: measure, property: 'name' },
+    );
     return;
   }
   const needsNumerator = kind === 'proportion' || kind === 'rate';
   const needsDenominator = needsNumerator || kind === 'paired';
   if (needsDenominator && !hasDenominator) {
-    report(accept, 'error', IssueCodes.MissingPopulation, `Measure ${measure.name} counts records but has no denominator: add 'denominator <condition>' naming who is counted.`, { node: measure, property: 'name' });
+    report(
+      accept,
+      'error',
+      IssueCodes.MissingPopulation,
+      `Measure ${measure.name} counts records but has no denominator: add 'denominator <condition>' naming who is counted.`,
+      { node: measure, property: 'name' },
+    );
   }
   if (needsNumerator && !hasNumerator) {
-    report(accept, 'error', IssueCodes.MissingPopulation, `Measure ${measure.name} has no numerator: add 'numerator <condition>' naming who meets the standard.`, { node: measure, property: 'name' });
+    report(
+      accept,
+      'error',
+      IssueCodes.MissingPopulation,
+      `Measure ${measure.name} has no numerator: add 'numerator <condition>' naming who meets the standard.`,
+      { node: measure, property: 'name' },
+    );
   }
 }
 
@@ -115,7 +171,13 @@ function checkExpressions(measure: Measure, accept: ValidationAcceptor): void {
         expectQuantity(scoring.baseline, accept);
       }
       if (isComparisonScoring(scoring) && scoring.comparator.ref === measure) {
-        report(accept, 'error', IssueCodes.ComparatorIsSelf, `Measure ${measure.name} is compared with itself: name the comparator population's measure.`, { node: scoring, property: 'comparator' });
+        report(
+          accept,
+          'error',
+          IssueCodes.ComparatorIsSelf,
+          `Measure ${measure.name} is compared with itself: name the comparator population's measure.`,
+          { node: scoring, property: 'comparator' },
+        );
       }
     }
   }
@@ -123,7 +185,13 @@ function checkExpressions(measure: Measure, accept: ValidationAcceptor): void {
     if (isRecordedExpression(node) && isFieldReference(node.value)) {
       const field = node.value.field.ref;
       if (field && !field.optional) {
-        report(accept, 'warning', IssueCodes.AlwaysRecorded, `Field ${field.name} is required in its dataset, so it is always recorded: mark it optional ('${field.name}: ${field.type}?') or drop this test.`, { node });
+        report(
+          accept,
+          'warning',
+          IssueCodes.AlwaysRecorded,
+          `Field ${field.name} is required in its dataset, so it is always recorded: mark it optional ('${field.name}: ${field.type}?') or drop this test.`,
+          { node },
+        );
       }
     }
     if (isMembershipExpression(node) && isFieldReference(node.value)) {
@@ -131,7 +199,13 @@ function checkExpressions(measure: Measure, accept: ValidationAcceptor): void {
       if (codes.length === 0) continue;
       for (const item of node.items) {
         if (isStringLiteral(item) && !codes.includes(item.value)) {
-          report(accept, 'warning', IssueCodes.UnknownCode, `"${item.value}" is not one of the codes field ${node.value.field.ref?.name} allows (${codes.map((c) => `"${c}"`).join(', ')}).`, { node: item });
+          report(
+            accept,
+            'warning',
+            IssueCodes.UnknownCode,
+            `"${item.value}" is not one of the codes field ${node.value.field.ref?.name} allows (${codes.map((c) => `"${c}"`).join(', ')}).`,
+            { node: item },
+          );
         }
       }
     }
@@ -141,7 +215,13 @@ function checkExpressions(measure: Measure, accept: ValidationAcceptor): void {
 function expectQuantity(expression: Parameters<typeof typeOf>[0], accept: ValidationAcceptor): void {
   const type = typeOf(expression, accept);
   if (['number', 'money', 'percent', 'clock duration', 'unknown'].includes(type)) return;
-  report(accept, 'error', IssueCodes.TypeMismatch, `This must be a number, money, percentage or duration to average or compare, but it is ${type}.`, { node: expression });
+  report(
+    accept,
+    'error',
+    IssueCodes.TypeMismatch,
+    `This must be a number, money, percentage or duration to average or compare, but it is ${type}.`,
+    { node: expression },
+  );
 }
 
 /** Chained denominators must stay within one dataset and must not loop back on themselves. */
@@ -153,10 +233,22 @@ function checkChains(measure: Measure, accept: ValidationAcceptor): void {
     if (!other) continue;
     const otherDataset = measureDatasetOf(other);
     if (dataset && otherDataset !== dataset) {
-      report(accept, 'error', IssueCodes.ChainedDatasetMismatch, `${other.name} is counted from ${otherDataset?.name ?? 'an aggregate return'}, not ${dataset.name}: a chained population must come from the same dataset.`, { node, property: 'measure' });
+      report(
+        accept,
+        'error',
+        IssueCodes.ChainedDatasetMismatch,
+        `${other.name} is counted from ${otherDataset?.name ?? 'an aggregate return'}, not ${dataset.name}: a chained population must come from the same dataset.`,
+        { node, property: 'measure' },
+      );
     }
     if (reaches(other, measure, new Set())) {
-      report(accept, 'error', IssueCodes.CyclicMeasure, `Measures ${measure.name} and ${other.name} are defined in terms of each other: break the cycle.`, { node, property: 'measure' });
+      report(
+        accept,
+        'error',
+        IssueCodes.CyclicMeasure,
+        `Measures ${measure.name} and ${other.name} are defined in terms of each other: break the cycle.`,
+        { node, property: 'measure' },
+      );
     }
   }
 }
@@ -166,7 +258,8 @@ function reaches(from: Measure, target: Measure, visited: Set<Measure>): boolean
   if (visited.has(from)) return false;
   visited.add(from);
   for (const node of AstUtils.streamAllContents(from)) {
-    if (isPopulationReference(node) && node.measure.ref && reaches(node.measure.ref, target, visited)) return true;
+    if (isPopulationReference(node) && node.measure.ref && reaches(node.measure.ref, target, visited))
+      return true;
   }
   return false;
 }

@@ -1,9 +1,21 @@
-import { type AstNode, AstUtils, type LangiumCoreServices, type ValidationAcceptor, type ValidationChecks } from 'langium';
+import {
+  type AstNode,
+  AstUtils,
+  type LangiumCoreServices,
+  type ValidationAcceptor,
+  type ValidationChecks,
+} from 'langium';
 import type { Document, ParityAstType } from '../language/generated/ast.js';
 import { checkContract } from './contract-checks.js';
 import { checkDataset, checkOrganisation } from './data-checks.js';
 import { DocumentChecks } from './document-checks.js';
-import { checkActivity, checkCapitation, checkIndicator, checkScheme, checkYearOfCare } from './incentive-checks.js';
+import {
+  checkActivity,
+  checkCapitation,
+  checkIndicator,
+  checkScheme,
+  checkYearOfCare,
+} from './incentive-checks.js';
 import { checkLiterals } from './literal-checks.js';
 import { checkMeasure } from './measure-checks.js';
 import { checkBudget, checkPilot, checkRiskShare } from './share-checks.js';
@@ -13,7 +25,10 @@ import { checkContractTest } from './test-checks.js';
 export function registerValidationChecks(services: LangiumCoreServices): void {
   const documentChecks = new DocumentChecks(services);
   const checks: ValidationChecks<ParityAstType> = {
-    Document: [checkLiterals, (document: Document, accept: ValidationAcceptor) => documentChecks.checkDocument(document, accept)].map(tolerant),
+    Document: [
+      checkLiterals,
+      (document: Document, accept: ValidationAcceptor) => documentChecks.checkDocument(document, accept),
+    ].map(tolerant),
     Organisation: tolerant(checkOrganisation),
     Dataset: tolerant(checkDataset),
     Measure: tolerant(checkMeasure),

@@ -2,6 +2,8 @@ import type { ValidationAcceptor } from 'langium';
 import {
   type Amount,
   type Budget,
+  isMeasureUse,
+  isMonitor,
   isProviderSplit,
   isQualityGate,
   isQualityModifier,
@@ -9,8 +11,6 @@ import {
   isShareLimit,
   isShareOutturn,
   isSharing,
-  isMonitor,
-  isMeasureUse,
   type Pilot,
   type RiskShare,
   type Sharing,
@@ -23,12 +23,19 @@ import { report } from './report.js';
 
 export function checkRiskShare(share: RiskShare, accept: ValidationAcceptor): void {
   const missing = (what: string, example: string) =>
-    report(accept, 'error', IssueCodes.MissingClause, `Risk share ${share.name} does not say ${what}: add '${example}'.`, { node: share, property: 'name', data: { clause: example } });
+    report(
+      accept,
+      'error',
+      IssueCodes.MissingClause,
+      `Risk share ${share.name} does not say ${what}: add '${example}'.`,
+      { node: share, property: 'name', data: { clause: example } },
+    );
   const budget = share.members.find(isShareBudget);
   if (!budget) missing('the budget or benchmark outturn is compared with', 'budget £…');
   if (!share.members.some(isShareOutturn)) missing('where actual spend comes from', 'outturn from <Measure>');
   const sharings = share.members.filter(isSharing);
-  if (sharings.length === 0) missing('how a gain or loss is split', 'gain shared providers 50%, commissioner 50%');
+  if (sharings.length === 0)
+    missing('how a gain or loss is split', 'gain shared providers 50%, commissioner 50%');
   for (const sharing of sharings) checkBands(sharing, accept);
   checkLimits(share, accept);
   checkQuality(share, accept);
@@ -39,11 +46,23 @@ export function checkRiskShare(share: RiskShare, accept: ValidationAcceptor): vo
   if (contract && partiesOf(contract, 'provider', 'prime').length > 1) {
     const split = share.members.find(isProviderSplit);
     if (!split) {
-      report(accept, 'error', IssueCodes.MissingProviderSplit, `Several providers share in ${share.name}: say how their part is divided, e.g. 'among providers pro rata to value'.`, { node: share, property: 'name' });
+      report(
+        accept,
+        'error',
+        IssueCodes.MissingProviderSplit,
+        `Several providers share in ${share.name}: say how their part is divided, e.g. 'among providers pro rata to value'.`,
+        { node: share, property: 'name' },
+      );
     } else if (split.basis === 'fixed') {
       const total = sumPercentages(split.shares.map((s) => s.share));
       if (total !== '100') {
-        report(accept, 'error', IssueCodes.SharesNotHundred, `Providers' fixed shares sum to ${total}%; they must sum to 100%.`, { node: split, data: { total } });
+        report(
+          accept,
+          'error',
+          IssueCodes.SharesNotHundred,
+          `Providers' fixed shares sum to ${total}%; they must sum to 100%.`,
+          { node: split, data: { total } },
+        );
       }
     }
   }
@@ -54,23 +73,53 @@ function checkBands(sharing: Sharing, accept: ValidationAcceptor): void {
   sharing.bands.forEach((band, index) => {
     const total = sumPercentages([band.providers, band.commissioner]);
     if (total !== '100') {
-      report(accept, 'error', IssueCodes.SharesNotHundred, `This band gives providers ${band.providers} and the commissioner ${band.commissioner}, ${total}% in all: the two must sum to 100%.`, { node: band, data: { total } });
+      report(
+        accept,
+        'error',
+        IssueCodes.SharesNotHundred,
+        `This band gives providers ${band.providers} and the commissioner ${band.commissioner}, ${total}% in all: the two must sum to 100%.`,
+        { node: band, data: { total } },
+      );
     }
     const last = index === sharing.bands.length - 1;
     if (!last && !band.upTo) {
-      report(accept, 'error', IssueCodes.BandOrder, `Only the last band can be open-ended: give this band an 'up to …' limit.`, { node: band });
+      report(
+        accept,
+        'error',
+        IssueCodes.BandOrder,
+        `Only the last band can be open-ended: give this band an 'up to …' limit.`,
+        { node: band },
+      );
     }
     if (last && band.upTo && sharing.bands.length > 1) {
-      report(accept, 'error', IssueCodes.BandOrder, `The last band must cover everything beyond the others: write 'beyond:' instead of 'up to …'.`, { node: band });
+      report(
+        accept,
+        'error',
+        IssueCodes.BandOrder,
+        `The last band must cover everything beyond the others: write 'beyond:' instead of 'up to …'.`,
+        { node: band },
+      );
     }
     const limit = band.upTo ? amountMagnitude(band.upTo) : Number.POSITIVE_INFINITY;
     if (limit <= previousLimit) {
-      report(accept, 'error', IssueCodes.BandOrder, `Bands must rise: this band's limit is not above the one before it.`, { node: band });
+      report(
+        accept,
+        'error',
+        IssueCodes.BandOrder,
+        `Bands must rise: this band's limit is not above the one before it.`,
+        { node: band },
+      );
     }
     previousLimit = limit;
   });
   if (sharing.bands.every((band) => percentOf(band.providers) === 0)) {
-    report(accept, 'warning', IssueCodes.InertIncentive, `Providers get 0% of every ${sharing.side} band, so this sharing never moves money to or from them.`, { node: sharing });
+    report(
+      accept,
+      'warning',
+      IssueCodes.InertIncentive,
+      `Providers get 0% of every ${sharing.side} band, so this sharing never moves money to or from them.`,
+      { node: sharing },
+    );
   }
 }
 
@@ -84,17 +133,41 @@ function checkLimits(share: RiskShare, accept: ValidationAcceptor): void {
     if (limit.amount.percent) {
       const value = percentOf(limit.amount.percent);
       if (value < 0 || value > 100) {
-        report(accept, 'error', IssueCodes.ThresholdOutOfRange, `A ${limit.kind} of ${limit.amount.percent} is outside 0–100%.`, { node: limit });
+        report(
+          accept,
+          'error',
+          IssueCodes.ThresholdOutOfRange,
+          `A ${limit.kind} of ${limit.amount.percent} is outside 0–100%.`,
+          { node: limit },
+        );
       }
       if (value === 0 && limit.kind === 'cap') {
-        report(accept, 'error', IssueCodes.InertIncentive, `A cap of 0% makes every gain share zero: raise the cap or remove the gain sharing.`, { node: limit });
+        report(
+          accept,
+          'error',
+          IssueCodes.InertIncentive,
+          `A cap of 0% makes every gain share zero: raise the cap or remove the gain sharing.`,
+          { node: limit },
+        );
       }
     }
     if (limit.kind === 'cap' && limit.side !== 'gain') {
-      report(accept, 'error', IssueCodes.BandOrder, `A cap limits a gain and a collar limits a loss: write 'cap gain at …' or 'collar loss at …'.`, { node: limit });
+      report(
+        accept,
+        'error',
+        IssueCodes.BandOrder,
+        `A cap limits a gain and a collar limits a loss: write 'cap gain at …' or 'collar loss at …'.`,
+        { node: limit },
+      );
     }
     if (limit.kind === 'collar' && limit.side !== 'loss') {
-      report(accept, 'error', IssueCodes.BandOrder, `A collar limits a loss and a cap limits a gain: write 'collar loss at …' or 'cap gain at …'.`, { node: limit });
+      report(
+        accept,
+        'error',
+        IssueCodes.BandOrder,
+        `A collar limits a loss and a cap limits a gain: write 'collar loss at …' or 'cap gain at …'.`,
+        { node: limit },
+      );
     }
   }
 }
@@ -107,20 +180,44 @@ function checkQuality(share: RiskShare, accept: ValidationAcceptor): void {
   for (const gate of share.members.filter(isQualityGate)) {
     const required = Number(gate.required);
     if (required > gate.measures.length) {
-      report(accept, 'error', IssueCodes.UnreachableQualityGate, `The gate needs ${required} measures met but lists only ${gate.measures.length}, so it can never open: lower the number or list more measures.`, { node: gate, property: 'required' });
+      report(
+        accept,
+        'error',
+        IssueCodes.UnreachableQualityGate,
+        `The gate needs ${required} measures met but lists only ${gate.measures.length}, so it can never open: lower the number or list more measures.`,
+        { node: gate, property: 'required' },
+      );
     }
     gate.measures.forEach((reference, index) => {
       if (reference.ref && !targeted.has(reference.ref)) {
-        report(accept, 'error', IssueCodes.MissingClause, `${reference.$refText} has no target in this contract, so it cannot be 'met': add 'monitor ${reference.$refText} target …'.`, { node: gate, property: 'measures', index });
+        report(
+          accept,
+          'error',
+          IssueCodes.MissingClause,
+          `${reference.$refText} has no target in this contract, so it cannot be 'met': add 'monitor ${reference.$refText} target …'.`,
+          { node: gate, property: 'measures', index },
+        );
       }
     });
     if (!gate.otherwise) {
-      report(accept, 'error', IssueCodes.MissingClause, `Say what is paid when the gate is not met: add 'otherwise 0%' (nothing) or a modifier such as 'otherwise 50%'.`, { node: gate });
+      report(
+        accept,
+        'error',
+        IssueCodes.MissingClause,
+        `Say what is paid when the gate is not met: add 'otherwise 0%' (nothing) or a modifier such as 'otherwise 50%'.`,
+        { node: gate },
+      );
     }
   }
   const modifiers = share.members.filter(isQualityModifier);
   if (modifiers.length + share.members.filter(isQualityGate).length > 1) {
-    report(accept, 'error', IssueCodes.DuplicateClause, `Risk share ${share.name} has more than one quality gate or modifier: keep one.`, { node: share, property: 'name' });
+    report(
+      accept,
+      'error',
+      IssueCodes.DuplicateClause,
+      `Risk share ${share.name} has more than one quality gate or modifier: keep one.`,
+      { node: share, property: 'name' },
+    );
   }
 }
 
@@ -134,12 +231,22 @@ export function checkBudget(budget: Budget, accept: ValidationAcceptor): void {
 
 export function checkPilot(pilot: Pilot, accept: ValidationAcceptor): void {
   const missing = (what: string, example: string) =>
-    report(accept, 'error', IssueCodes.ArrangementIncomplete, `A pilot must say ${what}: add '${example}'.`, { node: pilot, data: { clause: example } });
+    report(accept, 'error', IssueCodes.ArrangementIncomplete, `A pilot must say ${what}: add '${example}'.`, {
+      node: pilot,
+      data: { clause: example },
+    });
   if (!pilot.review) missing('when it is reviewed', 'review on 2027-03-01');
-  if (pilot.outcomes.length === 0) missing('the outcomes that gate continuation', 'outcome <Measure> target …');
+  if (pilot.outcomes.length === 0)
+    missing('the outcomes that gate continuation', 'outcome <Measure> target …');
   if (!pilot.all && !pilot.required) missing('the rule for continuing', 'continue if all outcomes met');
   if (pilot.required && Number(pilot.required) > pilot.outcomes.length) {
-    report(accept, 'error', IssueCodes.UnreachableQualityGate, `Continuation needs ${pilot.required} outcomes met but only ${pilot.outcomes.length} are listed.`, { node: pilot, property: 'required' });
+    report(
+      accept,
+      'error',
+      IssueCodes.UnreachableQualityGate,
+      `Continuation needs ${pilot.required} outcomes met but only ${pilot.outcomes.length} are listed.`,
+      { node: pilot, property: 'required' },
+    );
   }
 }
 

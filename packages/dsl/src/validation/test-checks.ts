@@ -33,7 +33,13 @@ export function checkContractTest(test: ContractTest, accept: ValidationAcceptor
     if (step.period && year) checkPeriod(step.period, year, term, accept);
   }
   if (!test.steps.some(isExpect)) {
-    report(accept, 'warning', IssueCodes.TestTargetKind, `This test expects nothing, so it cannot fail: add an 'expect …' line.`, { node: test, property: 'title' });
+    report(
+      accept,
+      'warning',
+      IssueCodes.TestTargetKind,
+      `This test expects nothing, so it cannot fail: add an 'expect …' line.`,
+      { node: test, property: 'title' },
+    );
   }
 }
 
@@ -41,13 +47,35 @@ function checkGiven(given: Given, accept: ValidationAcceptor): void {
   const target = given.target.ref;
   if (!target) return;
   if (isRowsObservation(given.observation) && !isDataset(target)) {
-    report(accept, 'error', IssueCodes.TestTargetKind, `Rows are given for a dataset, and ${target.name} is a measure: give its result as 'N of D' or a value, or give rows of its dataset.`, { node: given, property: 'target' });
+    report(
+      accept,
+      'error',
+      IssueCodes.TestTargetKind,
+      `Rows are given for a dataset, and ${target.name} is a measure: give its result as 'N of D' or a value, or give rows of its dataset.`,
+      { node: given, property: 'target' },
+    );
   }
   if (!isRowsObservation(given.observation) && isDataset(target)) {
-    report(accept, 'error', IssueCodes.TestTargetKind, `${target.name} is a record-level dataset: give it 'rows { (field = value, …) }'.`, { node: given, property: 'target' });
+    report(
+      accept,
+      'error',
+      IssueCodes.TestTargetKind,
+      `${target.name} is a record-level dataset: give it 'rows { (field = value, …) }'.`,
+      { node: given, property: 'target' },
+    );
   }
-  if (isCountObservation(given.observation) && Number(given.observation.numerator.replaceAll(',', '')) > Number(given.observation.denominator.replaceAll(',', ''))) {
-    report(accept, 'error', IssueCodes.ThresholdOutOfRange, `The numerator ${given.observation.numerator} is above the denominator ${given.observation.denominator}: no real return can say that.`, { node: given.observation });
+  if (
+    isCountObservation(given.observation) &&
+    Number(given.observation.numerator.replaceAll(',', '')) >
+      Number(given.observation.denominator.replaceAll(',', ''))
+  ) {
+    report(
+      accept,
+      'error',
+      IssueCodes.ThresholdOutOfRange,
+      `The numerator ${given.observation.numerator} is above the denominator ${given.observation.denominator}: no real return can say that.`,
+      { node: given.observation },
+    );
   }
 }
 
@@ -55,12 +83,19 @@ function checkExpect(expect: Expect, accept: ValidationAcceptor): void {
   const target = expect.target.ref;
   if (!target) return;
   const outcome = expect.outcome;
-  const wrong = (message: string) => report(accept, 'error', IssueCodes.TestTargetKind, message, { node: expect, property: 'target' });
+  const wrong = (message: string) =>
+    report(accept, 'error', IssueCodes.TestTargetKind, message, { node: expect, property: 'target' });
   if (isEarnsOutcome(outcome) && (isMeasure(target) || isRiskShare(target))) {
-    wrong(isMeasure(target) ? `A measure scores, it does not earn: expect what ${target.name} 'scores', or what an indicator earns.` : `For a risk share, expect what 'providers receive' or 'providers bear'.`);
+    wrong(
+      isMeasure(target)
+        ? `A measure scores, it does not earn: expect what ${target.name} 'scores', or what an indicator earns.`
+        : `For a risk share, expect what 'providers receive' or 'providers bear'.`,
+    );
   }
-  if (isShareOutcome(outcome) && !isRiskShare(target)) wrong(`Only a risk share is split between providers and commissioner: name a 'risk share'.`);
-  if (isAttainmentOutcome(outcome) && !isIndicator(target)) wrong(`Attainment belongs to an indicator: name an indicator.`);
+  if (isShareOutcome(outcome) && !isRiskShare(target))
+    wrong(`Only a risk share is split between providers and commissioner: name a 'risk share'.`);
+  if (isAttainmentOutcome(outcome) && !isIndicator(target))
+    wrong(`Attainment belongs to an indicator: name an indicator.`);
   if ((isScoreOutcome(outcome) || isStatusOutcome(outcome)) && !isMeasure(target) && !isIndicator(target)) {
     wrong(`Scores and statuses belong to measures and indicators: name one.`);
   }
@@ -71,17 +106,34 @@ const MONTHS_FROM_APRIL = (month: string) => {
   return year * 12 + mm - 4;
 };
 
-function checkPeriod(period: Period, year: string, term: { start: string; end: string } | undefined, accept: ValidationAcceptor): void {
+function checkPeriod(
+  period: Period,
+  year: string,
+  term: { start: string; end: string } | undefined,
+  accept: ValidationAcceptor,
+): void {
   const startYear = Number(year.slice(0, 4));
   if (period.year && period.year !== year && !term) {
-    report(accept, 'error', IssueCodes.PeriodOutsideYear, `${period.year} is outside the contract year ${year}: test a period within ${year}.`, { node: period, property: 'year' });
+    report(
+      accept,
+      'error',
+      IssueCodes.PeriodOutsideYear,
+      `${period.year} is outside the contract year ${year}: test a period within ${year}.`,
+      { node: period, property: 'year' },
+    );
   }
   if (period.month) {
     const index = MONTHS_FROM_APRIL(period.month);
     const first = term ? MONTHS_FROM_APRIL(term.start) : startYear * 12;
     const last = term ? MONTHS_FROM_APRIL(term.end) : startYear * 12 + 11;
     if (index < first || index > last) {
-      report(accept, 'error', IssueCodes.PeriodOutsideYear, `${period.month} is outside the contract ${term ? `term ${term.start} to ${term.end}` : `year ${year} (April to March)`}.`, { node: period, property: 'month' });
+      report(
+        accept,
+        'error',
+        IssueCodes.PeriodOutsideYear,
+        `${period.month} is outside the contract ${term ? `term ${term.start} to ${term.end}` : `year ${year} (April to March)`}.`,
+        { node: period, property: 'month' },
+      );
     }
   }
 }

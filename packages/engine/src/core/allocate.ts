@@ -19,7 +19,9 @@ export function allocatePence(total: bigint, weights: Rational[]): bigint[] {
   const parts = integers.map((w) => (magnitude * w) / sum);
   const remainders = integers.map((w, index) => ({ index, remainder: (magnitude * w) % sum }));
   let left = magnitude - parts.reduce((a, b) => a + b, 0n);
-  remainders.sort((a, b) => (a.remainder === b.remainder ? a.index - b.index : a.remainder > b.remainder ? -1 : 1));
+  remainders.sort((a, b) =>
+    a.remainder === b.remainder ? a.index - b.index : a.remainder > b.remainder ? -1 : 1,
+  );
   for (const { index } of remainders) {
     if (left === 0n) break;
     parts[index] = (parts[index] ?? 0n) + 1n;

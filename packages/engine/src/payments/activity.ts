@@ -1,5 +1,5 @@
-import { mul, rational, toDecimal } from '../core/rational.js';
 import { monthsOfYear, QUARTERS } from '../core/periods.js';
+import { mul, rational, toDecimal } from '../core/rational.js';
 import type { MeasureResult } from '../measures/measure-result.js';
 import type { Period } from '../measures/periods.js';
 import type { ActivityLine } from '../model/contract.js';
@@ -12,23 +12,67 @@ export function evaluateActivity(context: EvaluationContext, activity: ActivityL
   const provider = mainProvider(context);
   const year = context.model.contract.year;
   const scored = (periods: Period[]) =>
-    periods.map((period) => context.measureResult(activity.measure, provider, period)).filter((r) => r.status === 'scored');
+    periods
+      .map((period) => context.measureResult(activity.measure, provider, period))
+      .filter((r) => r.status === 'scored');
   // Price activity at the finest period it is counted for: months, else quarters, else the year.
   const monthly = scored(monthsOfYear(year).map((month) => ({ kind: 'month' as const, month })));
-  const quarterly = monthly.length > 0 ? [] : scored(QUARTERS.filter((quarter) => hasOwnCount(context, activity, provider, `${year} ${quarter}`)).map((quarter) => ({ kind: 'quarter' as const, year, quarter })));
-  const results = monthly.length > 0 ? monthly : quarterly.length > 0 ? quarterly : [context.measureResult(activity.measure, provider, { kind: 'year', year })];
+  const quarterly =
+    monthly.length > 0
+      ? []
+      : scored(
+          QUARTERS.filter((quarter) => hasOwnCount(context, activity, provider, `${year} ${quarter}`)).map(
+            (quarter) => ({ kind: 'quarter' as const, year, quarter }),
+          ),
+        );
+  const results =
+    monthly.length > 0
+      ? monthly
+      : quarterly.length > 0
+        ? quarterly
+        : [context.measureResult(activity.measure, provider, { kind: 'year', year })];
   return results.map((result) => line(context, activity, provider, result));
 }
 
-function hasOwnCount(context: EvaluationContext, activity: ActivityLine, provider: string, label: string): boolean {
-  return context.aggregates.get(activity.measure, provider, label) !== undefined || context.aggregates.get(activity.measure, '*', label) !== undefined;
+function hasOwnCount(
+  context: EvaluationContext,
+  activity: ActivityLine,
+  provider: string,
+  label: string,
+): boolean {
+  return (
+    context.aggregates.get(activity.measure, provider, label) !== undefined ||
+    context.aggregates.get(activity.measure, '*', label) !== undefined
+  );
 }
 
-function line(context: EvaluationContext, activity: ActivityLine, provider: string, result: MeasureResult): PaymentLine {
+function line(
+  context: EvaluationContext,
+  activity: ActivityLine,
+  provider: string,
+  result: MeasureResult,
+): PaymentLine {
   const price = BigInt(activity.pricePence);
-  const base = { kind: 'activity' as const, clause: activity.name, provider, period: result.period, provisional: result.provisional };
+  const base = {
+    kind: 'activity' as const,
+    clause: activity.name,
+    provider,
+    period: result.period,
+    provisional: result.provisional,
+  };
   if (result.status !== 'scored' || !result.value) {
-    return { ...base, pence: 0n, status: result.status === 'scored' ? 'no-data' : result.status, trace: { clause: activity.name, location: activity.location, inputs: {}, formula: 'no activity counted', text: `Activity ${activity.name}, ${result.period}: no activity counted` } };
+    return {
+      ...base,
+      pence: 0n,
+      status: result.status === 'scored' ? 'no-data' : result.status,
+      trace: {
+        clause: activity.name,
+        location: activity.location,
+        inputs: {},
+        formula: 'no activity counted',
+        text: `Activity ${activity.name}, ${result.period}: no activity counted`,
+      },
+    };
   }
   const exact = mul(result.value, rational(price));
   const pence = roundLine(context, exact);

@@ -1,4 +1,16 @@
-import { clamp, compare, div, fromDecimal, fromPercent, ONE, type Rational, sub, toDecimal, toPercentText, ZERO } from '../core/rational.js';
+import {
+  clamp,
+  compare,
+  div,
+  fromDecimal,
+  fromPercent,
+  ONE,
+  type Rational,
+  sub,
+  toDecimal,
+  toPercentText,
+  ZERO,
+} from '../core/rational.js';
 import type { Threshold } from '../model/common.js';
 import type { PaymentRule } from '../model/contract.js';
 
@@ -29,21 +41,34 @@ export function showThreshold(threshold: Threshold): string {
  * runs from a higher start to a lower end. All-or-nothing: 1 when the score reaches the threshold in
  * the measure's better direction.
  */
-export function attainmentOf(rule: PaymentRule, score: Rational, direction: 'higher' | 'lower'): { attainment: Rational; formula: string } {
+export function attainmentOf(
+  rule: PaymentRule,
+  score: Rational,
+  direction: 'higher' | 'lower',
+): { attainment: Rational; formula: string } {
   if (rule.kind === 'linear') {
     const start = thresholdValue(rule.from);
     const end = thresholdValue(rule.to);
     const raw = div(sub(score, start), sub(end, start));
     const attainment = clamp(raw, ZERO, ONE);
-    return { attainment, formula: `linear ${showThreshold(rule.from)}→${showThreshold(rule.to)} gives attainment ${toDecimal(attainment, 4).replace(/0+$/, '').replace(/\.$/, '')}` };
+    return {
+      attainment,
+      formula: `linear ${showThreshold(rule.from)}→${showThreshold(rule.to)} gives attainment ${toDecimal(attainment, 4).replace(/0+$/, '').replace(/\.$/, '')}`,
+    };
   }
   if (rule.kind === 'all-or-nothing') {
     const at = thresholdValue(rule.at);
     const reached = direction === 'higher' ? compare(score, at) >= 0 : compare(score, at) <= 0;
-    return { attainment: reached ? ONE : ZERO, formula: `all or nothing at ${showThreshold(rule.at)}: ${reached ? 'reached' : 'not reached'}` };
+    return {
+      attainment: reached ? ONE : ZERO,
+      formula: `all or nothing at ${showThreshold(rule.at)}: ${reached ? 'reached' : 'not reached'}`,
+    };
   }
   const met = compare(score, ZERO) > 0;
-  return { attainment: met ? ONE : ZERO, formula: `milestone "${rule.description}" ${met ? 'delivered' : 'not delivered'}` };
+  return {
+    attainment: met ? ONE : ZERO,
+    formula: `milestone "${rule.description}" ${met ? 'delivered' : 'not delivered'}`,
+  };
 }
 
 export function showScore(score: Rational, percent: boolean): string {

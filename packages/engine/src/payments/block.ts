@@ -1,6 +1,6 @@
 import { allocatePence } from '../core/allocate.js';
-import { rational } from '../core/rational.js';
 import { monthsOfQuarter, monthsOfYear, QUARTERS } from '../core/periods.js';
+import { rational } from '../core/rational.js';
 import { formatPence } from '../money.js';
 import { type EvaluationContext, isProvisional, mainProvider } from './context.js';
 import type { PaymentLine } from './payment-line.js';
@@ -17,7 +17,10 @@ export function evaluateBlock(context: EvaluationContext): PaymentLine[] {
       : contract.instalments === 'quarterly'
         ? QUARTERS.map((q) => ({ label: `${year} ${q}`, last: monthsOfQuarter(year, q)[2] as string }))
         : [{ label: year, last: monthsOfYear(year)[11] as string }];
-  const parts = allocatePence(value, periods.map(() => rational(1n)));
+  const parts = allocatePence(
+    value,
+    periods.map(() => rational(1n)),
+  );
   const provider = mainProvider(context);
   return periods.map((period, index) => {
     const pence = parts[index] ?? 0n;
@@ -30,7 +33,13 @@ export function evaluateBlock(context: EvaluationContext): PaymentLine[] {
       pence,
       status: 'earned' as const,
       provisional: isProvisional(context, period.last),
-      trace: { clause: contract.name, location: contract.location, inputs: { valuePence: value.toString(), instalments: String(periods.length) }, formula: `${value}p ÷ ${periods.length}, remainders to the earliest instalments`, text },
+      trace: {
+        clause: contract.name,
+        location: contract.location,
+        inputs: { valuePence: value.toString(), instalments: String(periods.length) },
+        formula: `${value}p ÷ ${periods.length}, remainders to the earliest instalments`,
+        text,
+      },
     };
   });
 }

@@ -1,6 +1,16 @@
 import { allocatePence } from '../core/allocate.js';
-import { add, div, fromDecimal, fromPercent, mul, type Rational, rational, toDecimal, ZERO } from '../core/rational.js';
 import { financialYearOf, monthsOfYear } from '../core/periods.js';
+import {
+  add,
+  div,
+  fromDecimal,
+  fromPercent,
+  mul,
+  type Rational,
+  rational,
+  toDecimal,
+  ZERO,
+} from '../core/rational.js';
 import { periodLabel, quarterPeriodOf } from '../measures/periods.js';
 import type { Capitation } from '../model/contract.js';
 import { formatPence } from '../money.js';
@@ -14,27 +24,66 @@ import type { PaymentLine } from './payment-line.js';
  */
 export function evaluateCapitation(context: EvaluationContext, capitation: Capitation): PaymentLine[] {
   const rate = rational(BigInt(capitation.ratePencePerYear));
-  const providers = context.model.contract.parties.filter((p) => (p.role === 'provider' || p.role === 'prime') && p.sharePercent);
+  const providers = context.model.contract.parties.filter(
+    (p) => (p.role === 'provider' || p.role === 'prime') && p.sharePercent,
+  );
   return monthsOfYear(context.model.contract.year).flatMap((month) => {
     const population = populationFor(context, capitation, month);
     if (!population) return [];
     const exact = div(mul(population.headcount, rate), rational(12n));
     const pence = roundLine(context, exact);
     const text = `Capitation ${capitation.name}, ${month}: ${population.shown} × ${formatPence(BigInt(capitation.ratePencePerYear))} a year ÷ 12 = ${formatPence(pence)}`;
-    const trace = { clause: capitation.name, location: capitation.location, inputs: { population: toDecimal(population.headcount, 2), ratePencePerYear: capitation.ratePencePerYear }, formula: `${toDecimal(population.headcount, 2)} × ${capitation.ratePencePerYear}p ÷ 12`, rounding: describeRounding(context), text };
+    const trace = {
+      clause: capitation.name,
+      location: capitation.location,
+      inputs: {
+        population: toDecimal(population.headcount, 2),
+        ratePencePerYear: capitation.ratePencePerYear,
+      },
+      formula: `${toDecimal(population.headcount, 2)} × ${capitation.ratePencePerYear}p ÷ 12`,
+      rounding: describeRounding(context),
+      text,
+    };
     const provisional = isProvisional(context, month);
     if (providers.length < 2) {
-      return [{ kind: 'capitation' as const, clause: capitation.name, provider: providers[0]?.ods ?? '*', period: month, pence, status: 'earned' as const, provisional, trace }];
+      return [
+        {
+          kind: 'capitation' as const,
+          clause: capitation.name,
+          provider: providers[0]?.ods ?? '*',
+          period: month,
+          pence,
+          status: 'earned' as const,
+          provisional,
+          trace,
+        },
+      ];
     }
-    const parts = allocatePence(pence, providers.map((p) => fromPercent(p.sharePercent ?? '0')));
+    const parts = allocatePence(
+      pence,
+      providers.map((p) => fromPercent(p.sharePercent ?? '0')),
+    );
     return providers.map((party, index) => ({
-      kind: 'capitation' as const, clause: capitation.name, provider: party.ods, period: month, pence: parts[index] ?? 0n, status: 'earned' as const, provisional,
-      trace: { ...trace, text: `${text}; ${party.ods} share ${party.sharePercent}% = ${formatPence(parts[index] ?? 0n)}` },
+      kind: 'capitation' as const,
+      clause: capitation.name,
+      provider: party.ods,
+      period: month,
+      pence: parts[index] ?? 0n,
+      status: 'earned' as const,
+      provisional,
+      trace: {
+        ...trace,
+        text: `${text}; ${party.ods} share ${party.sharePercent}% = ${formatPence(parts[index] ?? 0n)}`,
+      },
     }));
   });
 }
 
-function populationFor(context: EvaluationContext, capitation: Capitation, month: string): { headcount: Rational; shown: string } | undefined {
+function populationFor(
+  context: EvaluationContext,
+  capitation: Capitation,
+  month: string,
+): { headcount: Rational; shown: string } | undefined {
   if (capitation.weights.length > 0) {
     let weighted = ZERO;
     const shown: string[] = [];
@@ -44,7 +93,10 @@ function populationFor(context: EvaluationContext, capitation: Capitation, month
       weighted = add(weighted, mul(level, fromDecimal(weight.factor)));
       shown.push(`${toDecimal(level, 0)} × ${weight.factor} (${weight.band})`);
     }
-    return { headcount: weighted, shown: `weighted population ${shown.join(' + ')} = ${toDecimal(weighted, 2)}` };
+    return {
+      headcount: weighted,
+      shown: `weighted population ${shown.join(' + ')} = ${toDecimal(weighted, 2)}`,
+    };
   }
   const level = capitation.membership ? levelFor(context, capitation.membership, month) : undefined;
   return level && { headcount: level, shown: `${toDecimal(level, 0)} people` };

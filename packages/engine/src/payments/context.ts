@@ -1,5 +1,5 @@
-import { fromPercent, mul, rational, type Rational } from '../core/rational.js';
 import { dayAfterMonth, dayNumber } from '../core/periods.js';
+import { fromPercent, mul, type Rational, rational } from '../core/rational.js';
 import { roundPence } from '../core/rounding.js';
 import { evaluateMeasure, type MeasureContext } from '../measures/evaluate-measure.js';
 import type { MeasureResult } from '../measures/measure-result.js';
@@ -33,7 +33,8 @@ export function createEvaluationContext(measures: MeasureContext): EvaluationCon
 /** An amount in exact pence: money as given, or a percentage of the contract value or budget. */
 export function amountPence(context: EvaluationContext, amount: Amount, budgetPence?: bigint): Rational {
   if (amount.kind === 'money') return rational(BigInt(amount.pence));
-  const base = amount.base === 'budget' ? (budgetPence ?? 0n) : BigInt(context.model.contract.valuePence ?? '0');
+  const base =
+    amount.base === 'budget' ? (budgetPence ?? 0n) : BigInt(context.model.contract.valuePence ?? '0');
   return mul(rational(base), fromPercent(amount.percent));
 }
 
@@ -53,7 +54,9 @@ export function odsOf(context: EvaluationContext, organisation: string | undefin
 
 /** The provider an unattributed clause belongs to: the only provider or prime, or the whole contract. */
 export function mainProvider(context: { model: ContractModel }): string {
-  const delivering = context.model.contract.parties.filter((p) => p.role === 'provider' || p.role === 'prime');
+  const delivering = context.model.contract.parties.filter(
+    (p) => p.role === 'provider' || p.role === 'prime',
+  );
   return delivering.length === 1 ? (delivering[0]?.ods ?? '*') : '*';
 }
 

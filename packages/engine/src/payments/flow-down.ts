@@ -8,7 +8,8 @@ import type { PaymentLine } from './payment-line.js';
  * each of the prime's lines on such an indicator, share × earned, rounded on the line.
  */
 export function evaluateFlowDown(context: EvaluationContext, primeLines: PaymentLine[]): PaymentLine[] {
-  const receiver = context.model.contract.parties.find((p) => p.role === 'subcontractor')?.ods ?? mainProvider(context);
+  const receiver =
+    context.model.contract.parties.find((p) => p.role === 'subcontractor')?.ods ?? mainProvider(context);
   return context.model.contract.flowDown.flatMap((flow) =>
     primeLines
       .filter((line) => (line.kind === 'withhold' || line.kind === 'cquin') && line.clause === flow.indicator)

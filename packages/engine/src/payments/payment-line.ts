@@ -14,7 +14,13 @@ export type LineKind =
   | 'reconciliation';
 
 /** Why a line pays what it pays, beyond its amount: a status a finance officer must see. */
-export type LineStatus = 'earned' | 'partly-earned' | 'not-earned' | 'insufficient-data' | 'no-data' | 'not-yet-due';
+export type LineStatus =
+  | 'earned'
+  | 'partly-earned'
+  | 'not-earned'
+  | 'insufficient-data'
+  | 'no-data'
+  | 'not-yet-due';
 
 /**
  * One payable figure: what, for whom, for which period, how much (integer pence, positive when the

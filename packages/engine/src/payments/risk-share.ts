@@ -1,5 +1,19 @@
 import { allocatePence } from '../core/allocate.js';
-import { add, clamp, compare, fromPercent, min, mul, ONE, type Rational, rational, sub, toDecimal, toPercentText, ZERO } from '../core/rational.js';
+import {
+  add,
+  clamp,
+  compare,
+  fromPercent,
+  min,
+  mul,
+  ONE,
+  type Rational,
+  rational,
+  sub,
+  toDecimal,
+  toPercentText,
+  ZERO,
+} from '../core/rational.js';
 import type { Period } from '../measures/periods.js';
 import type { RiskShare, ShareBand } from '../model/contract.js';
 import { formatPence } from '../money.js';
@@ -27,25 +41,46 @@ export interface RiskShareResult {
  * gate or modifier scales a gain before or after the cap. The provider side is then divided among
  * providers so the parts add up to it exactly.
  */
-export function evaluateRiskShare(context: EvaluationContext, share: RiskShare): { result?: RiskShareResult; lines: PaymentLine[] } {
+export function evaluateRiskShare(
+  context: EvaluationContext,
+  share: RiskShare,
+): { result?: RiskShareResult; lines: PaymentLine[] } {
   const year = context.model.contract.year;
   const outturn = context.measureResult(share.outturn, '*', { kind: 'year', year });
   const budget = BigInt(share.budget.pence);
   const location = share.location;
   if (outturn.status !== 'scored' || (outturn.pence === undefined && !outturn.value)) {
     const text = `Risk share ${share.name}, ${year}: no outturn yet (${outturn.status}); nothing is shared`;
-    return { lines: [{ kind: 'risk-share', clause: share.name, provider: '*', period: year, pence: 0n, status: outturn.status === 'not-yet-due' ? 'not-yet-due' : 'no-data', provisional: true, trace: { clause: share.name, location, inputs: {}, formula: 'no outturn', text } }] };
+    return {
+      lines: [
+        {
+          kind: 'risk-share',
+          clause: share.name,
+          provider: '*',
+          period: year,
+          pence: 0n,
+          status: outturn.status === 'not-yet-due' ? 'not-yet-due' : 'no-data',
+          provisional: true,
+          trace: { clause: share.name, location, inputs: {}, formula: 'no outturn', text },
+        },
+      ],
+    };
   }
   const spent = outturn.pence ?? roundLine(context, outturn.value ?? ZERO);
   const variance = budget - spent;
   const side = variance > 0n ? 'gain' : variance < 0n ? 'loss' : 'none';
-  const steps = [`budget ${formatPence(budget)} − outturn ${formatPence(spent)} = ${side === 'loss' ? 'loss' : 'gain'} ${formatPence(variance < 0n ? -variance : variance)}`];
+  const steps = [
+    `budget ${formatPence(budget)} − outturn ${formatPence(spent)} = ${side === 'loss' ? 'loss' : 'gain'} ${formatPence(variance < 0n ? -variance : variance)}`,
+  ];
   const magnitude = rational(variance < 0n ? -variance : variance);
   let providers = side === 'none' ? ZERO : providersPart(context, share, side, magnitude, budget, steps);
   if (side === 'gain') providers = applyQualityAndCap(context, share, providers, budget, steps);
   if (side === 'loss' && share.collar) {
     const collar = amountPence(context, share.collar, budget);
-    if (compare(providers, collar) > 0) steps.push(`collar at ${describeAmount(share.collar)} = ${formatPence(roundLine(context, collar))} binds`);
+    if (compare(providers, collar) > 0)
+      steps.push(
+        `collar at ${describeAmount(share.collar)} = ${formatPence(roundLine(context, collar))} binds`,
+      );
     else steps.push(`collar at ${formatPence(roundLine(context, collar))} does not bind`);
     providers = min(providers, collar);
   }
@@ -53,32 +88,74 @@ export function evaluateRiskShare(context: EvaluationContext, share: RiskShare):
   const providersPence = side === 'loss' ? -providersAbs : providersAbs;
   const commissionerPence = variance - providersPence;
   const verb = side === 'loss' ? 'bear' : 'receive';
-  steps.push(`providers ${verb} ${formatPence(providersAbs)}; the commissioner ${side === 'loss' ? 'bears' : 'keeps'} ${formatPence(commissionerPence < 0n ? -commissionerPence : commissionerPence)}`);
-  const result: RiskShareResult = { name: share.name, side, variancePence: variance, providersPence, commissionerPence, steps };
+  steps.push(
+    `providers ${verb} ${formatPence(providersAbs)}; the commissioner ${side === 'loss' ? 'bears' : 'keeps'} ${formatPence(commissionerPence < 0n ? -commissionerPence : commissionerPence)}`,
+  );
+  const result: RiskShareResult = {
+    name: share.name,
+    side,
+    variancePence: variance,
+    providersPence,
+    commissionerPence,
+    steps,
+  };
   const text = `Risk share ${share.name}, ${year}: ${steps.join('; ')}`;
-  const trace = { clause: share.name, location, inputs: { budgetPence: budget.toString(), outturnPence: spent.toString(), ...outturn.trace.inputs }, formula: steps.join('; '), rounding: `${context.rounding.mode} to the ${context.rounding.unit}`, text };
-  const total: PaymentLine = { kind: 'risk-share', clause: share.name, provider: '*', period: year, pence: providersPence, status: 'earned', provisional: outturn.provisional, trace };
+  const trace = {
+    clause: share.name,
+    location,
+    inputs: { budgetPence: budget.toString(), outturnPence: spent.toString(), ...outturn.trace.inputs },
+    formula: steps.join('; '),
+    rounding: `${context.rounding.mode} to the ${context.rounding.unit}`,
+    text,
+  };
+  const total: PaymentLine = {
+    kind: 'risk-share',
+    clause: share.name,
+    provider: '*',
+    period: year,
+    pence: providersPence,
+    status: 'earned',
+    provisional: outturn.provisional,
+    trace,
+  };
   return { result, lines: [total, ...splitAmongProviders(context, share, providersPence, year, trace)] };
 }
 
-function providersPart(context: EvaluationContext, share: RiskShare, side: 'gain' | 'loss', magnitude: Rational, budget: bigint, steps: string[]): Rational {
+function providersPart(
+  context: EvaluationContext,
+  share: RiskShare,
+  side: 'gain' | 'loss',
+  magnitude: Rational,
+  budget: bigint,
+  steps: string[],
+): Rational {
   let shareable = magnitude;
   for (const threshold of share.thresholds.filter((t) => t.side === side || t.side === 'both')) {
     const limit = amountPence(context, threshold.amount, budget);
     const reached = compare(magnitude, limit) >= 0;
     if (threshold.kind === 'deadband') {
       shareable = reached ? sub(magnitude, limit) : ZERO;
-      steps.push(`deadband ${formatPence(roundLine(context, limit))}: ${reached ? `${formatPence(roundLine(context, shareable))} beyond it is shared` : 'not exceeded, nothing shared'}`);
+      steps.push(
+        `deadband ${formatPence(roundLine(context, limit))}: ${reached ? `${formatPence(roundLine(context, shareable))} beyond it is shared` : 'not exceeded, nothing shared'}`,
+      );
     } else {
       if (!reached) shareable = ZERO;
-      steps.push(`minimum ${formatPence(roundLine(context, limit))} ${reached ? 'reached: shared from the first pound' : 'not reached: nothing shared'}`);
+      steps.push(
+        `minimum ${formatPence(roundLine(context, limit))} ${reached ? 'reached: shared from the first pound' : 'not reached: nothing shared'}`,
+      );
     }
   }
   const bands = side === 'gain' ? share.gain : share.loss;
   return applyBands(context, bands, shareable, budget, steps);
 }
 
-function applyBands(context: EvaluationContext, bands: ShareBand[], shareable: Rational, budget: bigint, steps: string[]): Rational {
+function applyBands(
+  context: EvaluationContext,
+  bands: ShareBand[],
+  shareable: Rational,
+  budget: bigint,
+  steps: string[],
+): Rational {
   let providers = ZERO;
   let lower = ZERO;
   for (const band of bands) {
@@ -86,25 +163,41 @@ function applyBands(context: EvaluationContext, bands: ShareBand[], shareable: R
     const slice = clamp(sub(upper ? min(shareable, upper) : shareable, lower), ZERO, shareable);
     const part = mul(slice, fromPercent(band.providersPercent));
     providers = add(providers, part);
-    if (slice.n !== 0n) steps.push(`providers ${band.providersPercent}% of ${formatPence(roundLine(context, slice))} = ${formatPence(roundLine(context, part))}`);
+    if (slice.n !== 0n)
+      steps.push(
+        `providers ${band.providersPercent}% of ${formatPence(roundLine(context, slice))} = ${formatPence(roundLine(context, part))}`,
+      );
     if (!upper) break;
     lower = upper;
   }
   return providers;
 }
 
-function applyQualityAndCap(context: EvaluationContext, share: RiskShare, providers: Rational, budget: bigint, steps: string[]): Rational {
+function applyQualityAndCap(
+  context: EvaluationContext,
+  share: RiskShare,
+  providers: Rational,
+  budget: bigint,
+  steps: string[],
+): Rational {
   const quality = qualityFactor(context, share, steps);
   const order = share.qualityGate?.order ?? share.qualityModifier?.order ?? 'after-cap';
   let amount = providers;
   if (quality && order === 'before-cap') amount = mul(amount, quality);
   if (share.cap) {
     const cap = amountPence(context, share.cap, budget);
-    steps.push(compare(amount, cap) > 0 ? `cap at ${describeAmount(share.cap)} = ${formatPence(roundLine(context, cap))} binds` : `cap at ${formatPence(roundLine(context, cap))} does not bind`);
+    steps.push(
+      compare(amount, cap) > 0
+        ? `cap at ${describeAmount(share.cap)} = ${formatPence(roundLine(context, cap))} binds`
+        : `cap at ${formatPence(roundLine(context, cap))} does not bind`,
+    );
     amount = min(amount, cap);
   }
   if (quality && order === 'after-cap') amount = mul(amount, quality);
-  if (quality) steps.push(`quality factor ${toPercentText(quality)} applied ${order === 'before-cap' ? 'before' : 'after'} the cap gives ${formatPence(roundLine(context, amount))}`);
+  if (quality)
+    steps.push(
+      `quality factor ${toPercentText(quality)} applied ${order === 'before-cap' ? 'before' : 'after'} the cap gives ${formatPence(roundLine(context, amount))}`,
+    );
   return amount;
 }
 
@@ -114,13 +207,17 @@ function qualityFactor(context: EvaluationContext, share: RiskShare, steps: stri
     const gate = share.qualityGate;
     const met = gate.measures.filter((measure) => measureMet(context, measure, year)).length;
     const open = met >= gate.required;
-    steps.push(`quality gate: ${met} of ${gate.measures.length} measures met, ${gate.required} needed — ${open ? 'open' : `shut, ${gate.otherwisePercent}% paid`}`);
+    steps.push(
+      `quality gate: ${met} of ${gate.measures.length} measures met, ${gate.required} needed — ${open ? 'open' : `shut, ${gate.otherwisePercent}% paid`}`,
+    );
     return open ? ONE : fromPercent(gate.otherwisePercent);
   }
   if (share.qualityModifier) {
     const result = context.measureResult(share.qualityModifier.measure, '*', { kind: 'year', year });
     const factor = result.status === 'scored' && result.value ? clamp(result.value, ZERO, ONE) : ZERO;
-    steps.push(`quality score ${result.status === 'scored' ? toPercentText(factor) : `${result.status}, taken as 0%`}`);
+    steps.push(
+      `quality score ${result.status === 'scored' ? toPercentText(factor) : `${result.status}, taken as 0%`}`,
+    );
     return factor;
   }
   return undefined;
@@ -130,31 +227,64 @@ function qualityFactor(context: EvaluationContext, share: RiskShare, steps: stri
  * Whether a monitored measure meets its target, in the measure's better direction: for the year
  * unless a period is given, and for the monitor's accountable provider unless one is named.
  */
-export function measureMet(context: EvaluationContext, measureName: string, year: string, provider?: string, period?: Period): boolean {
+export function measureMet(
+  context: EvaluationContext,
+  measureName: string,
+  year: string,
+  provider?: string,
+  period?: Period,
+): boolean {
   const monitors = context.model.contract.monitors.filter((m) => m.measure === measureName && m.target);
-  const monitor = monitors.find((m) => provider !== undefined && odsOf(context, m.accountable) === provider) ?? monitors[0];
+  const monitor =
+    monitors.find((m) => provider !== undefined && odsOf(context, m.accountable) === provider) ?? monitors[0];
   const measure = context.model.measures.find((m) => m.name === measureName);
   if (!monitor?.target || !measure) return false;
   const who = provider ?? odsOf(context, monitor.accountable) ?? '*';
   const result = context.measureResult(measureName, who, period ?? { kind: 'year', year });
   if (result.status !== 'scored' || !result.value) return false;
   const target = thresholdValue(monitor.target);
-  return measure.direction === 'lower' ? compare(result.value, target) <= 0 : compare(result.value, target) >= 0;
+  return measure.direction === 'lower'
+    ? compare(result.value, target) <= 0
+    : compare(result.value, target) >= 0;
 }
 
-function splitAmongProviders(context: EvaluationContext, share: RiskShare, total: bigint, year: string, trace: PaymentLine['trace']): PaymentLine[] {
+function splitAmongProviders(
+  context: EvaluationContext,
+  share: RiskShare,
+  total: bigint,
+  year: string,
+  trace: PaymentLine['trace'],
+): PaymentLine[] {
   const parties = context.model.contract.parties.filter((p) => p.role === 'provider' || p.role === 'prime');
   if (parties.length < 2 || total === 0n) return [];
   const split = share.providerSplit;
-  const weights = split.basis === 'fixed'
-    ? parties.map((p) => fromPercent(split.shares.find((s) => s.organisation === p.organisation)?.percent ?? '0'))
-    : parties.map((p) => rational(BigInt(p.valuePence ?? '0')));
+  const weights =
+    split.basis === 'fixed'
+      ? parties.map((p) =>
+          fromPercent(split.shares.find((s) => s.organisation === p.organisation)?.percent ?? '0'),
+        )
+      : parties.map((p) => rational(BigInt(p.valuePence ?? '0')));
   if (weights.every((w) => w.n === 0n)) return [];
   const parts = allocatePence(total, weights);
   return parties.map((party, index) => {
     const pence = parts[index] ?? 0n;
-    const basis = split.basis === 'fixed' ? `${toDecimal(mul(weights[index] ?? ZERO, rational(100n)), 2)}%` : 'pro rata to value';
-    return { kind: 'risk-share' as const, clause: share.name, provider: party.ods, period: year, pence, status: 'earned' as const, provisional: false, trace: { ...trace, text: `Risk share ${share.name}, ${year}, ${party.ods}: ${basis} of ${formatPence(total)} = ${formatPence(pence)}` } };
+    const basis =
+      split.basis === 'fixed'
+        ? `${toDecimal(mul(weights[index] ?? ZERO, rational(100n)), 2)}%`
+        : 'pro rata to value';
+    return {
+      kind: 'risk-share' as const,
+      clause: share.name,
+      provider: party.ods,
+      period: year,
+      pence,
+      status: 'earned' as const,
+      provisional: false,
+      trace: {
+        ...trace,
+        text: `Risk share ${share.name}, ${year}, ${party.ods}: ${basis} of ${formatPence(total)} = ${formatPence(pence)}`,
+      },
+    };
   });
 }
 

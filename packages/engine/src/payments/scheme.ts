@@ -1,12 +1,19 @@
 import { allocatePence } from '../core/allocate.js';
-import { fromPercent, mul, type Rational, rational, toDecimal, ZERO } from '../core/rational.js';
 import { QUARTERS } from '../core/periods.js';
+import { fromPercent, mul, type Rational, rational, toDecimal, ZERO } from '../core/rational.js';
 import type { MeasureResult } from '../measures/measure-result.js';
 import type { Period } from '../measures/periods.js';
 import type { Indicator, Scheme } from '../model/contract.js';
 import { formatPence } from '../money.js';
 import { attainmentOf, showScore } from './attainment.js';
-import { amountPence, describeRounding, type EvaluationContext, mainProvider, odsOf, roundLine } from './context.js';
+import {
+  amountPence,
+  describeRounding,
+  type EvaluationContext,
+  mainProvider,
+  odsOf,
+  roundLine,
+} from './context.js';
 import type { LineStatus, PaymentLine } from './payment-line.js';
 
 /**
@@ -21,39 +28,98 @@ export function evaluateScheme(context: EvaluationContext, scheme: Scheme): Paym
     const value = values[index] ?? 0n;
     return scheme.assessment === 'quarterly'
       ? evaluateQuarterly(context, scheme, indicator, value)
-      : [evaluatePeriod(context, scheme, indicator, value, { kind: 'year', year: context.model.contract.year }, 'year')];
+      : [
+          evaluatePeriod(
+            context,
+            scheme,
+            indicator,
+            value,
+            { kind: 'year', year: context.model.contract.year },
+            'year',
+          ),
+        ];
   });
 }
 
 /** The scheme's value for each indicator, in pence, summing exactly to the scheme where weights are shares of it. */
 export function indicatorValues(context: EvaluationContext, scheme: Scheme, schemePence: bigint): bigint[] {
   const shares = scheme.indicators.filter((i) => i.weight.kind === 'percent' && i.weight.base === 'scheme');
-  const allocated = shares.length > 0 ? allocatePence(schemePence, shares.map((i) => (i.weight.kind === 'percent' ? fromPercent(i.weight.percent) : ZERO))) : [];
+  const allocated =
+    shares.length > 0
+      ? allocatePence(
+          schemePence,
+          shares.map((i) => (i.weight.kind === 'percent' ? fromPercent(i.weight.percent) : ZERO)),
+        )
+      : [];
   let next = 0;
   return scheme.indicators.map((indicator) => {
-    if (indicator.weight.kind === 'percent' && indicator.weight.base === 'scheme') return allocated[next++] ?? 0n;
+    if (indicator.weight.kind === 'percent' && indicator.weight.base === 'scheme')
+      return allocated[next++] ?? 0n;
     return roundLine(context, amountPence(context, indicator.weight));
   });
 }
 
-function evaluateQuarterly(context: EvaluationContext, scheme: Scheme, indicator: Indicator, value: bigint): PaymentLine[] {
-  const quarterValues = allocatePence(value, QUARTERS.map(() => rational(1n)));
+function evaluateQuarterly(
+  context: EvaluationContext,
+  scheme: Scheme,
+  indicator: Indicator,
+  value: bigint,
+): PaymentLine[] {
+  const quarterValues = allocatePence(
+    value,
+    QUARTERS.map(() => rational(1n)),
+  );
   return QUARTERS.map((quarter, index) =>
-    evaluatePeriod(context, scheme, indicator, quarterValues[index] ?? 0n, { kind: 'quarter', year: context.model.contract.year, quarter }, 'quarter'),
+    evaluatePeriod(
+      context,
+      scheme,
+      indicator,
+      quarterValues[index] ?? 0n,
+      { kind: 'quarter', year: context.model.contract.year, quarter },
+      'quarter',
+    ),
   );
 }
 
-function evaluatePeriod(context: EvaluationContext, scheme: Scheme, indicator: Indicator, available: bigint, period: Period, span: 'quarter' | 'year'): PaymentLine {
+function evaluatePeriod(
+  context: EvaluationContext,
+  scheme: Scheme,
+  indicator: Indicator,
+  available: bigint,
+  period: Period,
+  span: 'quarter' | 'year',
+): PaymentLine {
   const provider = odsOf(context, indicator.accountable) ?? mainProvider(context);
-  const rule = (period.kind === 'quarter' && indicator.quarterRules.find((q) => q.quarter === period.quarter)?.rule) || indicator.rule;
-  const label = period.kind === 'quarter' ? `${period.year} ${period.quarter}` : period.kind === 'year' ? period.year : period.month;
+  const rule =
+    (period.kind === 'quarter' && indicator.quarterRules.find((q) => q.quarter === period.quarter)?.rule) ||
+    indicator.rule;
+  const label =
+    period.kind === 'quarter'
+      ? `${period.year} ${period.quarter}`
+      : period.kind === 'year'
+        ? period.year
+        : period.month;
   const header = `Indicator ${indicator.name}, ${label}`;
   const base = { kind: scheme.kind, clause: indicator.name, scheme: scheme.name, provider, period: label };
-  const result: MeasureResult | undefined = indicator.measure ? context.measureResult(indicator.measure, provider, period) : undefined;
-  if (!result || result.status !== 'scored' || !result.value) {
+  const result: MeasureResult | undefined = indicator.measure
+    ? context.measureResult(indicator.measure, provider, period)
+    : undefined;
+  if (result?.status !== 'scored' || !result.value) {
     const status: LineStatus = result ? (result.status === 'scored' ? 'no-data' : result.status) : 'no-data';
     const why = result ? result.trace.text.replace(/^Measure [^:]*: /, '') : 'no measure';
-    return { ...base, pence: 0n, status, provisional: result?.provisional ?? false, trace: { clause: indicator.name, location: indicator.location, inputs: { available: available.toString() }, formula: `not paid: ${why}`, text: `${header}: ${why}; nothing is paid for this ${span} until it is resolved` } };
+    return {
+      ...base,
+      pence: 0n,
+      status,
+      provisional: result?.provisional ?? false,
+      trace: {
+        clause: indicator.name,
+        location: indicator.location,
+        inputs: { available: available.toString() },
+        formula: `not paid: ${why}`,
+        text: `${header}: ${why}; nothing is paid for this ${span} until it is resolved`,
+      },
+    };
   }
   const measure = context.model.measures.find((m) => m.name === indicator.measure);
   const direction = measure?.direction ?? 'higher';

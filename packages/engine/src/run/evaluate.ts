@@ -1,17 +1,17 @@
+import { allocatePence } from '../core/allocate.js';
 import { DomainError, DomainErrorCodes } from '../core/errors.js';
 import { dayAfterMonth, monthsOfYear, QUARTERS } from '../core/periods.js';
-import { allocatePence } from '../core/allocate.js';
 import { compare, fromPercent, mul, rational } from '../core/rational.js';
-import { thresholdValue } from '../payments/attainment.js';
 import { AggregateIndex } from '../measures/aggregate-index.js';
 import type { MeasureResult } from '../measures/measure-result.js';
 import type { Observations, RecordRow, RecordSource } from '../measures/observations.js';
 import type { Period } from '../measures/periods.js';
-import type { RecordTallies } from '../measures/tally.js';
 import { tallyRecords } from '../measures/records.js';
+import type { RecordTallies } from '../measures/tally.js';
 import { ContractModel } from '../model/index.js';
 import { formatPence } from '../money.js';
 import { evaluateActivity } from '../payments/activity.js';
+import { thresholdValue } from '../payments/attainment.js';
 import { evaluateBlock } from '../payments/block.js';
 import { evaluateCapitation } from '../payments/capitation.js';
 import { createEvaluationContext, type EvaluationContext, odsOf, roundLine } from '../payments/context.js';
@@ -55,21 +55,40 @@ export interface Evaluation {
   context: EvaluationContext;
 }
 
-const PAYABLE = new Set(['block', 'activity', 'capitation', 'year-of-care', 'cquin', 'withhold', 'flow-down']);
+const PAYABLE = new Set([
+  'block',
+  'activity',
+  'capitation',
+  'year-of-care',
+  'cquin',
+  'withhold',
+  'flow-down',
+]);
 
 /**
  * Evaluates a contract against observations as of a date: every payment line with its
  * explanation, risk and gain shares, and monitored targets. Pure: the data and the date come in as
  * parameters; bad input is a DomainError, never a wrong number.
  */
-export async function evaluate(model: unknown, observations: Observations, options: EvaluateOptions): Promise<ContractResult> {
+export async function evaluate(
+  model: unknown,
+  observations: Observations,
+  options: EvaluateOptions,
+): Promise<ContractResult> {
   return (await evaluateInContext(model, observations, options)).result;
 }
 
-export async function evaluateInContext(rawModel: unknown, observations: Observations, options: EvaluateOptions): Promise<Evaluation> {
+export async function evaluateInContext(
+  rawModel: unknown,
+  observations: Observations,
+  options: EvaluateOptions,
+): Promise<Evaluation> {
   const model = parseModel(rawModel);
   if (!/^[0-9]{4}-[0-9]{2}-[0-9]{2}$/.test(options.asOf)) {
-    throw new DomainError(DomainErrorCodes.InvalidObservations, `The as-of date '${options.asOf}' is not a date: write YYYY-MM-DD.`);
+    throw new DomainError(
+      DomainErrorCodes.InvalidObservations,
+      `The as-of date '${options.asOf}' is not a date: write YYYY-MM-DD.`,
+    );
   }
   const aggregates = new AggregateIndex(model, observations.aggregates ?? [], options.asOf);
   const membership = new Map<string, MembershipDays>();
@@ -81,32 +100,55 @@ export async function evaluateInContext(rawModel: unknown, observations: Observa
   lines.push(...withholdAdjusted(context, evaluateBlock(context)));
   for (const activity of contract.activities) lines.push(...evaluateActivity(context, activity));
   for (const capitation of contract.capitations) lines.push(...evaluateCapitation(context, capitation));
-  for (const yearOfCare of contract.yearsOfCare) lines.push(...evaluateYearOfCare(context, yearOfCare, membership.get(yearOfCare.name) ?? new Map()));
+  for (const yearOfCare of contract.yearsOfCare)
+    lines.push(...evaluateYearOfCare(context, yearOfCare, membership.get(yearOfCare.name) ?? new Map()));
   for (const scheme of contract.schemes) {
     const earned = evaluateScheme(context, scheme);
     lines.push(...earned, ...evaluateOnAccount(context, scheme, earned));
   }
-  if (contract.flowDown.length > 0) lines.push(...evaluateFlowDown(context, await primeLines(model, observations, options)));
+  if (contract.flowDown.length > 0)
+    lines.push(...evaluateFlowDown(context, await primeLines(model, observations, options)));
   for (const share of contract.riskShares) {
     const settled = evaluateRiskShare(context, share);
     lines.push(...settled.lines);
     if (settled.result) riskShares.push(settled.result);
   }
-  const monitors = contract.monitors.filter((m) => m.target).map((m) => targetResult(context, m.measure, odsOf(context, m.accountable) ?? '*'));
+  const monitors = contract.monitors
+    .filter((m) => m.target)
+    .map((m) => targetResult(context, m.measure, odsOf(context, m.accountable) ?? '*'));
   const pilot = contract.pilot && evaluatePilot(context);
   const earnedPence = lines.filter((l) => PAYABLE.has(l.kind)).reduce((sum, l) => sum + l.pence, 0n);
-  return { context, result: { contract: contract.name, year: contract.year, asOf: options.asOf, lines, riskShares, monitors, pilot, earnedPence } };
+  return {
+    context,
+    result: {
+      contract: contract.name,
+      year: contract.year,
+      asOf: options.asOf,
+      lines,
+      riskShares,
+      monitors,
+      pilot,
+      earnedPence,
+    },
+  };
 }
 
 function parseModel(raw: unknown): ContractModel {
   const parsed = ContractModel.safeParse(raw);
   if (parsed.success) return parsed.data;
   const issue = parsed.error.issues[0];
-  throw new DomainError(DomainErrorCodes.InvalidModel, `The contract model is not valid at ${issue?.path.join('.') || 'its root'}: ${issue?.message}.`);
+  throw new DomainError(
+    DomainErrorCodes.InvalidModel,
+    `The contract model is not valid at ${issue?.path.join('.') || 'its root'}: ${issue?.message}.`,
+  );
 }
 
 /** Reads each dataset once, feeding measure tallies and any year-of-care cohort from the same pass. */
-async function tallyAll(model: ContractModel, records: Record<string, RecordSource>, membership: Map<string, MembershipDays>): Promise<RecordTallies> {
+async function tallyAll(
+  model: ContractModel,
+  records: Record<string, RecordSource>,
+  membership: Map<string, MembershipDays>,
+): Promise<RecordTallies> {
   const all: RecordTallies = new Map();
   for (const [dataset, rows] of Object.entries(records)) {
     if (!model.datasets.some((d) => d.name === dataset)) {
@@ -114,19 +156,33 @@ async function tallyAll(model: ContractModel, records: Record<string, RecordSour
     }
     const cohorts = model.contract.yearsOfCare.filter((y) => y.cohort === dataset);
     for (const cohort of cohorts) membership.set(cohort.name, new Map());
-    const source = cohorts.length === 0 ? rows : feedCohorts(rows, (row, n) => {
-      for (const cohort of cohorts) addMembership(membership.get(cohort.name) as MembershipDays, cohort, model.contract.year, row, n);
-    });
+    const source =
+      cohorts.length === 0
+        ? rows
+        : feedCohorts(rows, (row, n) => {
+            for (const cohort of cohorts)
+              addMembership(
+                membership.get(cohort.name) as MembershipDays,
+                cohort,
+                model.contract.year,
+                row,
+                n,
+              );
+          });
     if (!model.measures.some((m) => m.from?.kind === 'dataset' && m.from.name === dataset)) {
       for await (const _row of source) void _row;
       continue;
     }
-    for (const [measure, byProvider] of await tallyRecords(model, dataset, source)) all.set(measure, byProvider);
+    for (const [measure, byProvider] of await tallyRecords(model, dataset, source))
+      all.set(measure, byProvider);
   }
   return all;
 }
 
-async function* feedCohorts(rows: RecordSource, visit: (row: RecordRow, rowNumber: number) => void): AsyncIterable<RecordRow> {
+async function* feedCohorts(
+  rows: RecordSource,
+  visit: (row: RecordRow, rowNumber: number) => void,
+): AsyncIterable<RecordRow> {
   let rowNumber = 0;
   for await (const row of rows) {
     visit(row, ++rowNumber);
@@ -138,18 +194,45 @@ async function* feedCohorts(rows: RecordSource, visit: (row: RecordRow, rowNumbe
 function withholdAdjusted(context: EvaluationContext, block: PaymentLine[]): PaymentLine[] {
   const withholds = context.model.contract.schemes.filter((s) => s.kind === 'withhold');
   if (withholds.length === 0 || block.length === 0) return block;
-  const withheld = withholds.reduce((sum, s) => sum + roundLine(context, s.worth.kind === 'money' ? rational(BigInt(s.worth.pence)) : mul(rational(BigInt(context.model.contract.valuePence ?? '0')), fromPercent(s.worth.percent))), 0n);
-  const held = allocatePence(withheld, block.map(() => rational(1n)));
+  const withheld = withholds.reduce(
+    (sum, s) =>
+      sum +
+      roundLine(
+        context,
+        s.worth.kind === 'money'
+          ? rational(BigInt(s.worth.pence))
+          : mul(rational(BigInt(context.model.contract.valuePence ?? '0')), fromPercent(s.worth.percent)),
+      ),
+    0n,
+  );
+  const held = allocatePence(
+    withheld,
+    block.map(() => rational(1n)),
+  );
   return block.map((line, index) => {
     const less = held[index] ?? 0n;
-    return { ...line, pence: line.pence - less, trace: { ...line.trace, text: `${line.trace.text}, less ${formatPence(less)} withheld (${formatPence(withheld)} in all, released on outcomes)` } };
+    return {
+      ...line,
+      pence: line.pence - less,
+      trace: {
+        ...line.trace,
+        text: `${line.trace.text}, less ${formatPence(less)} withheld (${formatPence(withheld)} in all, released on outcomes)`,
+      },
+    };
   });
 }
 
-async function primeLines(model: ContractModel, observations: Observations, options: EvaluateOptions): Promise<PaymentLine[]> {
+async function primeLines(
+  model: ContractModel,
+  observations: Observations,
+  options: EvaluateOptions,
+): Promise<PaymentLine[]> {
   const parent = model.contract.parent ? options.parents?.get(model.contract.parent) : undefined;
   if (!parent) {
-    throw new DomainError(DomainErrorCodes.MissingParent, `${model.contract.name} takes a flow-down from ${model.contract.parent ?? 'its prime'}, which was not supplied: evaluate it with the prime contract's model.`);
+    throw new DomainError(
+      DomainErrorCodes.MissingParent,
+      `${model.contract.name} takes a flow-down from ${model.contract.parent ?? 'its prime'}, which was not supplied: evaluate it with the prime contract's model.`,
+    );
   }
   const known = new Set(parent.measures.map((m) => m.name));
   const forParent = { aggregates: (observations.aggregates ?? []).filter((o) => known.has(o.measure)) };
@@ -158,7 +241,12 @@ async function primeLines(model: ContractModel, observations: Observations, opti
 
 function targetResult(context: EvaluationContext, measure: string, provider: string): TargetResult {
   const year = context.model.contract.year;
-  return { measure, provider, met: measureMet(context, measure, year), result: context.measureResult(measure, provider, { kind: 'year', year }) };
+  return {
+    measure,
+    provider,
+    met: measureMet(context, measure, year),
+    result: context.measureResult(measure, provider, { kind: 'year', year }),
+  };
 }
 
 function evaluatePilot(context: EvaluationContext): ContractResult['pilot'] {
@@ -170,11 +258,15 @@ function evaluatePilot(context: EvaluationContext): ContractResult['pilot'] {
     const measure = context.model.measures.find((m) => m.name === outcome.measure);
     const target = thresholdValue(outcome.target);
     const value = result.value;
-    const met = result.status === 'scored' && value !== undefined && (measure?.direction === 'lower' ? compare(value, target) <= 0 : compare(value, target) >= 0);
+    const met =
+      result.status === 'scored' &&
+      value !== undefined &&
+      (measure?.direction === 'lower' ? compare(value, target) <= 0 : compare(value, target) >= 0);
     return { measure: outcome.measure, provider: '*', met, result };
   });
   const metCount = outcomes.filter((o) => o.met).length;
-  const continues = pilot.continueIf.kind === 'all' ? metCount === outcomes.length : metCount >= pilot.continueIf.required;
+  const continues =
+    pilot.continueIf.kind === 'all' ? metCount === outcomes.length : metCount >= pilot.continueIf.required;
   return { outcomes, continues };
 }
 

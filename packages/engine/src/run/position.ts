@@ -7,7 +7,7 @@ import { formatPence } from '../money.js';
 import { attainmentOf, thresholdValue } from '../payments/attainment.js';
 import { mainProvider, odsOf, roundLine } from '../payments/context.js';
 import { indicatorValues } from '../payments/scheme.js';
-import { type EvaluateOptions, evaluate, evaluateInContext, type ContractResult } from './evaluate.js';
+import { type ContractResult, type EvaluateOptions, evaluate, evaluateInContext } from './evaluate.js';
 
 /** What an indicator still needs: for one threshold, the numerator to reach by year end. */
 export interface ThresholdNeed {
@@ -34,7 +34,11 @@ export interface IndicatorPosition {
  * and for each threshold the numerator still needed in the remaining months. Works from monthly
  * aggregate returns; a month with no return is not counted in the run rate.
  */
-export async function indicatorPositions(model: ContractModel, observations: Observations, options: EvaluateOptions): Promise<IndicatorPosition[]> {
+export async function indicatorPositions(
+  model: ContractModel,
+  observations: Observations,
+  options: EvaluateOptions,
+): Promise<IndicatorPosition[]> {
   const { context } = await evaluateInContext(model, observations, options);
   const months = monthsOfYear(model.contract.year).filter((m) => dayAfterMonth(m) <= dayNumber(options.asOf));
   const positions: IndicatorPosition[] = [];
@@ -53,7 +57,18 @@ export async function indicatorPositions(model: ContractModel, observations: Obs
         denominator += result.denominator;
         withData++;
       }
-      positions.push(positionOf(scheme, indicator, provider, values[index] ?? 0n, numerator, denominator, withData, context));
+      positions.push(
+        positionOf(
+          scheme,
+          indicator,
+          provider,
+          values[index] ?? 0n,
+          numerator,
+          denominator,
+          withData,
+          context,
+        ),
+      );
     });
   }
   return positions;
@@ -64,10 +79,23 @@ function schemeWorth(context: Parameters<typeof roundLine>[0], scheme: Scheme): 
   return mul(rational(BigInt(context.model.contract.valuePence ?? '0')), fromPercent(scheme.worth.percent));
 }
 
-function positionOf(scheme: Scheme, indicator: Indicator, provider: string, value: bigint, numerator: bigint, denominator: bigint, withData: number, context: Parameters<typeof roundLine>[0]): IndicatorPosition {
+function positionOf(
+  scheme: Scheme,
+  indicator: Indicator,
+  provider: string,
+  value: bigint,
+  numerator: bigint,
+  denominator: bigint,
+  withData: number,
+  context: Parameters<typeof roundLine>[0],
+): IndicatorPosition {
   const base = { scheme: scheme.name, indicator: indicator.name, provider, monthsWithData: withData };
   if (withData === 0 || denominator === 0n) {
-    return { ...base, needs: [], text: `Indicator ${indicator.name}: no monthly returns yet, so no run rate to forecast from` };
+    return {
+      ...base,
+      needs: [],
+      text: `Indicator ${indicator.name}: no monthly returns yet, so no run rate to forecast from`,
+    };
   }
   const score = rational(numerator, denominator);
   const projected = (denominator * 12n + BigInt(withData) - 1n) / BigInt(withData);
@@ -75,18 +103,34 @@ function positionOf(scheme: Scheme, indicator: Indicator, provider: string, valu
   const { attainment } = attainmentOf(indicator.rule, score, direction);
   const pence = roundLine(context, mul(attainment, rational(value)));
   const remaining = 12 - withData;
-  const thresholds = indicator.rule.kind === 'linear' ? [indicator.rule.from, indicator.rule.to] : indicator.rule.kind === 'all-or-nothing' ? [indicator.rule.at] : [];
+  const thresholds =
+    indicator.rule.kind === 'linear'
+      ? [indicator.rule.from, indicator.rule.to]
+      : indicator.rule.kind === 'all-or-nothing'
+        ? [indicator.rule.at]
+        : [];
   const needs = thresholds.map((threshold) => {
     const target = thresholdValue(threshold);
     const required = ceil(mul(target, rational(projected)));
     const needed = direction === 'higher' ? required - numerator : 0n;
-    return { threshold: threshold.kind === 'percent' ? `${threshold.percent}%` : toDecimal(target, 2), neededNumerator: needed > 0n ? needed : 0n, remainingMonths: remaining };
+    return {
+      threshold: threshold.kind === 'percent' ? `${threshold.percent}%` : toDecimal(target, 2),
+      neededNumerator: needed > 0n ? needed : 0n,
+      remainingMonths: remaining,
+    };
   });
-  const needText = needs.map((n) => `${n.neededNumerator} more in ${n.remainingMonths} months to reach ${n.threshold}`).join('; ');
+  const needText = needs
+    .map((n) => `${n.neededNumerator} more in ${n.remainingMonths} months to reach ${n.threshold}`)
+    .join('; ');
   return {
     ...base,
     yearToDate: { numerator, denominator, score: toPercentText(score) },
-    forecast: { denominator: projected, score: toPercentText(score), attainment: toDecimal(attainment, 4), pence },
+    forecast: {
+      denominator: projected,
+      score: toPercentText(score),
+      attainment: toDecimal(attainment, 4),
+      pence,
+    },
     needs,
     text: `Indicator ${indicator.name}: ${toPercentText(score)} (${numerator} of ${denominator}) over ${withData} months; at this rate the year ends at ${toPercentText(score)} of about ${projected}, earning ${formatPence(pence)}; ${needText}`,
   };
@@ -108,17 +152,31 @@ export interface WhatIf {
  * Re-evaluates a contract with some aggregate observations replaced (same measure, provider and
  * period) or added, and lists every line whose money moves.
  */
-export async function whatIf(model: ContractModel, observations: Observations, replacements: AggregateObservation[], options: EvaluateOptions): Promise<WhatIf> {
+export async function whatIf(
+  model: ContractModel,
+  observations: Observations,
+  replacements: AggregateObservation[],
+  options: EvaluateOptions,
+): Promise<WhatIf> {
   const key = (o: AggregateObservation) => `${o.measure}|${o.provider}|${o.period}`;
   const replaced = new Set(replacements.map(key));
-  const changed = { ...observations, aggregates: [...(observations.aggregates ?? []).filter((o) => !replaced.has(key(o))), ...replacements] };
+  const changed = {
+    ...observations,
+    aggregates: [...(observations.aggregates ?? []).filter((o) => !replaced.has(key(o))), ...replacements],
+  };
   const before = await evaluate(model, observations, options);
   const after = await evaluate(model, changed, options);
-  const lineKey = (l: { kind: string; clause: string; period: string; provider: string }) => `${l.kind}|${l.clause}|${l.period}|${l.provider}`;
+  const lineKey = (l: { kind: string; clause: string; period: string; provider: string }) =>
+    `${l.kind}|${l.clause}|${l.period}|${l.provider}`;
   const beforeByKey = new Map(before.lines.map((l) => [lineKey(l), l.pence]));
   const changes = after.lines
-    .map((l) => ({ clause: l.clause, period: l.period, provider: l.provider, beforePence: beforeByKey.get(lineKey(l)) ?? 0n, afterPence: l.pence }))
+    .map((l) => ({
+      clause: l.clause,
+      period: l.period,
+      provider: l.provider,
+      beforePence: beforeByKey.get(lineKey(l)) ?? 0n,
+      afterPence: l.pence,
+    }))
     .filter((c) => c.beforePence !== c.afterPence);
   return { before, after, changes };
 }
-

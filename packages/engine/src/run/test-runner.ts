@@ -40,21 +40,35 @@ type Given = Extract<TestStep, { kind: 'given' }>;
  * Runs a contract's in-language tests against the engine: each test's givens become observations,
  * the contract is evaluated as of the end of its term, and each expectation is compared exactly.
  */
-export async function runContractTests(model: ContractModel, parents?: ReadonlyMap<string, ContractModel>): Promise<TestOutcome[]> {
+export async function runContractTests(
+  model: ContractModel,
+  parents?: ReadonlyMap<string, ContractModel>,
+): Promise<TestOutcome[]> {
   const outcomes: TestOutcome[] = [];
   for (const test of model.tests) {
     const base = { contract: model.contract.name, title: test.title, location: test.location };
     const expects = test.steps.filter((s): s is Expect => s.kind === 'expect');
     try {
-      const observations = observationsOf(model, test.steps.filter((s): s is Given => s.kind === 'given'));
+      const observations = observationsOf(
+        model,
+        test.steps.filter((s): s is Given => s.kind === 'given'),
+      );
       // Tests look back from the end of the term, when every period is due.
       const asOf = dateOfDayNumber(dayAfterMonth(model.contract.term.end));
       const evaluation = await evaluateInContext(model, observations, { asOf, parents });
-      const failures = expects.map((e) => check(evaluation, e)).filter((f): f is ExpectationFailure => f !== undefined);
+      const failures = expects
+        .map((e) => check(evaluation, e))
+        .filter((f): f is ExpectationFailure => f !== undefined);
       outcomes.push({ ...base, passed: failures.length === 0, expectations: expects.length, failures });
     } catch (error) {
       if (!(error instanceof DomainError)) throw error;
-      outcomes.push({ ...base, passed: false, expectations: expects.length, failures: [], error: `${error.code}: ${error.message}` });
+      outcomes.push({
+        ...base,
+        passed: false,
+        expectations: expects.length,
+        failures: [],
+        error: `${error.code}: ${error.message}`,
+      });
     }
   }
   return outcomes;
@@ -81,27 +95,38 @@ function observationsOf(model: ContractModel, givens: Given[]): Observations {
     if (observation.kind === 'rows') {
       const month = period.length === 7 ? period : monthsOf(parsePeriod(period)).at(-1);
       const owner = provider ?? mainProvider({ model });
-      const rows = (records[given.target.name] ??= []);
-      for (const cells of observation.rows) rows.push({ provider: owner === WHOLE_CONTRACT ? firstProvider(model) : owner, month, ...rowValues(cells) });
+      const rows = records[given.target.name] ?? [];
+      records[given.target.name] = rows;
+      for (const cells of observation.rows)
+        rows.push({
+          provider: owner === WHOLE_CONTRACT ? firstProvider(model) : owner,
+          month,
+          ...rowValues(cells),
+        });
       continue;
     }
     const base = { measure: given.target.name, provider: provider ?? WHOLE_CONTRACT, period };
-    if (observation.kind === 'count') aggregates.push({ ...base, numerator: observation.numerator, denominator: observation.denominator });
-    else aggregates.push({ ...base, ...valueOf(observation.value) });
+    if (observation.kind === 'count')
+      aggregates.push({ ...base, numerator: observation.numerator, denominator: observation.denominator });
+    else aggregates.push({ ...base, ...observedValue(observation.value) });
   }
   return { aggregates, records };
 }
 
 function monthsOf(period: Period): string[] {
   if (period.kind === 'month') return [period.month];
-  return period.kind === 'year' ? monthsOfYear(period.year) : monthsOfYear(period.year).slice(['Q1', 'Q2', 'Q3', 'Q4'].indexOf(period.quarter) * 3).slice(0, 3);
+  return period.kind === 'year'
+    ? monthsOfYear(period.year)
+    : monthsOfYear(period.year)
+        .slice(['Q1', 'Q2', 'Q3', 'Q4'].indexOf(period.quarter) * 3)
+        .slice(0, 3);
 }
 
 function firstProvider(model: ContractModel): string {
   return model.contract.parties.find((p) => p.role !== 'commissioner')?.ods ?? WHOLE_CONTRACT;
 }
 
-function valueOf(literal: Literal): { value?: string; pence?: string } {
+function observedValue(literal: Literal): { value?: string; pence?: string } {
   switch (literal.type) {
     case 'money':
       return { pence: literal.pence };
@@ -120,7 +145,8 @@ function rowValues(cells: Record<string, Literal>): Record<string, string | numb
   const row: Record<string, string | number | boolean | null> = {};
   for (const [field, literal] of Object.entries(cells)) {
     if (literal.type === 'money') row[field] = Number(literal.pence);
-    else if (literal.type === 'number') row[field] = literal.value.includes('.') ? literal.value : Number(literal.value);
+    else if (literal.type === 'number')
+      row[field] = literal.value.includes('.') ? literal.value : Number(literal.value);
     else if (literal.type === 'boolean') row[field] = literal.value;
     else if (literal.type === 'duration') row[field] = Number(literal.duration.amount);
     else row[field] = literal.value;
@@ -133,36 +159,81 @@ function check(evaluation: Evaluation, expect: Expect): ExpectationFailure | und
   const period = labelOf(model, expect.period);
   const provider = providerOf(model, expect.provider);
   const outcome = expect.outcome;
-  const fail = (expected: string, actual: string, explanation: string[]): ExpectationFailure => ({ location: expect.location, expected, actual, explanation });
+  const fail = (expected: string, actual: string, explanation: string[]): ExpectationFailure => ({
+    location: expect.location,
+    expected,
+    actual,
+    explanation,
+  });
   if (outcome.kind === 'earns') {
     const lines = matchingLines(evaluation.result.lines, expect, period, provider, model);
     const total = lines.reduce((sum, l) => sum + l.pence, 0n);
-    return total === BigInt(outcome.pence) ? undefined : fail(formatPence(BigInt(outcome.pence)), formatPence(total), lines.map((l) => l.trace.text));
+    return total === BigInt(outcome.pence)
+      ? undefined
+      : fail(
+          formatPence(BigInt(outcome.pence)),
+          formatPence(total),
+          lines.map((l) => l.trace.text),
+        );
   }
   if (outcome.kind === 'share') {
     const share = evaluation.result.riskShares.find((r) => r.name === expect.target.name);
-    const line = provider === undefined ? undefined : evaluation.result.lines.find((l) => l.kind === 'risk-share' && l.clause === expect.target.name && l.provider === provider);
-    const side = outcome.side === 'providers' ? (provider ? line?.pence : share?.providersPence) : share?.commissionerPence;
+    const line =
+      provider === undefined
+        ? undefined
+        : evaluation.result.lines.find(
+            (l) => l.kind === 'risk-share' && l.clause === expect.target.name && l.provider === provider,
+          );
+    const side =
+      outcome.side === 'providers'
+        ? provider
+          ? line?.pence
+          : share?.providersPence
+        : share?.commissionerPence;
     const actual = side === undefined ? undefined : outcome.direction === 'bear' ? -side : side;
     const explanation = share ? share.steps : ['no outturn: the share was not settled'];
-    return actual === BigInt(outcome.pence) ? undefined : fail(`${outcome.direction} ${formatPence(BigInt(outcome.pence))}`, actual === undefined ? 'not settled' : `${outcome.direction} ${formatPence(actual)}`, explanation);
+    return actual === BigInt(outcome.pence)
+      ? undefined
+      : fail(
+          `${outcome.direction} ${formatPence(BigInt(outcome.pence))}`,
+          actual === undefined ? 'not settled' : `${outcome.direction} ${formatPence(actual)}`,
+          explanation,
+        );
   }
   if (outcome.kind === 'attains') {
     const line = matchingLines(evaluation.result.lines, expect, period, provider, model)[0];
     const actual = line?.attainment ? fromDecimal(line.attainment) : undefined;
     const wanted = fromDecimal(outcome.value);
-    return actual && equals(actual, wanted) ? undefined : fail(outcome.value, actual ? toDecimal(actual, 6) : (line?.status ?? 'no line'), line ? [line.trace.text] : []);
+    return actual && equals(actual, wanted)
+      ? undefined
+      : fail(
+          outcome.value,
+          actual ? toDecimal(actual, 6) : (line?.status ?? 'no line'),
+          line ? [line.trace.text] : [],
+        );
   }
   return checkMeasure(evaluation, expect, period, provider, fail);
 }
 
-function checkMeasure(evaluation: Evaluation, expect: Expect, period: string, provider: string | undefined, fail: (e: string, a: string, x: string[]) => ExpectationFailure): ExpectationFailure | undefined {
+function checkMeasure(
+  evaluation: Evaluation,
+  expect: Expect,
+  period: string,
+  provider: string | undefined,
+  fail: (e: string, a: string, x: string[]) => ExpectationFailure,
+): ExpectationFailure | undefined {
   const outcome = expect.outcome;
   const context = evaluation.context;
   const model = context.model;
   if (expect.target.kind === 'indicator') {
     const line = matchingLines(evaluation.result.lines, expect, period, provider, model)[0];
-    const status = !line ? 'no line' : line.status === 'earned' ? 'met' : line.status === 'partly-earned' || line.status === 'not-earned' ? 'not-met' : line.status;
+    const status = !line
+      ? 'no line'
+      : line.status === 'earned'
+        ? 'met'
+        : line.status === 'partly-earned' || line.status === 'not-earned'
+          ? 'not-met'
+          : line.status;
     const wanted = outcome.kind === 'status' ? outcome.status : '';
     return status === wanted ? undefined : fail(wanted, status, line ? [line.trace.text] : []);
   }
@@ -170,12 +241,20 @@ function checkMeasure(evaluation: Evaluation, expect: Expect, period: string, pr
   if (outcome.kind === 'scores') {
     const wanted: Rational = outcome.percent ? fromPercent(outcome.value) : fromDecimal(outcome.value);
     const ok = result.value !== undefined && compare(result.value, wanted) === 0;
-    return ok ? undefined : fail(outcome.percent ? `${outcome.value}%` : outcome.value, result.value ? toDecimal(result.value, 6) : result.status, [result.trace.text]);
+    return ok
+      ? undefined
+      : fail(
+          outcome.percent ? `${outcome.value}%` : outcome.value,
+          result.value ? toDecimal(result.value, 6) : result.status,
+          [result.trace.text],
+        );
   }
   if (outcome.kind !== 'status') return undefined;
   let status: string = result.status;
   if (result.status === 'scored') {
-    const met = measureMet(context, expect.target.name, model.contract.year, provider, parsePeriod(period)) || pilotMet(evaluation, expect.target.name);
+    const met =
+      measureMet(context, expect.target.name, model.contract.year, provider, parsePeriod(period)) ||
+      pilotMet(evaluation, expect.target.name);
     status = met ? 'met' : 'not-met';
   }
   return status === outcome.status ? undefined : fail(outcome.status, status, [result.trace.text]);
@@ -185,17 +264,34 @@ function pilotMet(evaluation: Evaluation, measure: string): boolean {
   return evaluation.result.pilot?.outcomes.some((o) => o.measure === measure && o.met) ?? false;
 }
 
-const CONTRACT_KINDS = new Set(['block', 'activity', 'capitation', 'year-of-care', 'cquin', 'withhold', 'flow-down']);
+const CONTRACT_KINDS = new Set([
+  'block',
+  'activity',
+  'capitation',
+  'year-of-care',
+  'cquin',
+  'withhold',
+  'flow-down',
+]);
 
 /** Lines an expectation speaks of: by target, within the period, for the provider if one is named. */
-function matchingLines(lines: PaymentLine[], expect: Expect, period: string, provider: string | undefined, model: ContractModel): PaymentLine[] {
+function matchingLines(
+  lines: PaymentLine[],
+  expect: Expect,
+  period: string,
+  provider: string | undefined,
+  model: ContractModel,
+): PaymentLine[] {
   const name = expect.target.name;
   const inPeriod = (line: PaymentLine) => withinPeriod(line.period, period);
   const forProvider = (line: PaymentLine) => !provider || line.provider === provider;
   const byTarget = (line: PaymentLine) => {
     switch (expect.target.kind) {
       case 'indicator':
-        return (line.kind === 'cquin' || line.kind === 'withhold' || line.kind === 'flow-down') && line.clause === name;
+        return (
+          (line.kind === 'cquin' || line.kind === 'withhold' || line.kind === 'flow-down') &&
+          line.clause === name
+        );
       case 'scheme':
         return (line.kind === 'cquin' || line.kind === 'withhold') && line.scheme === name;
       case 'contract':
@@ -205,9 +301,13 @@ function matchingLines(lines: PaymentLine[], expect: Expect, period: string, pro
     }
   };
   const matched = lines.filter((l) => byTarget(l) && inPeriod(l) && forProvider(l));
-  return expect.target.kind === 'contract' || expect.target.kind === 'indicator' || expect.target.kind === 'scheme'
+  return expect.target.kind === 'contract' ||
+    expect.target.kind === 'indicator' ||
+    expect.target.kind === 'scheme'
     ? matched
-    : matched.length > 0 ? matched : lines.filter((l) => l.clause === name && inPeriod(l) && forProvider(l));
+    : matched.length > 0
+      ? matched
+      : lines.filter((l) => l.clause === name && inPeriod(l) && forProvider(l));
 }
 
 /** Whether a line's period (month, quarter or year) falls within the period asked about. */
@@ -216,4 +316,3 @@ function withinPeriod(linePeriod: string, asked: string): boolean {
   const askedMonths = new Set(monthsOf(parsePeriod(asked)));
   return monthsOf(parsePeriod(linePeriod)).every((m) => askedMonths.has(m));
 }
-
