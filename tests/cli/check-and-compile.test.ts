@@ -108,7 +108,8 @@ describe('parity compile', () => {
 
 describe('parity', () => {
   test('lists its commands with --help and names an unknown one', async () => {
-    expect((await runParity(['--help'])).stdout).toMatch(/check .*\n.*compile/);
+    const help = (await runParity(['--help'])).stdout;
+    for (const command of ['check', 'test', 'compile']) expect(help).toContain(`parity ${command} `);
     const unknown = await runParity(['frobnicate']);
     expect(unknown.code).toBe(2);
     expect(unknown.stderr).toContain("unknown command 'frobnicate'");
