@@ -4,6 +4,14 @@ type Command = (args: string[], output: Output) => Promise<number>;
 
 // Commands load their modules on use, so `parity --help` answers without loading the language.
 const COMMANDS: Record<string, { load: () => Promise<Command>; help: string }> = {
+  serve: {
+    load: async () => (await import('./commands/serve.js')).runServe,
+    help: 'serve                      start the service (settings from the environment)',
+  },
+  token: {
+    load: async () => (await import('./commands/token.js')).runToken,
+    help: 'token create --org <ODS> --role <role>   create a bearer token',
+  },
   check: {
     load: async () => (await import('./commands/check.js')).runCheck,
     help: 'check <files|dirs>…        parse, link and validate contracts; exit 1 on errors',

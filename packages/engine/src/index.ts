@@ -13,6 +13,7 @@ export { fromDecimal, fromPercent, type Rational, rational, toDecimal, toPercent
 export { roundPence } from './core/rounding.js';
 export { AggregateObservation, type FieldValue, type Observations, type RecordRow, type RecordSource } from './measures/observations.js';
 export type { MeasureResult, MeasureStatus } from './measures/measure-result.js';
+export { evaluateMeasure, type MeasureContext } from './measures/evaluate-measure.js';
 export type { RecordTallies, RecordTally } from './measures/tally.js';
 export { type Period, parsePeriod, periodLabel } from './measures/periods.js';
 export { formatPence, LiteralError, normaliseNumber, parseMoney, parsePercent } from './money.js';

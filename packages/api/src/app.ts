@@ -1,0 +1,68 @@
+import { OpenAPIHono } from '@hono/zod-openapi';
+import { Scalar } from '@scalar/hono-api-reference';
+import { DomainError } from '@parity/engine';
+import { bodyLimit } from 'hono/body-limit';
+import { HTTPException } from 'hono/http-exception';
+import { requestId } from 'hono/request-id';
+import { secureHeaders } from 'hono/secure-headers';
+import { auditRoutes } from './audit/routes.js';
+import { contractRoutes } from './contracts/routes.js';
+import { ApiError, errorResponse } from './errors.js';
+import { feedRoutes } from './feeds/routes.js';
+import { positionRoutes } from './positions/routes.js';
+import { rateLimit } from './rate-limit.js';
+import type { AppEnv, Services } from './services.js';
+
+/**
+ * Builds the HTTP application around the services it is given: no globals, so tests and the
+ * server each pass their own database, clock and settings.
+ */
+export function createApp(services: Services): OpenAPIHono<AppEnv> {
+  const app = new OpenAPIHono<AppEnv>({
+    defaultHook: (result, c) => {
+      if (result.success) return;
+      const details = result.error.issues.map((issue) => ({ path: issue.path.join('.'), message: issue.message }));
+      return errorResponse(c, 'invalid-request', `The request is not valid: ${details.map((d) => `${d.path || 'body'}: ${d.message}`).join('; ')}.`, details);
+    },
+  });
+  app.use('*', requestId());
+  app.use('*', secureHeaders({ contentSecurityPolicy: undefined }));
+  app.use('*', async (c, next) => {
+    c.set('services', services);
+    const started = performance.now();
+    await next();
+    services.logger.info('request', { requestId: c.get('requestId'), method: c.req.method, path: c.req.path, status: c.res.status, ms: Math.round(performance.now() - started) });
+  });
+  app.use('*', rateLimit(services.config.RATE_LIMIT_PER_MINUTE));
+  const tooLarge = (limit: number) =>
+    bodyLimit({ maxSize: limit, onError: (c) => errorResponse(c, 'payload-too-large', `The body is larger than the ${limit} bytes allowed here.`) });
+  app.use('/contracts', tooLarge(services.config.MAX_CONTRACT_BYTES));
+  app.use('/contracts/*/feeds/*', tooLarge(services.config.MAX_FEED_BYTES));
+
+  app.get('/health', (c) => c.json({ status: 'ok' }));
+  app.route('/contracts', contractRoutes);
+  app.route('/contracts', feedRoutes);
+  app.route('/contracts', positionRoutes);
+  app.route('/audit', auditRoutes);
+
+  app.doc31('/openapi.json', {
+    openapi: '3.1.0',
+    info: { title: 'Parity', version: '0.1.0', description: 'Commissioning contracts as code: publish contracts, submit monthly feeds, read positions and finance statements.' },
+    security: [{ bearer: [] }],
+  });
+  app.openAPIRegistry.registerComponent('securitySchemes', 'bearer', { type: 'http', scheme: 'bearer' });
+  app.get('/docs', Scalar({ url: '/openapi.json', pageTitle: 'Parity API' }));
+
+  app.notFound((c) => errorResponse(c, 'not-found', `There is nothing at ${c.req.method} ${c.req.path}.`));
+  app.onError((error, c) => {
+    if (error instanceof ApiError) return errorResponse(c, error.code, error.message, error.details);
+    if (error instanceof DomainError) return errorResponse(c, 'invalid-observations', error.message, { code: error.code, ...error.details });
+    if (error instanceof HTTPException) {
+      if (error.status === 413) return errorResponse(c, 'payload-too-large', error.message || 'The body is too large.');
+      return errorResponse(c, error.status === 401 ? 'unauthenticated' : 'invalid-request', error.message);
+    }
+    services.logger.error('unhandled error', { requestId: c.get('requestId'), error: error instanceof Error ? error.stack : String(error) });
+    return errorResponse(c, 'internal', 'Something went wrong on our side; the request id identifies it in the logs.');
+  });
+  return app;
+}

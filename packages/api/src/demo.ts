@@ -1,0 +1,48 @@
+import { count } from 'drizzle-orm';
+import type { Role } from './auth/tokens.js';
+import { createToken } from './auth/tokens.js';
+import { today } from './clock.js';
+import { storeVersion } from './contracts/store.js';
+import { contracts } from './db/schema.js';
+import { readParityFolder } from './library.js';
+import type { Services } from './services.js';
+
+export interface DemoToken {
+  organisation: string;
+  role: Role;
+  secret: string;
+}
+
+/** Tokens a new user needs to follow the walkthrough: one per role, for the Bradford demo contracts. */
+const DEMO_TOKENS: { organisation: string; role: Role; label: string }[] = [
+  { organisation: '36J', role: 'commissioner', label: 'Bradford District and Craven commissioning (demo)' },
+  { organisation: 'TAD', role: 'provider', label: 'Bradford District Care information team (demo)' },
+  { organisation: '36J', role: 'finance', label: 'Bradford District and Craven finance (demo)' },
+  { organisation: 'QWO', role: 'auditor', label: 'Internal audit (demo)' },
+  { organisation: 'QWO', role: 'admin', label: 'Service administrator (demo)' },
+];
+
+/**
+ * On first start (no contracts yet), publishes every demo contract in contracts/demo and creates
+ * one demo token per role. Returns the tokens so they can be shown once.
+ */
+export async function loadDemo(services: Services, contractsDir: string): Promise<DemoToken[] | undefined> {
+  const [row] = await services.db.select({ n: count() }).from(contracts);
+  if ((row?.n ?? 0) > 0) return undefined;
+  const demo = await readParityFolder(contractsDir, 'demo');
+  const outcome = await services.checker.check(demo);
+  const errors = outcome.diagnostics.filter((d) => d.severity === 'error');
+  if (errors.length > 0) throw new Error(`The demo contracts have errors: ${errors.map((d) => `${d.file}:${d.line} ${d.message}`).join('; ')}`);
+  const now = services.clock.now().toISOString();
+  for (const model of outcome.models) {
+    const sources = demo.filter((s) => s.path === model.contract.location.file);
+    await storeVersion(services.db, { model, sources, author: 'demo', effectiveDate: `${model.contract.year.slice(0, 4)}-04-01`, now });
+  }
+  services.logger.info('demo contracts loaded', { contracts: outcome.models.length, on: today(services.clock) });
+  const tokens: DemoToken[] = [];
+  for (const token of DEMO_TOKENS) {
+    const { secret } = await createToken(services.db, services.clock, token.organisation, token.role, token.label);
+    tokens.push({ organisation: token.organisation, role: token.role, secret });
+  }
+  return tokens;
+}

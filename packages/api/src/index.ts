@@ -1,0 +1,11 @@
+/**
+ * @parity/api: the Parity service. `startService` runs it from environment settings;
+ * `createApp` builds the Hono application around given services (for tests and embedding).
+ */
+export { createApp } from './app.js';
+export { createToken, revokeToken, ROLES, type Role } from './auth/tokens.js';
+export { type Clock, systemClock } from './clock.js';
+export { readConfig, type ServiceConfig } from './config.js';
+export { openDatabase, type Database } from './db/open.js';
+export { createServices, type RunningService, startService } from './start.js';
+export type { Services } from './services.js';

@@ -1,0 +1,44 @@
+import { type ContractModel, type Evaluation, evaluateInContext, type IndicatorPosition, indicatorPositions } from '@parity/engine';
+import { modelOf, versionInForce } from '../contracts/store.js';
+import type { Database } from '../db/open.js';
+import { ApiError } from '../errors.js';
+import { loadObservations } from '../feeds/load.js';
+import type { Services } from '../services.js';
+
+export interface ContractEvaluation {
+  versionId: number;
+  version: number;
+  model: ContractModel;
+  evaluation: Evaluation;
+  indicators: IndicatorPosition[];
+  submissionIds: string[];
+}
+
+/**
+ * Evaluates a contract as known on a date: the version in force then, the submissions made by
+ * then, and the engine. Cached by version, submissions and date, since those fix the answer.
+ */
+export async function evaluateContract(services: Services, name: string, asOf: string): Promise<ContractEvaluation> {
+  const version = await versionInForce(services.db, name, asOf);
+  if (!version) throw new ApiError('not-found', `No version of ${name} had been published by ${asOf}.`);
+  const model = await modelOf(services.db, version.id);
+  const parents = await parentModels(services.db, model, asOf);
+  const { submissionIds } = await loadObservations(services.db, name, model, asOf);
+  const key = `${version.id}|${asOf}|${submissionIds.join(',')}`;
+  return services.positions.get(key, async () => {
+    // Streams are read once: load afresh for each evaluation pass.
+    const first = await loadObservations(services.db, name, model, asOf);
+    const evaluation = await evaluateInContext(model, first.observations, { asOf, parents });
+    const second = await loadObservations(services.db, name, model, asOf);
+    const indicators = await indicatorPositions(model, second.observations, { asOf, parents });
+    return { versionId: version.id, version: version.version, model, evaluation, indicators, submissionIds };
+  });
+}
+
+async function parentModels(db: Database, model: ContractModel, asOf: string): Promise<Map<string, ContractModel>> {
+  const parents = new Map<string, ContractModel>();
+  if (!model.contract.parent) return parents;
+  const parent = await versionInForce(db, model.contract.parent, asOf);
+  if (parent) parents.set(model.contract.parent, await modelOf(db, parent.id));
+  return parents;
+}
