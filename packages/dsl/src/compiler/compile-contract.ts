@@ -52,6 +52,7 @@ import {
 import { compileTest } from './compile-test.js';
 import { type FileNamer, locationOf } from './locations.js';
 import { nameOf } from './names.js';
+import { required } from './required.js';
 
 export interface CompileOptions {
   /** The tests to carry with the contract: usually every `test … for` it in the same sources. */
@@ -95,7 +96,7 @@ export function testsFor(contract: Contract, roots: AstNode[]): ContractTest[] {
 
 function compileContractBody(contract: Contract, fileOf: FileNamer): ModelContract {
   const members = contract.members;
-  const year = members.find(isYearClause)?.year ?? '';
+  const year = required(members.find(isYearClause)?.year, `the year of contract ${contract.name}`);
   const term = members.find(isTermClause);
   const startYear = Number(year.slice(0, 4));
   const rounding = members.find(isRoundingClause);

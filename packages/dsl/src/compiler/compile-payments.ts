@@ -54,6 +54,7 @@ import {
 import { compileDuration } from './compile-expression.js';
 import { type FileNamer, locationOf } from './locations.js';
 import { nameOf } from './names.js';
+import { required } from './required.js';
 
 type Ref<T> = { ref?: T; $refText: string };
 const refName = <T extends { name: string; $container?: unknown; $type: string }>(
@@ -113,7 +114,7 @@ function compileIndicator(indicator: Indicator, fileOf: FileNamer): ModelIndicat
     weight: compileWeight(indicator.weight),
     measure: measure && refName(measure),
     accountable: accountable && refName(accountable),
-    rule: rule ? compileRule(rule) : { kind: 'milestone', description: 'no rule', due: 'Q4' },
+    rule: compileRule(required(rule, `the payment rule of indicator ${indicator.name}`)),
     quarterRules: indicator.members
       .filter(isQuarterRule)
       .map((q) => ({ quarter: q.quarter as 'Q1', rule: compileRule(q.rule) })),
@@ -128,7 +129,10 @@ export function compileScheme(scheme: Scheme, fileOf: FileNamer): ModelScheme {
     kind: scheme.kind as 'cquin' | 'withhold',
     title: scheme.title,
     worth: compileAmount(scheme.worth),
-    assessment: (scheme.members.find(isAssessmentClause)?.basis ?? 'annually') as 'quarterly' | 'annually',
+    assessment: required(
+      scheme.members.find(isAssessmentClause)?.basis,
+      `how scheme ${scheme.name} is assessed`,
+    ) as 'quarterly' | 'annually',
     onAccount: onAccount && {
       schedule: onAccount.schedule as 'monthly',
       percent: parsePercent(onAccount.percent),
@@ -160,8 +164,13 @@ export function compileCapitation(capitation: Capitation, fileOf: FileNamer): Mo
     title: capitation.title,
     basis: population?.basis as ModelCapitation['basis'],
     membership: population && refName(population.membership),
-    ratePencePerYear: pence(capitation.members.find(isRateClause)?.rate ?? '£0'),
-    schedule: (capitation.members.find(isPaidClause)?.schedule ?? 'monthly') as ModelCapitation['schedule'],
+    ratePencePerYear: pence(
+      required(capitation.members.find(isRateClause)?.rate, `the rate of capitation ${capitation.name}`),
+    ),
+    schedule: required(
+      capitation.members.find(isPaidClause)?.schedule,
+      `how capitation ${capitation.name} is paid`,
+    ) as ModelCapitation['schedule'],
     covers: coversOf(capitation.members),
     weights: capitation.members.filter(isCapitationWeight).map((w) => ({
       band: w.band,
@@ -177,10 +186,12 @@ export function compileYearOfCare(yearOfCare: YearOfCare, fileOf: FileNamer): Mo
   return {
     name: yearOfCare.name,
     title: yearOfCare.title,
-    cohort: cohort ? refName(cohort.cohort) : '',
-    joinedField: cohort?.joined.ref?.name ?? '',
-    leftField: cohort?.left.ref?.name ?? '',
-    ratePencePerYear: pence(yearOfCare.members.find(isRateClause)?.rate ?? '£0'),
+    cohort: refName(required(cohort, `the cohort of ${yearOfCare.name}`).cohort),
+    joinedField: required(cohort?.joined.ref?.name, `the joining field of ${yearOfCare.name}`),
+    leftField: required(cohort?.left.ref?.name, `the leaving field of ${yearOfCare.name}`),
+    ratePencePerYear: pence(
+      required(yearOfCare.members.find(isRateClause)?.rate, `the rate of ${yearOfCare.name}`),
+    ),
     covers: coversOf(yearOfCare.members),
     location: locationOf(yearOfCare, fileOf),
   };
@@ -210,14 +221,13 @@ export function compileRiskShare(share: RiskShare, fileOf: FileNamer): ModelRisk
     name: share.name,
     title: share.title,
     budget: {
-      kind: (budget?.keyword ?? 'budget') as 'budget',
-      pence: pence(budget?.amount ?? '£0'),
+      kind: required(budget, `the budget of risk share ${share.name}`).keyword as 'budget',
+      pence: pence(required(budget?.amount, `the budget of risk share ${share.name}`)),
       covers: (budget?.domains ?? []) as ModelRiskShare['budget']['covers'],
     },
-    outturn: (() => {
-      const outturn = share.members.find(isShareOutturn);
-      return outturn ? refName(outturn.measure) : '';
-    })(),
+    outturn: refName(
+      required(share.members.find(isShareOutturn), `the outturn of risk share ${share.name}`).measure,
+    ),
     thresholds: share.members.filter(isShareThreshold).map((t) => ({
       kind: t.kind as 'deadband',
       side: t.side as 'gain',
@@ -230,7 +240,9 @@ export function compileRiskShare(share: RiskShare, fileOf: FileNamer): ModelRisk
     qualityGate: gate && {
       required: Number(gate.required),
       measures: gate.measures.map(refName),
-      otherwisePercent: parsePercent(gate.otherwise ?? '0%'),
+      otherwisePercent: parsePercent(
+        required(gate.otherwise, `what the quality gate of ${share.name} pays when shut`),
+      ),
       order: order(gate.order),
     },
     qualityModifier: modifier && { measure: refName(modifier.measure), order: order(modifier.order) },
