@@ -115,3 +115,18 @@ describe('parity', () => {
     expect(unknown.stderr).toContain("unknown command 'frobnicate'");
   });
 });
+
+describe('parity fmt', () => {
+  test('finds the contract library and examples already in the canonical layout', async () => {
+    const run = await runParity(['fmt', '--check', 'contracts', 'examples']);
+    expect(run.stderr).toContain('All files are formatted.');
+    expect(run.code).toBe(0);
+  });
+
+  test('rewrites a file in place, and --check then passes', async () => {
+    const directory = workspaceWith({ 'main.parity': 'package  demo\norganisation Icb   "Test ICB" ods "QAA"   sector commissioner\n\n\n' });
+    expect((await runParity(['fmt', '--check', 'main.parity'], directory)).code).toBe(1);
+    expect((await runParity(['fmt', 'main.parity'], directory)).stdout).toContain('main.parity: formatted');
+    expect((await runParity(['fmt', '--check', 'main.parity'], directory)).code).toBe(0);
+  });
+});

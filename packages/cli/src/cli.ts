@@ -20,6 +20,10 @@ const COMMANDS: Record<string, { load: () => Promise<Command>; help: string }> =
     load: async () => (await import('./commands/test.js')).runTest,
     help: "test <files|dirs>…         run the contracts' in-language tests against the engine",
   },
+  fmt: {
+    load: async () => (await import('./commands/fmt.js')).runFmt,
+    help: 'fmt <files|dirs>… [--check]  format contracts in the canonical layout',
+  },
   compile: {
     load: async () => (await import('./commands/compile.js')).runCompile,
     help: 'compile <file> [--contract <Name>]   print the ContractModel JSON',

@@ -25,3 +25,4 @@ export {
   type PlacedDiagnostic,
   type SourceFile,
 } from './workspace.js';
+export { formatParity } from './format.js';
