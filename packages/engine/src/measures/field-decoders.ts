@@ -1,0 +1,108 @@
+import type { DatasetField, FieldType } from '../model/measure.js';
+import type { FieldValue } from './observations.js';
+import { DECIMAL_PLACES, decimalUnits, integerUnits, penceUnits } from './quantity-values.js';
+import { parseDay, parseMinute } from './temporal-text.js';
+
+/**
+ * How each field type is held in a row context. A decoder returns the slot's number (NaN when the
+ * value is not of the type); text fields are held as they are.
+ */
+
+export type SlotKind = 'text' | 'quantity' | 'day' | 'minute' | 'boolean';
+
+export interface FieldSlot {
+  index: number;
+  field: DatasetField;
+  kind: SlotKind;
+  /** Quantities only: decimal places of the units the slot holds. */
+  places: number;
+}
+
+const KIND: Record<FieldType, SlotKind> = {
+  pseudonym: 'text',
+  text: 'text',
+  code: 'text',
+  integer: 'quantity',
+  decimal: 'quantity',
+  money: 'quantity',
+  boolean: 'boolean',
+  date: 'day',
+  datetime: 'minute',
+};
+
+export function slotFor(field: DatasetField, index: number): FieldSlot {
+  return { index, field, kind: KIND[field.type], places: field.type === 'decimal' ? DECIMAL_PLACES : 0 };
+}
+
+/** Type codes for the decoding loop's switch, which is faster than a closure per field. */
+export const TypeCode = {
+  Text: 0,
+  Integer: 1,
+  Decimal: 2,
+  Money: 3,
+  Boolean: 4,
+  Date: 5,
+  DateTime: 6,
+} as const;
+
+export function typeCodeOf(type: FieldType): number {
+  switch (type) {
+    case 'integer':
+      return TypeCode.Integer;
+    case 'decimal':
+      return TypeCode.Decimal;
+    case 'money':
+      return TypeCode.Money;
+    case 'boolean':
+      return TypeCode.Boolean;
+    case 'date':
+      return TypeCode.Date;
+    case 'datetime':
+      return TypeCode.DateTime;
+    default:
+      return TypeCode.Text;
+  }
+}
+
+/** Decodes a present, non-text value; NaN when it is not of the type. */
+export function decodeNumber(code: number, value: FieldValue): number {
+  switch (code) {
+    case TypeCode.Integer:
+      return integerUnits(value);
+    case TypeCode.Decimal:
+      return decimalUnits(value);
+    case TypeCode.Money:
+      return penceUnits(value);
+    case TypeCode.Boolean:
+      return value === true ? 1 : value === false ? 0 : Number.NaN;
+    case TypeCode.Date:
+      return typeof value === 'string' ? parseDay(value) : Number.NaN;
+    default:
+      return typeof value === 'string' ? parseMinute(value) : Number.NaN;
+  }
+}
+
+const EXPECTED: Record<FieldType, string> = {
+  pseudonym: 'a pseudonymous key (text)',
+  text: 'text',
+  code: 'a code (text)',
+  integer: 'a whole number',
+  decimal: 'a decimal number',
+  money: 'integer pence (a whole number)',
+  boolean: 'true or false',
+  date: 'a date written YYYY-MM-DD',
+  datetime: 'a date-time written YYYY-MM-DDTHH:MM (UTC)',
+};
+
+/** What a field of a type must hold, for error messages. */
+export function expectedValue(field: DatasetField): string {
+  if (field.codes) return `one of ${field.codes.join(', ')}`;
+  return EXPECTED[field.type];
+}
+
+/** A value as an error message quotes it. */
+export function describeValue(value: FieldValue): string {
+  if (typeof value === 'string') return JSON.stringify(value);
+  if (typeof value === 'bigint') return `${value}n`;
+  return String(value);
+}

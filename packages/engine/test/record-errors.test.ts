@@ -1,0 +1,153 @@
+import { describe, expect, test } from 'vitest';
+import {
+  type ContractModel,
+  DomainError,
+  type Measure,
+  type RecordRow,
+  tallyRecords,
+  tallyRecordsSync,
+} from '../src/index.js';
+import { dataset, field, isTrue, measure, model, numeratorOf } from './helpers/record-model.js';
+
+const visits = dataset(
+  'Visits',
+  {
+    person: 'pseudonym',
+    visited_on: 'date',
+    seen_at: 'datetime?',
+    setting: 'code?',
+    age: 'integer?',
+    weight: 'decimal?',
+    cost: 'money?',
+    urgent: 'boolean?',
+  },
+  { codes: { setting: ['ED', 'ward'] } },
+);
+const dated = dataset('Dated', { person: 'pseudonym', referred_on: 'date?' }, { datedBy: 'referred_on' });
+const urgent = measure('Urgent', 'Visits', { numerator: isTrue('urgent') });
+const contract = model([visits, dated], [urgent, measure('Referred', 'Dated')]);
+
+const good: RecordRow = { provider: 'RX4', month: '2026-05', person: 'P1', visited_on: '2026-05-03' };
+
+function refusal(rows: RecordRow[], datasetName = 'Visits', against: ContractModel = contract): DomainError {
+  try {
+    tallyRecordsSync(against, datasetName, rows);
+  } catch (error) {
+    if (error instanceof DomainError) return error;
+    throw error;
+  }
+  throw new Error('the rows were accepted');
+}
+
+describe('bad input is refused, never counted', () => {
+  test('an unknown dataset', () => {
+    expect(refusal([], 'Nowhere').code).toBe('unknown-dataset');
+  });
+
+  test('a provider that is not a party to the contract', () => {
+    const error = refusal([good, { ...good, provider: 'ZZZ' }]);
+    expect(error.code).toBe('unknown-provider');
+    expect(error.message).toContain('Row 2');
+    expect(error.message).toContain('ZZZ');
+  });
+
+  test('a row without a provider', () => {
+    expect(refusal([{ ...good, provider: '' }]).message).toMatch(/Row 1: field 'provider'/);
+  });
+
+  test.each([
+    ['a date that is not a date', { visited_on: '2026-02-30' }, 'visited_on'],
+    ['a date written another way', { visited_on: '03/05/2026' }, 'visited_on'],
+    ['a date-time with seconds', { seen_at: '2026-05-03T10:00:30' }, 'seen_at'],
+    ['a code not in its list', { setting: 'A&E' }, 'setting'],
+    ['a whole number with a fraction', { age: 40.5 }, 'age'],
+    ['a decimal written as words', { weight: 'seventy' }, 'weight'],
+    ['a decimal with no digits after its point', { weight: '70.' }, 'weight'],
+    ['a decimal with no digits before its point', { weight: '.5' }, 'weight'],
+    ['a decimal with two points', { weight: '1.2.3' }, 'weight'],
+    ['money written as text', { cost: '£12.50' }, 'cost'],
+    ['money with a fraction of a penny', { cost: 12.5 }, 'cost'],
+    ['a yes/no written as text', { urgent: 'yes' }, 'urgent'],
+    ['a pseudonym that is not text', { person: 42 }, 'person'],
+    ['a field the dataset does not have', { nhs_number: '9434765919' }, 'nhs_number'],
+  ])('%s, naming the row and field', (_, values, name) => {
+    const error = refusal([good, good, { ...good, ...values } as RecordRow]);
+    expect(error.code).toBe('invalid-record');
+    expect(error.message).toContain('Row 3');
+    expect(error.message).toContain(`'${name}'`);
+    expect(error.details).toEqual({ row: 3, field: name });
+  });
+
+  test('a required field that is missing', () => {
+    const error = refusal([{ ...good, visited_on: '' }]);
+    expect(error.message).toBe("Row 1: field 'visited_on' is required but missing.");
+  });
+
+  test('an undated row without its month', () => {
+    const { month: _, ...undated } = good;
+    expect(refusal([undated as RecordRow]).details).toEqual({ row: 1, field: 'month' });
+  });
+
+  test('a dated row whose dated-by field is missing', () => {
+    expect(refusal([{ provider: 'RX4', person: 'P1' }], 'Dated').details).toEqual({
+      row: 1,
+      field: 'referred_on',
+    });
+  });
+
+  test('from an async source too', async () => {
+    async function* rows() {
+      yield { ...good, age: 'old' };
+    }
+    await expect(tallyRecords(contract, 'Visits', rows())).rejects.toMatchObject({ code: 'invalid-record' });
+  });
+});
+
+describe('models that records cannot be evaluated with are refused', () => {
+  const refusedModel = (measures: Measure[]) => refusal([good], 'Visits', model([visits, dated], measures));
+
+  test('a reference to a measure the model does not define', () => {
+    expect(refusedModel([measure('Chained', 'Visits', { denominator: numeratorOf('Missing') })]).code).toBe(
+      'unknown-measure',
+    );
+  });
+
+  test('measures whose populations refer to each other in a circle', () => {
+    const a = measure('A', 'Visits', { denominator: numeratorOf('B') });
+    const b = measure('B', 'Visits', { denominator: numeratorOf('A') });
+    expect(refusedModel([a, b]).message).toContain('circle');
+  });
+
+  test('a reference to a measure scored from another dataset', () => {
+    expect(
+      refusedModel([
+        measure('Chained', 'Visits', { denominator: numeratorOf('Referred') }),
+        measure('Referred', 'Dated'),
+      ]).code,
+    ).toBe('invalid-model');
+  });
+
+  test('a field the dataset does not have', () => {
+    expect(refusedModel([measure('Odd', 'Visits', { numerator: isTrue('unheard_of') })]).code).toBe(
+      'invalid-model',
+    );
+  });
+
+  test('a dataset declaring a field that every record already carries', () => {
+    const clash = dataset('Clash', { month: 'date' });
+    expect(refusal([], 'Clash', model([clash], [measure('M', 'Clash')])).code).toBe('invalid-model');
+  });
+
+  test('a mean of something that is not a number', () => {
+    expect(
+      refusedModel([measure('Odd', 'Visits', { scoring: { kind: 'mean', value: field('setting') } })]).code,
+    ).toBe('invalid-model');
+  });
+
+  test('comparing a number with text', () => {
+    const odd = measure('Odd', 'Visits', {
+      numerator: { kind: 'binary', operator: '>', left: field('age'), right: field('setting') },
+    });
+    expect(refusedModel([odd]).code).toBe('invalid-model');
+  });
+});
