@@ -6,6 +6,8 @@ import { HTTPException } from 'hono/http-exception';
 import { requestId } from 'hono/request-id';
 import { secureHeaders } from 'hono/secure-headers';
 import { auditRoutes } from './audit/routes.js';
+import { identifyCaller } from './auth/middleware.js';
+import { tokenRoutes } from './auth/routes.js';
 import { contractRoutes } from './contracts/routes.js';
 import { ApiError, errorResponse } from './errors.js';
 import { feedRoutes } from './feeds/routes.js';
@@ -33,17 +35,28 @@ export function createApp(services: Services): OpenAPIHono<AppEnv> {
     await next();
     services.logger.info('request', { requestId: c.get('requestId'), method: c.req.method, path: c.req.path, status: c.res.status, ms: Math.round(performance.now() - started) });
   });
+  app.use('*', identifyCaller);
   app.use('*', rateLimit(services.config.RATE_LIMIT_PER_MINUTE));
   const tooLarge = (limit: number) =>
     bodyLimit({ maxSize: limit, onError: (c) => errorResponse(c, 'payload-too-large', `The body is larger than the ${limit} bytes allowed here.`) });
   app.use('/contracts', tooLarge(services.config.MAX_CONTRACT_BYTES));
-  app.use('/contracts/*/feeds/*', tooLarge(services.config.MAX_FEED_BYTES));
+  // For feeds only a declared length is checked here: Hono's body limit would buffer a body sent
+  // without one. The feed route also counts bytes as it streams and refuses past the limit itself.
+  app.use('/contracts/*/feeds/*', async (c, next) => {
+    const declared = Number(c.req.header('content-length') ?? '0');
+    if (declared > services.config.MAX_FEED_BYTES) {
+      return errorResponse(c, 'payload-too-large', `The body is larger than the ${services.config.MAX_FEED_BYTES} bytes allowed here.`);
+    }
+    await next();
+  });
+  app.use('/tokens', tooLarge(16 * 1024));
 
   app.get('/health', (c) => c.json({ status: 'ok' }));
   app.route('/contracts', contractRoutes);
   app.route('/contracts', feedRoutes);
   app.route('/contracts', positionRoutes);
   app.route('/audit', auditRoutes);
+  app.route('/tokens', tokenRoutes);
 
   app.doc31('/openapi.json', {
     openapi: '3.1.0',

@@ -4,6 +4,7 @@ import { createToken } from './auth/tokens.js';
 import { today } from './clock.js';
 import { storeVersion } from './contracts/store.js';
 import { contracts } from './db/schema.js';
+import { loadDemoFeeds } from './demo-feeds.js';
 import { readParityFolder } from './library.js';
 import type { Services } from './services.js';
 
@@ -39,6 +40,7 @@ export async function loadDemo(services: Services, contractsDir: string): Promis
     await storeVersion(services.db, { model, sources, author: 'demo', effectiveDate: `${model.contract.year.slice(0, 4)}-04-01`, now });
   }
   services.logger.info('demo contracts loaded', { contracts: outcome.models.length, on: today(services.clock) });
+  await loadDemoFeeds(services);
   const tokens: DemoToken[] = [];
   for (const token of DEMO_TOKENS) {
     const { secret } = await createToken(services.db, services.clock, token.organisation, token.role, token.label);

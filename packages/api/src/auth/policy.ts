@@ -1,6 +1,20 @@
 import type { ContractModel } from '@parity/engine';
 import type { Principal } from './tokens.js';
 
+/**
+ * Who may do what. Each role's reach, in one place:
+ * - commissioner: reads the contracts its organisation is party to (their positions and
+ *   statements too); publishes only contracts it commissions, and only new versions of contracts
+ *   it already commissions.
+ * - provider: reads only the contracts it delivers (as provider, prime or subcontractor), sees only
+ *   its own position, and submits feeds only as itself.
+ * - finance: reads the contracts, positions and statements of its organisation's contracts.
+ * - auditor: reads every contract, position and statement, and the audit log; changes nothing.
+ * - admin: manages tokens and reads the audit log; sees no contract data (an admin who needs it
+ *   issues a token for it, and that is audited).
+ * Where an organisation is party only as a deliverer, its staff see only its own figures.
+ */
+
 /** A party to a contract version: its ODS code and its role in the contract. */
 export interface PartyRow {
   ods: string;
@@ -9,35 +23,79 @@ export interface PartyRow {
 
 const DELIVERING = new Set(['provider', 'prime', 'subcontractor']);
 
-/**
- * Who may see a contract: auditors and admins all; commissioners and finance teams the contracts
- * their organisation is party to; providers the contracts they deliver.
- */
+const commissions = (parties: readonly PartyRow[], ods: string) =>
+  parties.some((p) => p.ods === ods && p.role === 'commissioner');
+
+/** Who may see a contract, its versions, sources, model and position. */
 export function canReadContract(principal: Principal, parties: PartyRow[]): boolean {
-  if (principal.role === 'admin' || principal.role === 'auditor') return true;
-  const own = parties.filter((p) => p.ods === principal.organisation);
-  if (principal.role === 'provider') return own.some((p) => DELIVERING.has(p.role));
-  return own.length > 0;
+  switch (principal.role) {
+    case 'auditor':
+      return true;
+    case 'admin':
+      return false;
+    case 'provider':
+      return parties.some((p) => p.ods === principal.organisation && DELIVERING.has(p.role));
+    default:
+      return parties.some((p) => p.ods === principal.organisation);
+  }
 }
 
-/** A commissioner publishes only contracts it commissions. */
-export function canPublish(principal: Principal, model: ContractModel): boolean {
-  if (principal.role !== 'commissioner') return false;
-  return model.contract.parties.some((p) => p.role === 'commissioner' && p.ods === principal.organisation);
+/** Only commissioners publish at all; checked before the sources are, so others cannot use the checker. */
+export function canPublishAny(principal: Principal): boolean {
+  return principal.role === 'commissioner';
+}
+
+/**
+ * A commissioner publishes only contracts it commissions: in the version published and, when the
+ * contract exists, in its current version too, so no one takes over another's contract by
+ * publishing a version that names themselves.
+ */
+export function canPublish(principal: Principal, model: ContractModel, current?: PartyRow[]): boolean {
+  if (!canPublishAny(principal)) return false;
+  if (!commissions(model.contract.parties, principal.organisation)) return false;
+  return current === undefined || commissions(current, principal.organisation);
 }
 
 /** A provider submits feeds only as itself, for contracts it delivers. */
 export function canSubmit(principal: Principal, parties: PartyRow[], provider: string): boolean {
-  return principal.role === 'provider' && principal.organisation === provider && parties.some((p) => p.ods === provider && DELIVERING.has(p.role));
+  return (
+    principal.role === 'provider' &&
+    principal.organisation === provider &&
+    parties.some((p) => p.ods === provider && DELIVERING.has(p.role))
+  );
 }
 
-/** Finance statements: finance teams and commissioners party to the contract, auditors and admins. */
+/** Finance statements: finance teams and commissioners party to the contract, and auditors. */
 export function canReadStatement(principal: Principal, parties: PartyRow[]): boolean {
-  if (principal.role === 'admin' || principal.role === 'auditor') return true;
+  if (principal.role === 'auditor') return true;
   if (principal.role !== 'finance' && principal.role !== 'commissioner') return false;
   return parties.some((p) => p.ods === principal.organisation);
 }
 
+/**
+ * Whose figures a reader of a position or statement sees: auditors and the commissioning
+ * organisation's staff see every provider (or the one they ask for); anyone else, only their own
+ * organisation's, and asking for another provider's is refused.
+ */
+export function providerScope(
+  principal: Principal,
+  parties: PartyRow[],
+  requested: string | undefined,
+): { provider: string | undefined } | { refusal: string } {
+  if (principal.role === 'auditor' || commissions(parties, principal.organisation))
+    return { provider: requested };
+  if (requested !== undefined && requested !== principal.organisation) {
+    return { refusal: `${principal.organisation} sees only its own figures, not ${requested}'s.` };
+  }
+  return { provider: principal.organisation };
+}
+
+/** The audit log: auditors and admins. */
 export function canReadAudit(principal: Principal): boolean {
   return principal.role === 'auditor' || principal.role === 'admin';
+}
+
+/** Creating, listing and revoking tokens: admins only. */
+export function canManageTokens(principal: Principal): boolean {
+  return principal.role === 'admin';
 }

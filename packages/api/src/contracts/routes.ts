@@ -1,7 +1,7 @@
 import { createRoute, OpenAPIHono, z } from '@hono/zod-openapi';
 import type { Context } from 'hono';
 import { actorOf, refuse, requireAuth } from '../auth/middleware.js';
-import { canPublish, canReadContract } from '../auth/policy.js';
+import { canPublish, canPublishAny, canReadContract } from '../auth/policy.js';
 import { recordAudit } from '../audit/record.js';
 import { today } from '../clock.js';
 import { ApiError } from '../errors.js';
@@ -52,6 +52,8 @@ contractRoutes.openapi(
   async (c) => {
     const { db, clock, checker } = c.get('services');
     const body = c.req.valid('json');
+    const principal = c.get('principal');
+    if (!canPublishAny(principal)) await refuse(c, 'publish', body.contract ?? 'a contract', `${principal.organisation} (${principal.role}) may not publish: only commissioners publish contracts.`);
     const outcome = await checker.check(body.sources);
     const errorsFound = outcome.diagnostics.filter((d) => d.severity === 'error');
     if (errorsFound.length > 0) {
@@ -64,8 +66,8 @@ contractRoutes.openapi(
       throw new ApiError('invalid-request', chosen.length === 0 ? `No contract to publish among the sources (contracts found: ${names}).` : `The sources declare several contracts (${names}): name one in "contract".`);
     }
     const model = chosen[0]!;
-    const principal = c.get('principal');
-    if (!canPublish(principal, model)) await refuse(c, 'publish', model.contract.name, `${principal.organisation} (${principal.role}) does not commission ${model.contract.name}: only its commissioners may publish it.`);
+    const current = await latestVersion(db, model.contract.name);
+    if (!canPublish(principal, model, current && (await partiesOf(db, current.id)))) await refuse(c, 'publish', model.contract.name, `${principal.organisation} (${principal.role}) does not commission ${model.contract.name}: only its commissioners may publish it.`);
     const now = clock.now().toISOString();
     const { version, created } = await storeVersion(db, { model, sources: body.sources, author: actorOf(c), effectiveDate: body.effectiveDate ?? today(clock), now });
     await recordAudit(db, clock, { actor: actorOf(c), action: 'publish', subject: model.contract.name, outcome: 'ok', requestId: c.get('requestId'), detail: { version: version.version, contentHash: version.contentHash, created } });

@@ -13,11 +13,11 @@ const MIGRATIONS = join(import.meta.dirname, '../../drizzle');
  * a `libsql://` or `http(s)://` URL is a libSQL server, shared by several service instances.
  */
 export async function openDatabase(url: string, authToken?: string): Promise<Database> {
-  const client = createClient({ url, authToken });
+  // The busy timeout applies to every pooled connection, so a write waits out a short lock.
+  const client = createClient({ url, authToken, timeout: 5000 });
   if (url.startsWith('file:')) {
-    // WAL lets readers carry on while a feed is written; a busy timeout waits out short locks.
+    // WAL lets readers carry on while a feed is written.
     await client.execute('PRAGMA journal_mode = WAL');
-    await client.execute('PRAGMA busy_timeout = 5000');
     await client.execute('PRAGMA foreign_keys = ON');
   }
   const db = drizzle({ client, schema }) as Database;

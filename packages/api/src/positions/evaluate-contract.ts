@@ -1,4 +1,10 @@
-import { type ContractModel, type Evaluation, evaluateInContext, type IndicatorPosition, indicatorPositions } from '@parity/engine';
+import {
+  type ContractModel,
+  type Evaluation,
+  evaluateInContext,
+  type IndicatorPosition,
+  indicatorPositions,
+} from '@parity/engine';
 import { modelOf, versionInForce } from '../contracts/store.js';
 import type { Database } from '../db/open.js';
 import { ApiError } from '../errors.js';
@@ -6,6 +12,8 @@ import { loadObservations } from '../feeds/load.js';
 import type { Services } from '../services.js';
 
 export interface ContractEvaluation {
+  /** Identifies the answer: version, as-of date and the submissions it was computed from. */
+  key: string;
   versionId: number;
   version: number;
   model: ContractModel;
@@ -18,7 +26,11 @@ export interface ContractEvaluation {
  * Evaluates a contract as known on a date: the version in force then, the submissions made by
  * then, and the engine. Cached by version, submissions and date, since those fix the answer.
  */
-export async function evaluateContract(services: Services, name: string, asOf: string): Promise<ContractEvaluation> {
+export async function evaluateContract(
+  services: Services,
+  name: string,
+  asOf: string,
+): Promise<ContractEvaluation> {
   const version = await versionInForce(services.db, name, asOf);
   if (!version) throw new ApiError('not-found', `No version of ${name} had been published by ${asOf}.`);
   const model = await modelOf(services.db, version.id);
@@ -31,11 +43,23 @@ export async function evaluateContract(services: Services, name: string, asOf: s
     const evaluation = await evaluateInContext(model, first.observations, { asOf, parents });
     const second = await loadObservations(services.db, name, model, asOf);
     const indicators = await indicatorPositions(model, second.observations, { asOf, parents });
-    return { versionId: version.id, version: version.version, model, evaluation, indicators, submissionIds };
+    return {
+      key,
+      versionId: version.id,
+      version: version.version,
+      model,
+      evaluation,
+      indicators,
+      submissionIds,
+    };
   });
 }
 
-async function parentModels(db: Database, model: ContractModel, asOf: string): Promise<Map<string, ContractModel>> {
+async function parentModels(
+  db: Database,
+  model: ContractModel,
+  asOf: string,
+): Promise<Map<string, ContractModel>> {
   const parents = new Map<string, ContractModel>();
   if (!model.contract.parent) return parents;
   const parent = await versionInForce(db, model.contract.parent, asOf);

@@ -1,4 +1,11 @@
-import { evaluateMeasure, type MeasureResult, type PaymentLine, type Period, periods, toDecimal } from '@parity/engine';
+import {
+  evaluateMeasure,
+  type MeasureResult,
+  type PaymentLine,
+  type Period,
+  periods,
+  toDecimal,
+} from '@parity/engine';
 import type { ContractEvaluation } from './evaluate-contract.js';
 
 /** A measure's figures for one provider and period, as the service shows them. */
@@ -20,13 +27,16 @@ export interface MeasureFigure {
 export function measuresInPlay(evaluation: ContractEvaluation): { measure: string; provider: string }[] {
   const { model } = evaluation;
   const odsOf = (name?: string) => model.organisations.find((o) => o.name === name)?.ods;
-  const delivering = model.contract.parties.filter((p) => p.role === 'provider' || p.role === 'prime').map((p) => p.ods);
+  const delivering = model.contract.parties
+    .filter((p) => p.role === 'provider' || p.role === 'prime')
+    .map((p) => p.ods);
   const fallback = delivering.length === 1 ? (delivering[0] as string) : '*';
   const pairs = new Map<string, { measure: string; provider: string }>();
   const add = (measure: string | undefined, provider: string) => {
     if (measure) pairs.set(`${measure}|${provider}`, { measure, provider });
   };
-  for (const scheme of model.contract.schemes) for (const i of scheme.indicators) add(i.measure, odsOf(i.accountable) ?? fallback);
+  for (const scheme of model.contract.schemes)
+    for (const i of scheme.indicators) add(i.measure, odsOf(i.accountable) ?? fallback);
   for (const monitor of model.contract.monitors) add(monitor.measure, odsOf(monitor.accountable) ?? fallback);
   for (const activity of model.contract.activities) add(activity.measure, fallback);
   for (const outcome of model.contract.pilot?.outcomes ?? []) add(outcome.measure, '*');
@@ -34,26 +44,56 @@ export function measuresInPlay(evaluation: ContractEvaluation): { measure: strin
 }
 
 /** Every measure by provider for each month and quarter of the year, year to date and rolling 12 months. */
-export function measureFigures(evaluation: ContractEvaluation, asOf: string, provider?: string): MeasureFigure[] {
+export function measureFigures(
+  evaluation: ContractEvaluation,
+  asOf: string,
+  provider?: string,
+): MeasureFigure[] {
   const { context } = evaluation.evaluation;
   const year = evaluation.model.contract.year;
-  const lastMonth = periods.monthsOfYear(year).filter((m) => `${m}-01` <= asOf).at(-1);
+  const lastMonth = periods
+    .monthsOfYear(year)
+    .filter((m) => `${m}-01` <= asOf)
+    .at(-1);
   const figures: MeasureFigure[] = [];
   for (const pair of measuresInPlay(evaluation)) {
     if (provider && pair.provider !== provider && pair.provider !== '*') continue;
     const measure = evaluation.model.measures.find((m) => m.name === pair.measure);
     if (!measure) continue;
     const views: [Period, MeasureFigure['view']][] = [
-      ...periods.monthsOfYear(year).map((month): [Period, MeasureFigure['view']] => [{ kind: 'month', month }, 'month']),
-      ...periods.QUARTERS.map((quarter): [Period, MeasureFigure['view']] => [{ kind: 'quarter', year, quarter }, 'quarter']),
+      ...periods
+        .monthsOfYear(year)
+        .map((month): [Period, MeasureFigure['view']] => [{ kind: 'month', month }, 'month']),
+      ...periods.QUARTERS.map((quarter): [Period, MeasureFigure['view']] => [
+        { kind: 'quarter', year, quarter },
+        'quarter',
+      ]),
       [{ kind: 'year', year }, 'year'],
     ];
-    for (const [period, view] of views) figures.push(figureOf(context.measureResult(pair.measure, pair.provider, period), measure.title, view));
+    for (const [period, view] of views)
+      figures.push(figureOf(context.measureResult(pair.measure, pair.provider, period), measure.title, view));
     if (lastMonth) {
-      for (const [basis, view] of [[{ kind: 'year-to-date' as const }, 'year-to-date'], [{ kind: 'rolling' as const, months: 12 }, 'rolling-12-months']] as const) {
+      for (const [basis, view] of [
+        [{ kind: 'year-to-date' as const }, 'year-to-date'],
+        [{ kind: 'rolling' as const, months: 12 }, 'rolling-12-months'],
+      ] as const) {
         // The same data seen over a different span: the measure with its period basis replaced.
-        const variant = { ...context, model: { ...context.model, measures: context.model.measures.map((m) => (m.name === pair.measure ? { ...m, period: basis } : m)) } };
-        figures.push(figureOf(evaluateMeasure(variant, pair.measure, pair.provider, { kind: 'month', month: lastMonth }), measure.title, view));
+        const variant = {
+          ...context,
+          model: {
+            ...context.model,
+            measures: context.model.measures.map((m) =>
+              m.name === pair.measure ? { ...m, period: basis } : m,
+            ),
+          },
+        };
+        figures.push(
+          figureOf(
+            evaluateMeasure(variant, pair.measure, pair.provider, { kind: 'month', month: lastMonth }),
+            measure.title,
+            view,
+          ),
+        );
       }
     }
   }
@@ -65,7 +105,8 @@ function figureOf(result: MeasureResult, title: string, view: MeasureFigure['vie
     measure: result.measure,
     title,
     provider: result.provider,
-    period: view === 'year-to-date' || view === 'rolling-12-months' ? `${view} to ${result.period}` : result.period,
+    period:
+      view === 'year-to-date' || view === 'rolling-12-months' ? `${view} to ${result.period}` : result.period,
     view,
     status: result.status,
     value: result.value ? toDecimal(result.value, 6) : undefined,
@@ -93,4 +134,3 @@ export function lineJson(line: PaymentLine) {
     trace: line.trace,
   };
 }
-

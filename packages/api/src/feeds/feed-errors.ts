@@ -1,0 +1,27 @@
+/** One problem with a feed: the 1-based data row (0 for the header or the file as a whole) and column. */
+export interface FeedError {
+  row: number;
+  column: string;
+  message: string;
+}
+
+/** How many errors a refusal lists; the rest are only counted. */
+export const LISTED_ERRORS = 100;
+
+/**
+ * Collects every error of a feed but keeps only the first hundred, so a file of a million bad rows
+ * costs a counter, not a million messages.
+ */
+export class FeedErrors {
+  readonly listed: FeedError[] = [];
+  total = 0;
+
+  add(row: number, column: string, message: string): void {
+    this.total++;
+    if (this.listed.length < LISTED_ERRORS) this.listed.push({ row, column, message });
+  }
+
+  get any(): boolean {
+    return this.total > 0;
+  }
+}

@@ -1,0 +1,135 @@
+import { randomBytes } from 'node:crypto';
+import { promisify } from 'node:util';
+import { gzip } from 'node:zlib';
+import type { InStatement, Transaction } from '@libsql/client';
+import type { Clock } from '../clock.js';
+import type { Database } from '../db/open.js';
+import type { StoredBlock } from './block-spool.js';
+import { type SubmissionRecord, submissionWithContent } from './submissions.js';
+
+const gzipAsync = promisify(gzip);
+
+export interface NewSubmission {
+  contractName: string;
+  versionId: number;
+  provider: string;
+  source: string;
+  period: string;
+  format: string;
+  contentHash: string;
+  rowCount: number;
+  submittedBy: string;
+}
+
+/** The blocks to write, made once the submission time is known (aggregate rows carry it). */
+export type BlocksFor = (submittedAt: string) => AsyncIterable<StoredBlock>;
+
+export interface StoreOutcome {
+  submission: SubmissionRecord;
+  created: boolean;
+  /** The submission for the same provider, source and period that this one replaces, if any. */
+  supersedes?: string;
+}
+
+/**
+ * Stores a submission and all its blocks in one write transaction: both or neither, so a crash or
+ * a failed insert leaves nothing half-loaded. The same content for the same contract, provider,
+ * source and period is the earlier submission, returned as it is. Earlier submissions are never
+ * changed: the newer one supersedes them by being later.
+ *
+ * Blocks go through the client's own transaction (@libsql/client `transaction('write')`), which
+ * works on the embedded file and on a libSQL server alike: a million rows are about a hundred
+ * block inserts, so statement preparation does not matter here.
+ */
+export async function storeSubmission(
+  db: Database,
+  clock: Clock,
+  input: NewSubmission,
+  blocksFor: BlocksFor,
+): Promise<StoreOutcome> {
+  const existing = await submissionWithContent(db, input);
+  if (existing) return { submission: existing, created: false };
+  const tx = await beginWrite(db);
+  try {
+    // Checked again under the write lock: a concurrent identical upload may have just committed.
+    const again = await tx.execute(sameContent(input));
+    if (again.rows.length > 0) {
+      await tx.rollback();
+      const stored = await submissionWithContent(db, input);
+      if (stored) return { submission: stored, created: false };
+      throw new Error('a submission with this content vanished');
+    }
+    const previous = await tx.execute({
+      sql: 'SELECT id FROM submissions WHERE contract_name = ? AND source = ? AND provider = ? AND period = ? ORDER BY submitted_at DESC, rowid DESC LIMIT 1',
+      args: [input.contractName, input.source, input.provider, input.period],
+    });
+    const submission: SubmissionRecord = {
+      id: `sub_${randomBytes(8).toString('hex')}`,
+      ...input,
+      submittedAt: clock.now().toISOString(),
+    };
+    await tx.execute({
+      sql: 'INSERT INTO submissions (id, contract_name, version_id, provider, source, period, format, content_hash, row_count, submitted_at, submitted_by) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)',
+      args: [
+        submission.id,
+        submission.contractName,
+        submission.versionId,
+        submission.provider,
+        submission.source,
+        submission.period,
+        submission.format,
+        submission.contentHash,
+        submission.rowCount,
+        submission.submittedAt,
+        submission.submittedBy,
+      ],
+    });
+    for await (const block of blocksFor(submission.submittedAt)) {
+      await tx.execute({
+        sql: 'INSERT INTO submission_blocks (submission_id, sequence, row_count, data) VALUES (?, ?, ?, ?)',
+        args: [submission.id, block.sequence, block.rowCount, block.data],
+      });
+    }
+    await tx.commit();
+    const supersedes = previous.rows[0]?.id;
+    return { submission, created: true, ...(typeof supersedes === 'string' ? { supersedes } : {}) };
+  } finally {
+    tx.close();
+  }
+}
+
+function sameContent(input: NewSubmission): InStatement {
+  return {
+    sql: 'SELECT id FROM submissions WHERE contract_name = ? AND provider = ? AND source = ? AND period = ? AND content_hash = ?',
+    args: [input.contractName, input.provider, input.source, input.period, input.contentHash],
+  };
+}
+
+/**
+ * Opens a write transaction, waiting out another writer: the pool's fresh connections have no busy
+ * timeout of their own, so a lock held elsewhere is retried here for up to ten seconds.
+ */
+async function beginWrite(db: Database): Promise<Transaction> {
+  for (let attempt = 0; ; attempt++) {
+    try {
+      return await db.$client.transaction('write');
+    } catch (error) {
+      const busy =
+        error instanceof Error &&
+        /SQLITE_BUSY|database is locked/i.test(`${(error as { code?: string }).code ?? ''} ${error.message}`);
+      if (!busy || attempt >= 200) throw error;
+      await new Promise((resolve) => setTimeout(resolve, 50));
+    }
+  }
+}
+
+/** Blocks of aggregate observations: one gzipped NDJSON block, each line an AggregateObservation. */
+export function observationBlocks(lines: readonly object[]): AsyncIterable<StoredBlock> {
+  return {
+    async *[Symbol.asyncIterator]() {
+      if (lines.length === 0) return;
+      const data = await gzipAsync(`${lines.map((line) => JSON.stringify(line)).join('\n')}\n`);
+      yield { sequence: 0, rowCount: lines.length, data };
+    },
+  };
+}
