@@ -24,6 +24,10 @@ const COMMANDS: Record<string, { load: () => Promise<Command>; help: string }> =
     load: async () => (await import('./commands/fmt.js')).runFmt,
     help: 'fmt <files|dirs>… [--check]  format contracts in the canonical layout',
   },
+  lsp: {
+    load: async () => (await import('./commands/lsp.js')).runLsp,
+    help: 'lsp --stdio                 start the language server for any editor',
+  },
   compile: {
     load: async () => (await import('./commands/compile.js')).runCompile,
     help: 'compile <file> [--contract <Name>]   print the ContractModel JSON',

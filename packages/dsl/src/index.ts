@@ -26,3 +26,6 @@ export {
   type SourceFile,
 } from './workspace.js';
 export { formatParity } from './format.js';
+export { registerValidationChecks } from './validation/register-checks.js';
+export { accountableFor, contractValue, measureKind, partiesOf } from './language/parity-facts.js';
+export { qualifiedName, packageOfImport } from './language/parity-names.js';

@@ -1,0 +1,61 @@
+import { formatPence } from '@parity/engine';
+import {
+  isAggregateReturn,
+  isDataset,
+  isField,
+  isIndicator,
+  isMeasure,
+  isOrganisation,
+  isScheme,
+  type Measure,
+} from '@parity/dsl';
+import type { AstNode } from 'langium';
+import { MultilineCommentHoverProvider } from 'langium/lsp';
+import { describeIndicatorStake, schemeValuePence } from './stakes.js';
+
+/**
+ * Hover shows a declaration's documentation and what is at stake: an indicator's value, a scheme's
+ * total, a measure's definition in plain English, an organisation's ODS code and sector.
+ */
+export class ParityHoverProvider extends MultilineCommentHoverProvider {
+  protected override getAstNodeHoverContent(node: AstNode): string | undefined {
+    const documentation = super.getAstNodeHoverContent(node);
+    const details = this.describe(node);
+    const parts = [details, typeof documentation === 'string' ? documentation : undefined].filter(Boolean);
+    return parts.length > 0 ? parts.join('\n\n---\n\n') : undefined;
+  }
+
+  private describe(node: AstNode): string | undefined {
+    if (isIndicator(node)) {
+      const stake = describeIndicatorStake(node);
+      return `**Indicator ${node.name}**${node.title ? ` — ${node.title}` : ''}\n\nAt stake: ${stake ?? 'not known until the scheme and contract value are complete'}`;
+    }
+    if (isScheme(node)) {
+      const value = schemeValuePence(node);
+      return `**${node.kind === 'cquin' ? 'CQUIN scheme' : 'Withhold'} ${node.name}** — ${node.title}\n\nWorth ${value === undefined ? 'an amount not yet known' : formatPence(value)}`;
+    }
+    if (isMeasure(node)) return describeMeasure(node);
+    if (isOrganisation(node)) return `**${node.title}**\n\nODS code ${node.ods}, ${node.sector} sector`;
+    if (isDataset(node)) return `**Dataset ${node.name}** — ${node.title}\n\nFields: ${node.members.filter(isField).map((f) => `${f.name} (${f.type}${f.optional ? ', optional' : ''})`).join(', ')}`;
+    if (isAggregateReturn(node)) return `**Aggregate return ${node.name}** — ${node.title}`;
+    if (isField(node)) return `**Field ${node.name}**: ${node.type}${node.optional ? ', may be missing' : ', always present'}`;
+    return undefined;
+  }
+}
+
+/** A measure in plain English, from the clauses as written. */
+export function describeMeasure(measure: Measure): string {
+  const text = (type: string) => measure.clauses.find((c) => c.$type === type)?.$cstNode?.text;
+  const lines = [`**Measure ${measure.name}** — ${measure.title}`];
+  const from = text('FromClause');
+  const denominator = text('DenominatorClause');
+  const numerator = text('NumeratorClause');
+  if (from) lines.push(`Counted ${from}.`);
+  if (denominator) lines.push(`Who is counted: ${denominator.replace(/^(denominator|population)\s+/, '')}.`);
+  if (numerator) lines.push(`Who meets the standard: ${numerator.replace(/^numerator\s+/, '')}.`);
+  for (const type of ['ScoringClause', 'MinimumDenominatorClause', 'DirectionClause', 'PeriodClause']) {
+    const clause = text(type);
+    if (clause) lines.push(`${clause.charAt(0).toUpperCase()}${clause.slice(1)}.`);
+  }
+  return lines.join('\n\n');
+}

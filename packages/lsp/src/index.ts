@@ -1,0 +1,3 @@
+/** @parity/lsp: the Parity language server and its editor services. */
+export { startParityLanguageServer } from './main.js';
+export { createParityLspServices, ParityLspModule, type ParityLspServices } from './parity-lsp-module.js';
