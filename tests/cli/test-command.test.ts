@@ -43,6 +43,12 @@ function contractExpecting(amount: string): string {
 }
 
 describe('parity test', () => {
+  test('passes every in-language test of the contract library and the examples', async () => {
+    const run = await runParity(['test', 'contracts', 'examples']);
+    expect(run.stdout).toMatch(/\n([5-9][0-9]|[1-9][0-9]{2}) passed, 0 failed\n$/);
+    expect(run.code).toBe(0);
+  });
+
   test('passes the worked examples of the domain brief', async () => {
     const run = await runParity(['test', 'contracts/demo/worked-examples.parity']);
     expect(run.stdout).toContain('✓ demo.worked.WorkedQuarterly › Worked example (a), assessed quarterly: £265,625');

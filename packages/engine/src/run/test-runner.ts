@@ -93,7 +93,7 @@ function observationsOf(model: ContractModel, givens: Given[]): Observations {
     const provider = providerOf(model, given.provider);
     const observation = given.observation;
     if (observation.kind === 'rows') {
-      const month = period.length === 7 ? period : monthsOf(parsePeriod(period)).at(-1);
+      const month = /^[0-9]{4}-[0-9]{2}$/.test(period) ? period : monthsOf(parsePeriod(period)).at(-1);
       const owner = provider ?? mainProvider({ model });
       const rows = records[given.target.name] ?? [];
       records[given.target.name] = rows;
