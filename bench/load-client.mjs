@@ -1,31 +1,26 @@
-// Load generator, run as its own process: CONCURRENCY clients loop GET requests for DURATION ms
-// and print latency percentiles as JSON. Usage: node load-client.mjs <url> <token>
+// Load generator, run as its own process: CONCURRENCY connections send GET requests for DURATION
+// ms through autocannon and the latency percentiles are printed as JSON.
+// Usage: node load-client.mjs <url> <token>
+import autocannon from 'autocannon';
+
 const [url, token] = process.argv.slice(2);
-const concurrency = Number(process.env.CONCURRENCY ?? 50);
-const duration = Number(process.env.DURATION ?? 10_000);
-const latencies = [];
-let failures = 0;
-const statuses = new Map();
-const deadline = Date.now() + duration;
-
-async function client() {
-  while (Date.now() < deadline) {
-    const started = performance.now();
-    try {
-      const response = await fetch(url, { headers: { authorization: `Bearer ${token}` } });
-      await response.arrayBuffer();
-      statuses.set(response.status, (statuses.get(response.status) ?? 0) + 1);
-      if (response.status !== 200) failures++;
-    } catch {
-      failures++;
-    }
-    latencies.push(performance.now() - started);
-  }
-}
-
-const began = performance.now();
-await Promise.all(Array.from({ length: concurrency }, client));
-const seconds = (performance.now() - began) / 1000;
-latencies.sort((a, b) => a - b);
-const at = (q) => latencies[Math.min(latencies.length - 1, Math.floor(q * latencies.length))] ?? 0;
-console.log(JSON.stringify({ requests: latencies.length, failures, statuses: Object.fromEntries(statuses), seconds, rps: latencies.length / seconds, p50: at(0.5), p95: at(0.95), p99: at(0.99), max: latencies.at(-1) }));
+const result = await autocannon({
+  url,
+  connections: Number(process.env.CONCURRENCY ?? 50),
+  duration: Number(process.env.DURATION ?? 10_000) / 1000,
+  headers: { authorization: `Bearer ${token}`, 'accept-encoding': 'gzip' },
+});
+const latency = result.latency;
+console.log(
+  JSON.stringify({
+    requests: result.requests.total,
+    failures: result.errors + result.timeouts + result.non2xx,
+    seconds: result.duration,
+    rps: result.requests.average,
+    p50: latency.p50,
+    p90: latency.p90,
+    p97_5: latency.p97_5,
+    p99: latency.p99,
+    max: latency.max,
+  }),
+);

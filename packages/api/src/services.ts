@@ -4,6 +4,7 @@ import type { ContractChecker } from './contracts/checker.js';
 import type { Database } from './db/open.js';
 import type { Logger } from './logger.js';
 import type { PositionCache } from './positions/cache.js';
+import type { ReadCache } from './read-cache.js';
 import type { Principal } from './auth/tokens.js';
 
 /** What handlers reach: passed into `createApp`, never module-level singletons. */
@@ -14,6 +15,7 @@ export interface Services {
   config: ServiceConfig;
   checker: ContractChecker;
   positions: PositionCache;
+  reads: ReadCache;
 }
 
 export interface AppEnv {

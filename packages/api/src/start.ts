@@ -10,6 +10,7 @@ import { type DemoToken, loadDemo } from './demo.js';
 import { CONTRACTS_DIR, readParityFolder } from './library.js';
 import { createLogger } from './logger.js';
 import { PositionCache } from './positions/cache.js';
+import { ReadCache } from './read-cache.js';
 import type { Services } from './services.js';
 
 export interface RunningService {
@@ -24,7 +25,7 @@ export async function createServices(config: ServiceConfig, clock: Clock = syste
   if (config.DATABASE_URL.startsWith('file:')) await mkdir(dirname(config.DATABASE_URL.slice(5)), { recursive: true });
   const db = await openDatabase(config.DATABASE_URL, config.DATABASE_AUTH_TOKEN);
   const library = await readParityFolder(CONTRACTS_DIR, 'nhs');
-  return { db, clock, logger: createLogger(config.LOG_LEVEL), config, checker: new ContractChecker(library), positions: new PositionCache() };
+  return { db, clock, logger: createLogger(config.LOG_LEVEL), config, checker: new ContractChecker(library), positions: new PositionCache(), reads: new ReadCache() };
 }
 
 /**

@@ -70,6 +70,8 @@ contractRoutes.openapi(
     if (!canPublish(principal, model, current && (await partiesOf(db, current.id)))) await refuse(c, 'publish', model.contract.name, `${principal.organisation} (${principal.role}) does not commission ${model.contract.name}: only its commissioners may publish it.`);
     const now = clock.now().toISOString();
     const { version, created } = await storeVersion(db, { model, sources: body.sources, author: actorOf(c), effectiveDate: body.effectiveDate ?? today(clock), now });
+    // After the write, so no reader can cache the state from before it.
+    c.get('services').reads.invalidate(`contract|${model.contract.name}|`);
     await recordAudit(db, clock, { actor: actorOf(c), action: 'publish', subject: model.contract.name, outcome: 'ok', requestId: c.get('requestId'), detail: { version: version.version, contentHash: version.contentHash, created } });
     return c.json(toVersion(version), created ? 201 : 200);
   },

@@ -57,6 +57,16 @@ export async function loadObservations(
   return { observations: { aggregates, records }, submissionIds: used.map((s) => s.id).sort() };
 }
 
+/**
+ * Which submissions `loadObservations` would read, without reading them: enough to tell whether
+ * a position computed before is still the answer.
+ */
+export async function standingSubmissionIds(db: Database, contractName: string, model: ContractModel, asOf: string): Promise<string[]> {
+  const sources = new Set([...model.datasets.map((d) => d.name), ...model.returns.map((r) => r.name)]);
+  const standing = await standingSubmissions(db, contractName, `${asOf}T23:59:59.999Z`);
+  return standing.filter((s) => sources.has(s.source)).map((s) => s.id).sort();
+}
+
 /** The rows of a dataset's submissions, block by block; each iteration reads them afresh. */
 function recordRows(
   db: Database,

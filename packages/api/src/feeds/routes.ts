@@ -151,6 +151,7 @@ feedRoutes.openapi(
       body,
       submittedBy: actorOf(c),
     });
+    services.reads.invalidate(`contract|${name}|`);
     if (!accepted.ok) {
       const { listed, total } = accepted.errors;
       await audit('refused', { reason: 'invalid feed', errors: total, contentHash: accepted.contentHash });

@@ -8,7 +8,7 @@ import {
 import { modelOf, versionInForce } from '../contracts/store.js';
 import type { Database } from '../db/open.js';
 import { ApiError } from '../errors.js';
-import { loadObservations } from '../feeds/load.js';
+import { loadObservations, standingSubmissionIds } from '../feeds/load.js';
 import type { Services } from '../services.js';
 
 export interface ContractEvaluation {
@@ -31,13 +31,14 @@ export async function evaluateContract(
   name: string,
   asOf: string,
 ): Promise<ContractEvaluation> {
-  const version = await versionInForce(services.db, name, asOf);
+  const version = await services.reads.get(`contract|${name}|in-force|${asOf}`, () => versionInForce(services.db, name, asOf));
   if (!version) throw new ApiError('not-found', `No version of ${name} had been published by ${asOf}.`);
-  const model = await modelOf(services.db, version.id);
-  const parents = await parentModels(services.db, model, asOf);
-  const { submissionIds } = await loadObservations(services.db, name, model, asOf);
+  // Versions never change, so their models are parsed once.
+  const model = await services.positions.get(`model|${version.id}`, () => modelOf(services.db, version.id));
+  const submissionIds = await services.reads.get(`contract|${name}|standing|${version.id}|${asOf}`, () => standingSubmissionIds(services.db, name, model, asOf));
   const key = `${version.id}|${asOf}|${submissionIds.join(',')}`;
   return services.positions.get(key, async () => {
+    const parents = await parentModels(services.db, model, asOf);
     // Streams are read once: load afresh for each evaluation pass.
     const first = await loadObservations(services.db, name, model, asOf);
     const evaluation = await evaluateInContext(model, first.observations, { asOf, parents });

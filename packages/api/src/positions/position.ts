@@ -117,8 +117,12 @@ function figureOf(result: MeasureResult, title: string, view: MeasureFigure['vie
   };
 }
 
-/** A payment line as JSON: pence as a digit string, never a float. */
-export function lineJson(line: PaymentLine) {
+/**
+ * A payment line as JSON: pence as a digit string, never a float. The readable explanation always
+ * comes with it; the structured trace (clause location, inputs, formula, rounding) is included
+ * where finance needs to re-check it, in statements.
+ */
+export function lineJson(line: PaymentLine, withTrace = true) {
   return {
     kind: line.kind,
     clause: line.clause,
@@ -131,6 +135,6 @@ export function lineJson(line: PaymentLine) {
     attainment: line.attainment,
     provisional: line.provisional,
     explanation: line.trace.text,
-    trace: line.trace,
+    ...(withTrace ? { trace: line.trace } : {}),
   };
 }

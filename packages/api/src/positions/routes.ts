@@ -1,4 +1,6 @@
 import { createRoute, OpenAPIHono, z } from '@hono/zod-openapi';
+import { promisify } from 'node:util';
+import { gzip } from 'node:zlib';
 import type { Context } from 'hono';
 import { refuse, requireAuth } from '../auth/middleware.js';
 import { canReadContract, canReadStatement, providerScope } from '../auth/policy.js';
@@ -21,15 +23,18 @@ const AsOf = z
   });
 const Json = { 'application/json': { schema: z.record(z.string(), z.unknown()) } };
 
+const gzipAsync = promisify(gzip);
+
 export const positionRoutes = new OpenAPIHono<AppEnv>();
 positionRoutes.use('/:name/position', requireAuth);
 positionRoutes.use('/:name/statement', requireAuth);
 
 async function partiesNow(c: Context<AppEnv>, name: string) {
   const { db } = c.get('services');
-  const latest = await latestVersion(db, name);
+  const latest = await c.get('services').reads.get(`contract|${name}|latest`, () => latestVersion(db, name));
   if (!latest) throw new ApiError('not-found', `No contract named ${name}.`);
-  return partiesOf(db, latest.id);
+  // A version's parties never change.
+  return c.get('services').positions.get(`parties|${latest.id}`, () => partiesOf(db, latest.id));
 }
 
 positionRoutes.openapi(
@@ -60,12 +65,16 @@ positionRoutes.openapi(
     const provider = 'provider' in scope ? scope.provider : undefined;
     const asOf = query.asOf ?? today(c.get('services').clock);
     const evaluation = await evaluateContract(c.get('services'), name, asOf);
-    const body = await c
-      .get('services')
-      .positions.get(`${evaluation.key}|position|${provider ?? '*'}`, async () =>
-        JSON.stringify(positionBody(name, evaluation, asOf, provider)),
-      );
-    return c.body(body, 200, { 'content-type': 'application/json; charset=utf-8' });
+    const cached = await c.get('services').positions.get(`${evaluation.key}|position|${provider ?? '*'}`, async () => {
+      const json = JSON.stringify(positionBody(name, evaluation, asOf, provider));
+      // Compressed once and kept: a position is read far more often than it changes.
+      return { json, gzip: await gzipAsync(json) };
+    });
+    c.header('vary', 'accept-encoding');
+    if (/\bgzip\b/.test(c.req.header('accept-encoding') ?? '')) {
+      return c.body(new Uint8Array(cached.gzip), 200, { 'content-type': 'application/json; charset=utf-8', 'content-encoding': 'gzip' });
+    }
+    return c.body(cached.json, 200, { 'content-type': 'application/json; charset=utf-8' });
   },
 );
 
@@ -101,7 +110,7 @@ function positionBody(
       })),
     lines: result.lines
       .filter((l) => !provider || l.provider === provider || l.provider === '*')
-      .map(lineJson),
+      .map((line) => lineJson(line, false)),
     monitors: result.monitors.map((m) => ({
       measure: m.measure,
       provider: m.provider,

@@ -34,7 +34,7 @@ export function statementOf(evaluation: ContractEvaluation, asOf: string, provid
     contentHash: evaluation.model.contentHash,
     asOf,
     provisional: lines.some((l) => l.provisional),
-    lines: lines.map(lineJson),
+    lines: lines.map((line) => lineJson(line)),
     totalsByKind: totals((l) => l.kind),
     totalsByProvider: totals((l) => l.provider),
     earnedPence: lines
