@@ -1,3 +1,4 @@
+import { createHash } from 'node:crypto';
 import {
   type ContractModel,
   type Evaluation,
@@ -10,6 +11,9 @@ import type { Database } from '../db/open.js';
 import { ApiError } from '../errors.js';
 import { loadObservations, standingSubmissionIds } from '../feeds/load.js';
 import type { Services } from '../services.js';
+
+/** Node's native sha256 for rows hashes: several times faster than the engine's portable one. */
+const nodeSha256 = () => createHash('sha256');
 
 export interface ContractEvaluation {
   /** Identifies the answer: version, as-of date and the submissions it was computed from. */
@@ -31,19 +35,31 @@ export async function evaluateContract(
   name: string,
   asOf: string,
 ): Promise<ContractEvaluation> {
-  const version = await services.reads.get(`contract|${name}|in-force|${asOf}`, () => versionInForce(services.db, name, asOf));
+  const version = await services.reads.get(`contract|${name}|in-force|${asOf}`, () =>
+    versionInForce(services.db, name, asOf),
+  );
   if (!version) throw new ApiError('not-found', `No version of ${name} had been published by ${asOf}.`);
   // Versions never change, so their models are parsed once.
   const model = await services.positions.get(`model|${version.id}`, () => modelOf(services.db, version.id));
-  const submissionIds = await services.reads.get(`contract|${name}|standing|${version.id}|${asOf}`, () => standingSubmissionIds(services.db, name, model, asOf));
+  const submissionIds = await services.reads.get(`contract|${name}|standing|${version.id}|${asOf}`, () =>
+    standingSubmissionIds(services.db, name, model, asOf),
+  );
   const key = `${version.id}|${asOf}|${submissionIds.join(',')}`;
   return services.positions.get(key, async () => {
     const parents = await parentModels(services.db, model, asOf);
     // Streams are read once: load afresh for each evaluation pass.
     const first = await loadObservations(services.db, name, model, asOf);
-    const evaluation = await evaluateInContext(model, first.observations, { asOf, parents });
+    const evaluation = await evaluateInContext(model, first.observations, {
+      asOf,
+      parents,
+      sha256: nodeSha256,
+    });
     const second = await loadObservations(services.db, name, model, asOf);
-    const indicators = await indicatorPositions(model, second.observations, { asOf, parents });
+    const indicators = await indicatorPositions(model, second.observations, {
+      asOf,
+      parents,
+      sha256: nodeSha256,
+    });
     return {
       key,
       versionId: version.id,

@@ -1,6 +1,6 @@
-import { createRoute, OpenAPIHono, z } from '@hono/zod-openapi';
 import { promisify } from 'node:util';
 import { gzip } from 'node:zlib';
+import { createRoute, OpenAPIHono, z } from '@hono/zod-openapi';
 import type { Context } from 'hono';
 import { refuse, requireAuth } from '../auth/middleware.js';
 import { canReadContract, canReadStatement, providerScope } from '../auth/policy.js';
@@ -65,14 +65,19 @@ positionRoutes.openapi(
     const provider = 'provider' in scope ? scope.provider : undefined;
     const asOf = query.asOf ?? today(c.get('services').clock);
     const evaluation = await evaluateContract(c.get('services'), name, asOf);
-    const cached = await c.get('services').positions.get(`${evaluation.key}|position|${provider ?? '*'}`, async () => {
-      const json = JSON.stringify(positionBody(name, evaluation, asOf, provider));
-      // Compressed once and kept: a position is read far more often than it changes.
-      return { json, gzip: await gzipAsync(json) };
-    });
+    const cached = await c
+      .get('services')
+      .positions.get(`${evaluation.key}|position|${provider ?? '*'}`, async () => {
+        const json = JSON.stringify(positionBody(name, evaluation, asOf, provider));
+        // Compressed once and kept: a position is read far more often than it changes.
+        return { json, gzip: await gzipAsync(json) };
+      });
     c.header('vary', 'accept-encoding');
     if (/\bgzip\b/.test(c.req.header('accept-encoding') ?? '')) {
-      return c.body(new Uint8Array(cached.gzip), 200, { 'content-type': 'application/json; charset=utf-8', 'content-encoding': 'gzip' });
+      return c.body(new Uint8Array(cached.gzip), 200, {
+        'content-type': 'application/json; charset=utf-8',
+        'content-encoding': 'gzip',
+      });
     }
     return c.body(cached.json, 200, { 'content-type': 'application/json; charset=utf-8' });
   },

@@ -1,6 +1,6 @@
 import { type PaymentLine, toDecimal } from '@parity/engine';
-import ExcelJS from 'exceljs';
 import { stringify } from 'csv-stringify/sync';
+import ExcelJS from 'exceljs';
 import type { ContractEvaluation } from './evaluate-contract.js';
 import { lineJson } from './position.js';
 

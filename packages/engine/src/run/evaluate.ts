@@ -7,6 +7,7 @@ import type { MeasureResult } from '../measures/measure-result.js';
 import type { Observations, RecordRow, RecordSource } from '../measures/observations.js';
 import type { Period } from '../measures/periods.js';
 import { tallyRecords } from '../measures/records.js';
+import type { Sha256Factory } from '../measures/row-hash.js';
 import type { RecordTallies } from '../measures/tally.js';
 import { ContractModel } from '../model/index.js';
 import { formatPence } from '../money.js';
@@ -27,6 +28,8 @@ export interface EvaluateOptions {
   asOf: string;
   /** Prime contracts by name, for a sub-contract's flow-down. */
   parents?: ReadonlyMap<string, ContractModel>;
+  /** The sha256 behind record-level rows hashes; a pure-JavaScript one unless a faster one is given. */
+  sha256?: Sha256Factory;
 }
 
 /** A monitored measure or pilot outcome against its target for the year. */
@@ -92,7 +95,7 @@ export async function evaluateInContext(
   }
   const aggregates = new AggregateIndex(model, observations.aggregates ?? [], options.asOf);
   const membership = new Map<string, MembershipDays>();
-  const tallies = await tallyAll(model, observations.records ?? {}, membership);
+  const tallies = await tallyAll(model, observations.records ?? {}, membership, options.sha256);
   const context = createEvaluationContext({ model, asOf: options.asOf, aggregates, tallies });
   const lines: PaymentLine[] = [];
   const riskShares: RiskShareResult[] = [];
@@ -148,6 +151,7 @@ async function tallyAll(
   model: ContractModel,
   records: Record<string, RecordSource>,
   membership: Map<string, MembershipDays>,
+  sha256?: Sha256Factory,
 ): Promise<RecordTallies> {
   const all: RecordTallies = new Map();
   for (const [dataset, rows] of Object.entries(records)) {
@@ -173,7 +177,7 @@ async function tallyAll(
       for await (const _row of source) void _row;
       continue;
     }
-    for (const [measure, byProvider] of await tallyRecords(model, dataset, source))
+    for (const [measure, byProvider] of await tallyRecords(model, dataset, source, { sha256 }))
       all.set(measure, byProvider);
   }
   return all;
