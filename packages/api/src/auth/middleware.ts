@@ -3,7 +3,7 @@ import type { Context, MiddlewareHandler } from 'hono';
 import { recordAudit } from '../audit/record.js';
 import { ApiError } from '../errors.js';
 import type { AppEnv } from '../services.js';
-import { hashSecret, type Principal, principalFor } from './tokens.js';
+import { type Principal, principalFor } from './tokens.js';
 
 type Identified = { principal: Principal } | { failure: 'no bearer token' | 'unknown or revoked token' };
 
@@ -15,9 +15,9 @@ async function identify(c: Context<AppEnv>): Promise<Identified> {
   if (known) return known;
   const match = /^Bearer\s+(\S+)$/i.exec(c.req.header('authorization') ?? '');
   const secret = match?.[1];
-  const services = c.get('services');
-  // Who a token is stands for a few seconds; revoking through this instance clears it at once.
-  const principal = secret ? await services.reads.get(`principal|${hashSecret(secret)}`, () => principalFor(services.db, secret), 5000) : undefined;
+  // Looked up on every request, never cached: a revocation takes effect at once, even one made
+  // by another process or instance.
+  const principal = secret ? await principalFor(c.get('services').db, secret) : undefined;
   const outcome: Identified = principal
     ? { principal }
     : { failure: match ? 'unknown or revoked token' : 'no bearer token' };

@@ -94,7 +94,6 @@ tokenRoutes.openapi(
     const { id } = c.req.valid('param');
     const revoked = await revokeToken(db, clock, id, { actor: actorOf(c), requestId: c.get('requestId') });
     if (!revoked) throw new ApiError('not-found', `No token with id ${id}.`);
-    c.get('services').reads.invalidate('principal|');
     return c.json(revoked, 200);
   },
 );

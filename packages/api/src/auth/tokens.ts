@@ -125,11 +125,12 @@ export async function listTokens(db: Database): Promise<TokenSummary[]> {
 
 /** The principal a bearer secret stands for, or undefined when it is unknown or revoked. */
 export async function principalFor(db: Database, secret: string): Promise<Principal | undefined> {
-  const [row] = await db
-    .select()
-    .from(tokens)
-    .where(eq(tokens.secretHash, hashSecret(secret)))
-    .limit(1);
+  // Run on every request, so written once as SQL rather than rebuilt by the query builder each time.
+  const result = await db.$client.execute({
+    sql: 'SELECT id, organisation, role, revoked_at AS revokedAt FROM tokens WHERE secret_hash = ? LIMIT 1',
+    args: [hashSecret(secret)],
+  });
+  const row = result.rows[0] as unknown as { id: string; organisation: string; role: string; revokedAt: string | null } | undefined;
   if (!row || row.revokedAt || !(ROLES as readonly string[]).includes(row.role)) return undefined;
   return { tokenId: row.id, organisation: row.organisation, role: row.role as Role };
 }
