@@ -1,7 +1,29 @@
-import { IssueCodes, isIndicator, isMeasure, isMeasureUse, isScheme, packageOfImport, type Document } from '@parity/dsl';
-import { type AstNode, AstUtils, CstUtils, type LangiumDocument, type MaybePromise, type Reference } from 'langium';
+import {
+  type Document,
+  IssueCodes,
+  isIndicator,
+  isMeasure,
+  isMeasureUse,
+  isScheme,
+  packageOfImport,
+} from '@parity/dsl';
+import {
+  type AstNode,
+  AstUtils,
+  CstUtils,
+  type LangiumDocument,
+  type MaybePromise,
+  type Reference,
+} from 'langium';
 import type { CodeActionProvider, LangiumServices } from 'langium/lsp';
-import { type CodeAction, CodeActionKind, type CodeActionParams, type Diagnostic, type Range, type TextEdit } from 'vscode-languageserver';
+import {
+  type CodeAction,
+  CodeActionKind,
+  type CodeActionParams,
+  type Diagnostic,
+  type Range,
+  type TextEdit,
+} from 'vscode-languageserver';
 import { normalisedWeights } from './weights.js';
 
 /**
@@ -24,9 +46,25 @@ export class ParityCodeActionProvider implements CodeActionProvider {
       case IssueCodes.MissingMinimumDenominator:
         return this.addMinimumDenominator(diagnostic, node);
       case IssueCodes.MissingAssessment:
-        return ['quarterly', 'annually'].flatMap((basis) => this.insertIntoBlock(document, diagnostic, node && AstUtils.getContainerOfType(node, isScheme), `assessed ${basis}`, `Assess ${basis}`));
+        return ['quarterly', 'annually'].flatMap((basis) =>
+          this.insertIntoBlock(
+            document,
+            diagnostic,
+            node && AstUtils.getContainerOfType(node, isScheme),
+            `assessed ${basis}`,
+            `Assess ${basis}`,
+          ),
+        );
       case IssueCodes.MissingDirection:
-        return ['higher', 'lower'].flatMap((direction) => this.insertIntoBlock(document, diagnostic, node && AstUtils.getContainerOfType(node, isMeasure), `${direction} is better`, `Say ${direction} is better`));
+        return ['higher', 'lower'].flatMap((direction) =>
+          this.insertIntoBlock(
+            document,
+            diagnostic,
+            node && AstUtils.getContainerOfType(node, isMeasure),
+            `${direction} is better`,
+            `Say ${direction} is better`,
+          ),
+        );
       case 'linking-error':
         return [...this.suggestNames(document, diagnostic), ...this.suggestImport(document, diagnostic)];
       default:
@@ -34,7 +72,11 @@ export class ParityCodeActionProvider implements CodeActionProvider {
     }
   }
 
-  private normaliseWeights(document: LangiumDocument, diagnostic: Diagnostic, node: AstNode | undefined): CodeAction[] {
+  private normaliseWeights(
+    document: LangiumDocument,
+    diagnostic: Diagnostic,
+    node: AstNode | undefined,
+  ): CodeAction[] {
     const scheme = node && AstUtils.getContainerOfType(node, isScheme);
     if (!scheme) return [];
     const indicators = scheme.members.filter(isIndicator).filter((i) => i.weight?.percent && !i.weight.base);
@@ -44,24 +86,53 @@ export class ParityCodeActionProvider implements CodeActionProvider {
       const cst = indicator.weight.$cstNode;
       return cst ? [{ range: cst.range, newText: weights[index] ?? '' }] : [];
     });
-    return [action(`Normalise weights to 100% (${weights.join(', ')})`, diagnostic, document.textDocument.uri, edits, true)];
+    return [
+      action(
+        `Normalise weights to 100% (${weights.join(', ')})`,
+        diagnostic,
+        document.textDocument.uri,
+        edits,
+        true,
+      ),
+    ];
   }
 
   private addMinimumDenominator(diagnostic: Diagnostic, node: AstNode | undefined): CodeAction[] {
     const use = node && AstUtils.getContainerOfType(node, isMeasureUse);
     const measure = use?.measure.ref;
-    const close = measure?.$cstNode && CstUtils.findLeafNodeAtOffset(measure.$cstNode, measure.$cstNode.end - 1);
+    const close =
+      measure?.$cstNode && CstUtils.findLeafNodeAtOffset(measure.$cstNode, measure.$cstNode.end - 1);
     if (!measure || !close) return [];
     const uri = AstUtils.getDocument(measure).textDocument.uri;
-    const edit = { range: { start: close.range.start, end: close.range.start }, newText: '  minimum denominator 20\n' };
-    return [action(`Add 'minimum denominator 20' to ${measure.name} (adjust the number to what the contract needs)`, diagnostic, uri, [edit], true)];
+    const edit = {
+      range: { start: close.range.start, end: close.range.start },
+      newText: '  minimum denominator 20\n',
+    };
+    return [
+      action(
+        `Add 'minimum denominator 20' to ${measure.name} (adjust the number to what the contract needs)`,
+        diagnostic,
+        uri,
+        [edit],
+        true,
+      ),
+    ];
   }
 
-  private insertIntoBlock(document: LangiumDocument, diagnostic: Diagnostic, block: AstNode | undefined, clause: string, title: string): CodeAction[] {
+  private insertIntoBlock(
+    document: LangiumDocument,
+    diagnostic: Diagnostic,
+    block: AstNode | undefined,
+    clause: string,
+    title: string,
+  ): CodeAction[] {
     const cst = block?.$cstNode;
     const open = cst && CstUtils.streamCst(cst).find((n) => n.text === '{');
     if (!cst || !open) return [];
-    const line = document.textDocument.getText({ start: { line: cst.range.start.line, character: 0 }, end: cst.range.start });
+    const line = document.textDocument.getText({
+      start: { line: cst.range.start.line, character: 0 },
+      end: cst.range.start,
+    });
     const indent = `${/^\s*/.exec(line)?.[0] ?? ''}  `;
     const edit = { range: { start: open.range.end, end: open.range.end }, newText: `\n${indent}${clause}` };
     return [action(title, diagnostic, document.textDocument.uri, [edit], false)];
@@ -72,12 +143,27 @@ export class ParityCodeActionProvider implements CodeActionProvider {
     if (!reference) return [];
     const scope = this.services.references.ScopeProvider.getScope(reference.info);
     const wanted = reference.ref.$refText;
-    const names = [...new Set(scope.getAllElements().map((d) => d.name).toArray())]
+    const names = [
+      ...new Set(
+        scope
+          .getAllElements()
+          .map((d) => d.name)
+          .toArray(),
+      ),
+    ]
       .map((name) => ({ name, distance: distance(wanted.toLowerCase(), name.toLowerCase()) }))
       .filter((c) => c.distance <= Math.max(2, Math.floor(wanted.length / 3)))
       .sort((a, b) => a.distance - b.distance || a.name.localeCompare(b.name))
       .slice(0, 3);
-    return names.map((c, index) => action(`Change to '${c.name}'`, diagnostic, document.textDocument.uri, [{ range: diagnostic.range, newText: c.name }], index === 0));
+    return names.map((c, index) =>
+      action(
+        `Change to '${c.name}'`,
+        diagnostic,
+        document.textDocument.uri,
+        [{ range: diagnostic.range, newText: c.name }],
+        index === 0,
+      ),
+    );
   }
 
   private suggestImport(document: LangiumDocument, diagnostic: Diagnostic): CodeAction[] {
@@ -93,15 +179,42 @@ export class ParityCodeActionProvider implements CodeActionProvider {
       .distinct()
       .toArray();
     const anchor = (root.imports?.at(-1) ?? root).$cstNode;
-    const line = root.imports?.length ? (anchor?.range.end.line ?? 0) + 1 : root.name ? (root.$cstNode?.range.start.line ?? 0) + 1 : 0;
+    const line = root.imports?.length
+      ? (anchor?.range.end.line ?? 0) + 1
+      : root.name
+        ? (root.$cstNode?.range.start.line ?? 0) + 1
+        : 0;
     return packages.map((pkg) =>
-      action(`Import "${pkg.replaceAll('.', '/')}"`, diagnostic, document.textDocument.uri, [{ range: { start: { line, character: 0 }, end: { line, character: 0 } }, newText: `import "${pkg.replaceAll('.', '/')}"\n` }], false),
+      action(
+        `Import "${pkg.replaceAll('.', '/')}"`,
+        diagnostic,
+        document.textDocument.uri,
+        [
+          {
+            range: { start: { line, character: 0 }, end: { line, character: 0 } },
+            newText: `import "${pkg.replaceAll('.', '/')}"\n`,
+          },
+        ],
+        false,
+      ),
     );
   }
 }
 
-function action(title: string, diagnostic: Diagnostic, uri: string, edits: TextEdit[], preferred: boolean): CodeAction {
-  return { title, kind: CodeActionKind.QuickFix, diagnostics: [diagnostic], isPreferred: preferred, edit: { changes: { [uri]: edits } } };
+function action(
+  title: string,
+  diagnostic: Diagnostic,
+  uri: string,
+  edits: TextEdit[],
+  preferred: boolean,
+): CodeAction {
+  return {
+    title,
+    kind: CodeActionKind.QuickFix,
+    diagnostics: [diagnostic],
+    isPreferred: preferred,
+    edit: { changes: { [uri]: edits } },
+  };
 }
 
 function nodeAt(document: LangiumDocument, range: Range): AstNode | undefined {
@@ -110,13 +223,17 @@ function nodeAt(document: LangiumDocument, range: Range): AstNode | undefined {
   return root ? CstUtils.findLeafNodeAtOffset(root, offset)?.astNode : undefined;
 }
 
-function referenceAt(document: LangiumDocument, range: Range): { ref: Reference; info: { reference: Reference; container: AstNode; property: string } } | undefined {
+function referenceAt(
+  document: LangiumDocument,
+  range: Range,
+): { ref: Reference; info: { reference: Reference; container: AstNode; property: string } } | undefined {
   const offset = document.textDocument.offsetAt(range.start);
   for (const node of AstUtils.streamAst(document.parseResult.value)) {
     for (const info of AstUtils.streamReferences(node)) {
       const ref = info.reference as Reference;
       const cst = ref.$refNode;
-      if (cst && cst.offset <= offset && offset < cst.end) return { ref, info: { reference: ref, container: info.container, property: info.property } };
+      if (cst && cst.offset <= offset && offset < cst.end)
+        return { ref, info: { reference: ref, container: info.container, property: info.property } };
     }
   }
   return undefined;
@@ -130,7 +247,11 @@ export function distance(a: string, b: string): number {
     row[0] = i;
     for (let j = 1; j <= b.length; j++) {
       const current = row[j] as number;
-      row[j] = Math.min((row[j] as number) + 1, (row[j - 1] as number) + 1, previous + (a[i - 1] === b[j - 1] ? 0 : 1));
+      row[j] = Math.min(
+        (row[j] as number) + 1,
+        (row[j - 1] as number) + 1,
+        previous + (a[i - 1] === b[j - 1] ? 0 : 1),
+      );
       previous = current;
     }
   }

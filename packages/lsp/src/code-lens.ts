@@ -1,4 +1,4 @@
-import { compileContract, type Contract, isContract, isContractTest, testsFor } from '@parity/dsl';
+import { type Contract, compileContract, isContract, isContractTest, testsFor } from '@parity/dsl';
 import { runContractTests, type TestOutcome } from '@parity/engine';
 import { AstUtils, type LangiumDocument } from 'langium';
 import type { CodeLensProvider, LangiumServices } from 'langium/lsp';
@@ -15,34 +15,65 @@ export class ParityCodeLensProvider implements CodeLensProvider {
 
   async provideCodeLens(document: LangiumDocument): Promise<CodeLens[]> {
     if ((document.diagnostics ?? []).some((d) => d.severity === 1)) return [];
-    const roots = this.services.shared.workspace.LangiumDocuments.all.map((d) => d.parseResult.value).toArray();
+    const roots = this.services.shared.workspace.LangiumDocuments.all
+      .map((d) => d.parseResult.value)
+      .toArray();
     const lenses: CodeLens[] = [];
     const contracts = AstUtils.streamAst(document.parseResult.value).filter(isContract).toArray();
     const tests = AstUtils.streamAst(document.parseResult.value).filter(isContractTest).toArray();
-    const targets = new Set<Contract>([...contracts, ...tests.flatMap((t) => (t.contract.ref ? [t.contract.ref] : []))]);
+    const targets = new Set<Contract>([
+      ...contracts,
+      ...tests.flatMap((t) => (t.contract.ref ? [t.contract.ref] : [])),
+    ]);
     for (const contract of targets) {
       const outcomes = await runTests(contract, roots);
       if (contracts.includes(contract) && contract.$cstNode) {
         const failed = outcomes.filter((o) => !o.passed).length;
-        const title = outcomes.length === 0 ? 'No tests: add a test block' : failed === 0 ? `✓ ${outcomes.length} test(s) passed` : `✗ ${failed} of ${outcomes.length} test(s) failed`;
-        lenses.push({ range: contract.$cstNode.range, command: { title, command: RUN_TESTS_COMMAND, arguments: [document.uri.toString(), contract.name] } });
+        const title =
+          outcomes.length === 0
+            ? 'No tests: add a test block'
+            : failed === 0
+              ? `✓ ${outcomes.length} test(s) passed`
+              : `✗ ${failed} of ${outcomes.length} test(s) failed`;
+        lenses.push({
+          range: contract.$cstNode.range,
+          command: { title, command: RUN_TESTS_COMMAND, arguments: [document.uri.toString(), contract.name] },
+        });
       }
       for (const test of tests.filter((t) => t.contract.ref === contract)) {
         const outcome = outcomes.find((o) => o.title === test.title);
         if (!outcome || !test.$cstNode) continue;
-        const title = outcome.passed ? '✓ passed' : `✗ ${outcome.error ?? outcome.failures.map((f) => `expected ${f.expected}, got ${f.actual}`).join('; ')}`;
-        lenses.push({ range: test.$cstNode.range, command: { title, command: RUN_TESTS_COMMAND, arguments: [document.uri.toString(), contract.name] } });
+        const title = outcome.passed
+          ? '✓ passed'
+          : `✗ ${outcome.error ?? outcome.failures.map((f) => `expected ${f.expected}, got ${f.actual}`).join('; ')}`;
+        lenses.push({
+          range: test.$cstNode.range,
+          command: { title, command: RUN_TESTS_COMMAND, arguments: [document.uri.toString(), contract.name] },
+        });
       }
     }
     return lenses;
   }
 }
 
-export async function runTests(contract: Contract, roots: Parameters<typeof testsFor>[1]): Promise<TestOutcome[]> {
+export async function runTests(
+  contract: Contract,
+  roots: Parameters<typeof testsFor>[1],
+): Promise<TestOutcome[]> {
   try {
     const model = compileContract(contract, { tests: testsFor(contract, roots) });
     return await runContractTests(model);
   } catch (error) {
-    return [{ contract: contract.name, title: 'compile', location: { file: '', line: 1, column: 1, endLine: 1, endColumn: 1 }, passed: false, expectations: 0, failures: [], error: String(error) }];
+    return [
+      {
+        contract: contract.name,
+        title: 'compile',
+        location: { file: '', line: 1, column: 1, endLine: 1, endColumn: 1 },
+        passed: false,
+        expectations: 0,
+        failures: [],
+        error: String(error),
+      },
+    ];
   }
 }

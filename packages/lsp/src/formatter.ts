@@ -9,7 +9,12 @@ export class ParityFormatter implements Formatter {
     const text = document.textDocument.getText();
     const formatted = formatParity(text);
     if (formatted === text) return [];
-    return [{ range: { start: { line: 0, character: 0 }, end: document.textDocument.positionAt(text.length) }, newText: formatted }];
+    return [
+      {
+        range: { start: { line: 0, character: 0 }, end: document.textDocument.positionAt(text.length) },
+        newText: formatted,
+      },
+    ];
   }
 
   formatDocumentRange(document: LangiumDocument): TextEdit[] {

@@ -1,4 +1,3 @@
-import { formatPence } from '@parity/engine';
 import {
   isAggregateReturn,
   isDataset,
@@ -9,6 +8,7 @@ import {
   isScheme,
   type Measure,
 } from '@parity/dsl';
+import { formatPence } from '@parity/engine';
 import type { AstNode } from 'langium';
 import { MultilineCommentHoverProvider } from 'langium/lsp';
 import { describeIndicatorStake, schemeValuePence } from './stakes.js';
@@ -36,9 +36,14 @@ export class ParityHoverProvider extends MultilineCommentHoverProvider {
     }
     if (isMeasure(node)) return describeMeasure(node);
     if (isOrganisation(node)) return `**${node.title}**\n\nODS code ${node.ods}, ${node.sector} sector`;
-    if (isDataset(node)) return `**Dataset ${node.name}** — ${node.title}\n\nFields: ${node.members.filter(isField).map((f) => `${f.name} (${f.type}${f.optional ? ', optional' : ''})`).join(', ')}`;
+    if (isDataset(node))
+      return `**Dataset ${node.name}** — ${node.title}\n\nFields: ${node.members
+        .filter(isField)
+        .map((f) => `${f.name} (${f.type}${f.optional ? ', optional' : ''})`)
+        .join(', ')}`;
     if (isAggregateReturn(node)) return `**Aggregate return ${node.name}** — ${node.title}`;
-    if (isField(node)) return `**Field ${node.name}**: ${node.type}${node.optional ? ', may be missing' : ', always present'}`;
+    if (isField(node))
+      return `**Field ${node.name}**: ${node.type}${node.optional ? ', may be missing' : ', always present'}`;
     return undefined;
   }
 }

@@ -1,5 +1,5 @@
-import { readdir, readFile } from 'node:fs/promises';
-import { join } from 'node:path';
+import { relative } from 'node:path';
+import { readSources } from '@parity/dsl/node';
 import { type LangiumDocument, URI } from 'langium';
 import { startLanguageServer } from 'langium/lsp';
 import { NodeFileSystem } from 'langium/node';
@@ -14,22 +14,21 @@ export function startParityLanguageServer(libraryDir?: string): void {
   const connection = createConnection(ProposedFeatures.all);
   const { shared } = createParityLspServices({ connection, ...NodeFileSystem });
   if (libraryDir) {
-    const workspace = shared.workspace.WorkspaceManager as unknown as { loadAdditionalDocuments: (folders: unknown, collector: (document: LangiumDocument) => void) => Promise<void> };
+    const workspace = shared.workspace.WorkspaceManager as unknown as {
+      loadAdditionalDocuments: (
+        folders: unknown,
+        collector: (document: LangiumDocument) => void,
+      ) => Promise<void>;
+    };
     const original = workspace.loadAdditionalDocuments.bind(workspace);
     workspace.loadAdditionalDocuments = async (folders, collector) => {
       await original(folders, collector);
-      for (const path of await listParity(libraryDir)) {
-        const uri = URI.parse(`parity-library:///${path.slice(libraryDir.length + 1)}`);
+      for (const source of await readSources([libraryDir])) {
+        const uri = URI.parse(`parity-library:///${relative(libraryDir, source.path)}`);
         if (shared.workspace.LangiumDocuments.hasDocument(uri)) continue;
-        collector(shared.workspace.LangiumDocumentFactory.fromString(await readFile(path, 'utf8'), uri));
+        collector(shared.workspace.LangiumDocumentFactory.fromString(source.text, uri));
       }
     };
   }
   startLanguageServer(shared);
-}
-
-async function listParity(directory: string): Promise<string[]> {
-  const entries = await readdir(directory, { withFileTypes: true });
-  const nested = await Promise.all(entries.map((e) => (e.isDirectory() ? listParity(join(directory, e.name)) : Promise.resolve(e.name.endsWith('.parity') ? [join(directory, e.name)] : []))));
-  return nested.flat().sort();
 }

@@ -1,6 +1,18 @@
-import { ParityGeneratedSharedModule, ParityLanguageGeneratedModule, ParityModule, registerValidationChecks } from '@parity/dsl';
+import {
+  ParityGeneratedSharedModule,
+  ParityLanguageGeneratedModule,
+  ParityModule,
+  registerValidationChecks,
+} from '@parity/dsl';
 import { inject, type Module } from 'langium';
-import { createDefaultModule, createDefaultSharedModule, type DefaultSharedModuleContext, type LangiumServices, type LangiumSharedServices, type PartialLangiumServices } from 'langium/lsp';
+import {
+  createDefaultModule,
+  createDefaultSharedModule,
+  type DefaultSharedModuleContext,
+  type LangiumServices,
+  type LangiumSharedServices,
+  type PartialLangiumServices,
+} from 'langium/lsp';
 import { ParityCodeActionProvider } from './code-actions.js';
 import { ParityCodeLensProvider } from './code-lens.js';
 import { ParityFormatter } from './formatter.js';
@@ -26,7 +38,12 @@ export interface ParityLspServices {
 /** The language with every editor feature, for the language server (over stdio or in a worker). */
 export function createParityLspServices(context: DefaultSharedModuleContext): ParityLspServices {
   const shared = inject(createDefaultSharedModule(context), ParityGeneratedSharedModule);
-  const Parity = inject(createDefaultModule({ shared }), ParityLanguageGeneratedModule, ParityModule as Module<LangiumServices, PartialLangiumServices>, ParityLspModule);
+  const Parity = inject(
+    createDefaultModule({ shared }),
+    ParityLanguageGeneratedModule,
+    ParityModule as Module<LangiumServices, PartialLangiumServices>,
+    ParityLspModule,
+  );
   shared.ServiceRegistry.register(Parity);
   registerValidationChecks(Parity);
   return { shared, Parity };

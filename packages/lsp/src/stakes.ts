@@ -1,7 +1,6 @@
+import { contractValue, type Indicator, isContract, isIndicator, type Scheme } from '@parity/dsl';
 import { allocatePence, formatPence, fromPercent, parseMoney, rational, roundPence } from '@parity/engine';
-import { contractValue, type Indicator, isIndicator, type Scheme } from '@parity/dsl';
 import { AstUtils } from 'langium';
-import { isContract } from '@parity/dsl';
 
 const HALF_UP = { mode: 'half-up' as const, unit: 'penny' as const };
 
@@ -31,8 +30,13 @@ export function indicatorValuePence(indicator: Indicator): bigint | undefined {
     const total = schemeValuePence(scheme);
     if (total === undefined || !indicator.weight?.percent || indicator.weight.base) return undefined;
     const indicators = scheme.members.filter(isIndicator).filter((i) => i.weight?.percent && !i.weight.base);
-    const weights = indicators.map((i) => fromPercent((i.weight.percent ?? '0%').replace('%', '').replaceAll(',', '')));
-    const parts = allocatePence(total, weights.some((w) => w.n > 0n) ? weights : weights.map(() => rational(1n)));
+    const weights = indicators.map((i) =>
+      fromPercent((i.weight.percent ?? '0%').replace('%', '').replaceAll(',', '')),
+    );
+    const parts = allocatePence(
+      total,
+      weights.some((w) => w.n > 0n) ? weights : weights.map(() => rational(1n)),
+    );
     return parts[indicators.indexOf(indicator)];
   } catch {
     return undefined;
@@ -43,7 +47,11 @@ export function describeIndicatorStake(indicator: Indicator): string | undefined
   const value = indicatorValuePence(indicator);
   if (value === undefined) return undefined;
   const scheme = indicator.$container as Scheme;
-  const quarterly = scheme.members.some((m) => m.$type === 'AssessmentClause' && (m as { basis?: string }).basis === 'quarterly');
-  const quarters = quarterly ? allocatePence(value, [rational(1n), rational(1n), rational(1n), rational(1n)]) : [];
+  const quarterly = scheme.members.some(
+    (m) => m.$type === 'AssessmentClause' && (m as { basis?: string }).basis === 'quarterly',
+  );
+  const quarters = quarterly
+    ? allocatePence(value, [rational(1n), rational(1n), rational(1n), rational(1n)])
+    : [];
   return `${formatPence(value)} a year${quarterly ? ` (${quarters.map(formatPence).join(' + ')} by quarter)` : ''}`;
 }

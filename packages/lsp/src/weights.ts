@@ -9,5 +9,11 @@ export function normalisedWeights(weights: string[]): string[] | undefined {
   const scaled = hundredths.map((h) => Math.floor((h * 10_000) / total));
   const remainder = 10_000 - scaled.reduce((a, b) => a + b, 0);
   scaled[scaled.length - 1] = (scaled[scaled.length - 1] ?? 0) + remainder;
-  return scaled.map((h) => `${(h / 100).toFixed(2).replace(/\.00$/, '').replace(/(\.\d)0$/, '$1')}%`);
+  return scaled.map(
+    (h) =>
+      `${(h / 100)
+        .toFixed(2)
+        .replace(/\.00$/, '')
+        .replace(/(\.\d)0$/, '$1')}%`,
+  );
 }
