@@ -273,16 +273,3 @@ function evaluatePilot(context: EvaluationContext): ContractResult['pilot'] {
     pilot.continueIf.kind === 'all' ? metCount === outcomes.length : metCount >= pilot.continueIf.required;
   return { outcomes, continues };
 }
-
-/** Periods a position reports: each month, each quarter and the year. */
-export function reportingPeriods(year: string): Period[] {
-  return [
-    ...monthsOfYear(year).map((month) => ({ kind: 'month' as const, month })),
-    ...QUARTERS.map((quarter) => ({ kind: 'quarter' as const, year, quarter })),
-    { kind: 'year' as const, year },
-  ];
-}
-
-export function yearEnded(year: string, asOf: string): boolean {
-  return dayAfterMonth(monthsOfYear(year)[11] as string) <= Date.parse(asOf) / 86_400_000;
-}
