@@ -1,11 +1,9 @@
 import { allocatePence } from '../core/allocate.js';
 import { DomainError, DomainErrorCodes } from '../core/errors.js';
-import { dayAfterMonth, monthsOfYear, QUARTERS } from '../core/periods.js';
 import { compare, fromPercent, mul, rational } from '../core/rational.js';
 import { AggregateIndex } from '../measures/aggregate-index.js';
 import type { MeasureResult } from '../measures/measure-result.js';
 import type { Observations, RecordRow, RecordSource } from '../measures/observations.js';
-import type { Period } from '../measures/periods.js';
 import { tallyRecords } from '../measures/records.js';
 import type { Sha256Factory } from '../measures/row-hash.js';
 import type { RecordTallies } from '../measures/tally.js';
