@@ -25,7 +25,6 @@ export { type IndicatorPosition, indicatorPositions, type ThresholdNeed, type Wh
 export { type ExpectationFailure, runContractTests, type TestOutcome } from './run/test-runner.js';
 export type { Trace } from './run/trace.js';
 export { compilePredicate, type RecordPredicate } from './measures/record-predicate.js';
-export { canonicalRowText } from './measures/canonical-row.js';
 export { nobleSha256, type Sha256, type Sha256Factory } from './measures/row-hash.js';
 export { createRecordTallier, type RecordTallier, type RecordTallyOptions, tallyRecords, tallyRecordsSync } from './measures/tally-records.js';
 export { PopulationStatus } from './measures/measure-populations.js';

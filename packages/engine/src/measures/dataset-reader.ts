@@ -1,7 +1,6 @@
 import { DomainError } from '../core/errors.js';
 import type { Dataset } from '../model/measure.js';
 import { monthIndexOfDay } from './calendar.js';
-import type { CanonicalKey } from './canonical-row.js';
 import {
   decodeNumber,
   describeValue,
@@ -24,8 +23,6 @@ export interface DatasetReader {
   personSlot: FieldSlot | undefined;
   /** Slot of the submitting provider's ODS code; `month` is the slot after it. */
   providerSlot: number;
-  /** Every key a row may carry, in canonical (sorted) order, with its slot. */
-  canonicalKeys: CanonicalKey[];
   read(row: RecordRow, context: RowContext): void;
 }
 
@@ -55,7 +52,6 @@ export function createDatasetReader(dataset: Dataset): DatasetReader {
     slots,
     personSlot: person && slots.get(person.name),
     providerSlot,
-    canonicalKeys: canonicalKeys(keySlots, slots),
     read(row, context) {
       readRaw(row, context);
       decode(context);
@@ -68,30 +64,6 @@ export function createDatasetReader(dataset: Dataset): DatasetReader {
       }
     },
   };
-}
-
-const PLAIN = /^[\x20-\x7e]*$/;
-
-/**
- * Keys in sorted order. Text that validation already restricts to plain ASCII without quotes or
- * backslashes (dates, numbers, months, listed codes) needs no escaping when hashed.
- */
-function canonicalKeys(keySlots: Map<string, number>, slots: Map<string, FieldSlot>): CanonicalKey[] {
-  const plainText = (key: string) => {
-    const slot = slots.get(key);
-    if (!slot) return key === 'month';
-    if (slot.kind !== 'text') return true;
-    return (
-      slot.field.codes?.every((code) => PLAIN.test(code) && !code.includes('"') && !code.includes('\\')) ??
-      false
-    );
-  };
-  const common = (key: string) => {
-    const slot = slots.get(key);
-    return slot?.kind === 'boolean' ? [true, false, null] : slot?.field.codes;
-  };
-  const sorted = [...keySlots].sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0));
-  return sorted.map(([key, slot]) => ({ key, slot, plainText: plainText(key), common: common(key) }));
 }
 
 /**
@@ -132,7 +104,8 @@ function createDecoder(dataset: Dataset): (context: RowContext) => void {
   const fields = dataset.fields;
   const codes = Int32Array.from(fields, (field) => typeCodeOf(field.type));
   const required = Uint8Array.from(fields, (field) => (field.optional ? 0 : 1));
-  const codeLists = fields.map((field) => (field.codes ? new Set(field.codes) : undefined));
+  // A listed code's number is its position in the list, so rows are hashed without their code text.
+  const codeLists = fields.map((field) => field.codes && new Map(field.codes.map((code, at) => [code, at])));
   const refuse = (context: RowContext, index: number) => {
     const field = fields[index] as Dataset['fields'][number];
     const value = context.raw[index];
@@ -151,8 +124,12 @@ function createDecoder(dataset: Dataset): (context: RowContext) => void {
         texts[i] = undefined;
         exactOnly[i] = 0;
       } else if (code === TypeCode.Text) {
-        if (typeof value !== 'string' || codeLists[i]?.has(value) === false) throw refuse(context, i);
+        if (typeof value !== 'string') throw refuse(context, i);
+        const codes = codeLists[i];
+        const position = codes === undefined ? 0 : codes.get(value);
+        if (position === undefined) throw refuse(context, i);
         texts[i] = value;
+        numbers[i] = position;
       } else {
         const decoded = decodeNumber(code, value);
         if (Number.isNaN(decoded)) throw refuse(context, i);

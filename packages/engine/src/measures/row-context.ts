@@ -12,7 +12,8 @@ export interface RowContext {
   rowNumber: number;
   /**
    * Per field slot: quantities as units at the field's places, dates as day numbers, date-times as
-   * minute numbers, booleans as 1 or 0. NaN when the value is missing.
+   * minute numbers, booleans as 1 or 0, a listed code as its position in the list, other text
+   * as 0. NaN when the value is missing.
    */
   numbers: Float64Array;
   /** Per field slot: text, code and pseudonym values; undefined when missing. */

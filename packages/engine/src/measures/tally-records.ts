@@ -1,11 +1,11 @@
 import { DomainError } from '../core/errors.js';
 import type { ContractModel } from '../model/index.js';
-import { createCanonicalRowWriter } from './canonical-row.js';
 import { createDatasetReader, type DatasetReader, invalidRecord } from './dataset-reader.js';
 import { type MeasurePlan, planMeasure } from './measure-plan.js';
 import { compilePopulations, measuresFromDataset } from './measure-populations.js';
 import type { RecordRow, RecordSource } from './observations.js';
 import { collectTallies, RecordGroup } from './record-groups.js';
+import { createRowBytesWriter, writeRowsHeader } from './row-bytes.js';
 import { createRowContext, type RowContext } from './row-context.js';
 import { nobleSha256, type Sha256Factory } from './row-hash.js';
 import type { RecordTallies } from './tally.js';
@@ -27,7 +27,7 @@ export interface RecordTallier {
 /**
  * Compiles every measure scored `from` a dataset once, and returns a tallier for its rows. Each row
  * is placed in its provider and month (the month of the dataset's `dated by` field, else the row's
- * `month`), hashed once, and counted in each measure's populations.
+ * `month`), hashed once as read (see row-bytes.ts), and counted in each measure's populations.
  */
 export function createRecordTallier(
   model: ContractModel,
@@ -45,12 +45,7 @@ export function createRecordTallier(
     planMeasure(measure, resolve(measure.name), reader),
   );
   const groups = createGroupIndex(model, reader, plans, options.sha256 ?? nobleSha256);
-  const providerCodes = model.contract.parties.map((party) => party.ods);
-  const writeCanonical = createCanonicalRowWriter(
-    reader.canonicalKeys.map((key) =>
-      key.slot === reader.providerSlot ? { ...key, common: providerCodes } : key,
-    ),
-  );
+  const writeRow = createRowBytesWriter([...reader.slots.values()]);
   const context = createRowContext(dataset.fields.length);
 
   return {
@@ -60,7 +55,7 @@ export function createRecordTallier(
       reader.read(row, context);
       const group = groups.groupFor(context);
       group.rows++;
-      writeCanonical(context.raw, group.sink);
+      writeRow(context, group.sink);
       for (let m = 0; m < plans.length; m++) tallyMeasure(plans[m] as MeasurePlan, m, group, context);
     },
     finish: () => collectTallies(plans, groups.all()),
@@ -105,6 +100,7 @@ function createGroupIndex(
           plans,
           createHash,
         );
+        writeRowsHeader(reader.dataset, group.provider, group.month, group.sink);
         groups.set(key, group);
       }
       last = group;
