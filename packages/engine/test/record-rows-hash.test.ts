@@ -161,7 +161,12 @@ describe('rows and rows hash', () => {
   test('stay correct when the rows outgrow the hashing buffer', () => {
     const many = Array.from(
       { length: 400 },
-      (_, i): RecordRow => ({ provider: 'RX4', month: '2026-05', person: `P${i}`, note: 'x'.repeat(i * 30 + 1) }),
+      (_, i): RecordRow => ({
+        provider: 'RX4',
+        month: '2026-05',
+        person: `P${i}`,
+        note: 'x'.repeat(i * 30 + 1),
+      }),
     );
     const decoded = many.map((_, i) => ({
       numbers: [0, 0, NaN_, NaN_, NaN_, NaN_, NaN_],
