@@ -57,3 +57,125 @@ export function generateContract(lines) {
   out.push('}', '');
   return out.join('\n');
 }
+
+// Library measures (proportions, higher is better) that generated contracts pay on, by the package
+// they are imported from and the alias they are referred to by.
+const LIBRARY_MEASURES = [
+  ['smi', 'SixChecksComplete'],
+  ['smi', 'SmokingStatusRecorded'],
+  ['smi', 'SmokersOfferedCessation'],
+  ['smi', 'WeightMonitoredOnAntipsychotics'],
+  ['smi', 'WeightGainOfferedIntervention'],
+  ['tobacco', 'TobaccoScreened'],
+  ['tobacco', 'TobaccoBriefAdvice'],
+  ['tobacco', 'TobaccoReferralAndMedication'],
+  ['tobacco', 'AlcoholScreened'],
+  ['tobacco', 'AlcoholBriefAdvice'],
+  ['liaison', 'EmergencyResponseWithinOneHour'],
+  ['liaison', 'UrgentWardWithin24Hours'],
+  ['liaison', 'SelfHarmPsychosocialAssessment'],
+  ['perinatal', 'AskedAboutMentalHealth'],
+  ['perinatal', 'AssessedWithin28Days'],
+  ['perinatal', 'AssessedAtHomeOrClinic'],
+];
+
+// Commissioner and provider pairs from the library's organisation register.
+const PARTIES = [
+  ['BradfordPlace', 'BradfordDistrictCare'],
+  ['WestYorkshireICB', 'BradfordTeachingHospitals'],
+  ['HullPlace', 'HumberTeaching'],
+  ['OxfordshirePlace', 'OxfordHealth'],
+  ['OldhamPlace', 'PennineCare'],
+  ['SouthEastLondonICB', 'SouthLondonAndMaudsley'],
+  ['CityAndHackneyPlace', 'EastLondonNhsFT'],
+  ['DevonICB', 'DevonPartnership'],
+];
+
+/**
+ * Writes a valid contract file of about `lines` lines as an author would: local measures over a
+ * local dataset (about half the file), then several CQUIN contracts between organisations of the
+ * shared library, whose indicators pay on local measures and on the library's national measures,
+ * with monitor-only library measures and a test per contract. Imports the library, so it is checked
+ * against it as a workspace file is in an editor.
+ */
+export function generateLibraryContract(lines) {
+  const measures = Math.max(4, Math.round((lines * 0.45) / 10));
+  const out = [
+    'package generated.cquins',
+    '',
+    'import "nhs/organisations"',
+    'import "nhs/measures/smi"',
+    'import "nhs/measures/tobacco_alcohol" as tobacco',
+    'import "nhs/measures/liaison"',
+    'import "nhs/measures/perinatal"',
+    '',
+    'dataset Records "Generated records" per person {',
+    '  source "Provider electronic patient record, submitted monthly"',
+    '  person: pseudonym',
+    '  eligible: boolean',
+    '  checked: date?',
+    '  value: decimal?',
+    '}',
+    '',
+  ];
+  for (let i = 0; i < measures; i++) {
+    out.push(
+      `measure M${i} "Generated measure ${i}" {`,
+      '  domain mental-health',
+      '  from Records',
+      `  denominator eligible = true and (value > ${i} or value is not recorded)`,
+      '  numerator checked within 12 months',
+      '  minimum denominator 20',
+      '  higher is better',
+      '  period quarter',
+      '}',
+      '',
+    );
+  }
+  const schemes = 3;
+  const perScheme = 6;
+  let local = 0;
+  for (let c = 0; out.length < lines - 10; c++) {
+    const [commissioner, provider] = PARTIES[c % PARTIES.length];
+    out.push(
+      `contract C${c} "Generated CQUIN contract ${c}" {`,
+      '  arrangement cquin',
+      '  year 2026/27',
+      `  commissioner ${commissioner}`,
+      `  provider ${provider}`,
+      `  value £${(20 + c) * 1_000_000}`.replace(/\B(?=(\d{3})+(?!\d))/g, ','),
+      '',
+    );
+    const library = LIBRARY_MEASURES.map((_, k) => LIBRARY_MEASURES[(c * 5 + k) % LIBRARY_MEASURES.length]);
+    let fromLibrary = 0;
+    const firstMeasure = `M${local % measures}`;
+    for (let s = 0; s < schemes; s++) {
+      out.push(
+        `  cquin S${c}_${s} "Scheme ${s} of contract ${c}" worth 0.5% of value {`,
+        '    assessed quarterly',
+      );
+      for (let k = 0; k < perScheme; k++) {
+        const measure = k % 3 === 2 ? library[fromLibrary++].join('.') : `M${local++ % measures}`;
+        const weight = k === perScheme - 1 ? 100 - 16 * (perScheme - 1) : 16;
+        out.push(
+          `    indicator I${c}_${s}_${k} weight ${weight}% {`,
+          `      measure ${measure}`,
+          '      linear from 40% to 60%',
+          '    }',
+        );
+      }
+      out.push('  }', '');
+    }
+    for (let m = 0; m < 4; m++) out.push(`  monitor ${library[fromLibrary++].join('.')} target 80%`);
+    out.push(
+      '}',
+      '',
+      `test "Scheme 0 of contract ${c} at 50% attains half" for C${c} {`,
+      `  given ${firstMeasure} in 2026/27 Q1 = 200 of 400`,
+      `  expect I${c}_0_0 attains 0.5 in 2026/27 Q1`,
+      '}',
+      '',
+    );
+  }
+  return out.join('\n');
+}
