@@ -1,3 +1,8 @@
 /** @parity/lsp: the Parity language server and its editor services. */
 export { startParityLanguageServer } from './main.js';
-export { createParityLspServices, ParityLspModule, type ParityLspServices } from './parity-lsp-module.js';
+export {
+  createParityLspServices,
+  ParityLspModule,
+  type ParityLspServices,
+  ParitySharedLspModule,
+} from './parity-lsp-module.js';

@@ -12,12 +12,18 @@ import {
   type LangiumServices,
   type LangiumSharedServices,
   type PartialLangiumServices,
+  type PartialLangiumSharedServices,
 } from 'langium/lsp';
 import { ParityCodeActionProvider } from './code-actions.js';
 import { ParityCodeLensProvider } from './code-lens.js';
+import { ParityDocumentSymbolProvider } from './document-symbols.js';
+import { ParityFoldingRangeProvider } from './folding.js';
 import { ParityFormatter } from './formatter.js';
 import { ParityHoverProvider } from './hover.js';
 import { ParityInlayHintProvider } from './inlay-hints.js';
+import { ParityNodeKindProvider } from './node-kinds.js';
+import { ParitySemanticTokenProvider } from './semantic-tokens.js';
+import { ParityWorkspaceSymbolProvider } from './workspace-symbols.js';
 
 /** The editor services the Parity language adds to Langium's. */
 export const ParityLspModule: Module<LangiumServices, PartialLangiumServices> = {
@@ -27,6 +33,17 @@ export const ParityLspModule: Module<LangiumServices, PartialLangiumServices> = 
     InlayHintProvider: () => new ParityInlayHintProvider(),
     CodeActionProvider: (services) => new ParityCodeActionProvider(services),
     CodeLensProvider: (services) => new ParityCodeLensProvider(services),
+    SemanticTokenProvider: (services) => new ParitySemanticTokenProvider(services),
+    DocumentSymbolProvider: () => new ParityDocumentSymbolProvider(),
+    FoldingRangeProvider: (services) => new ParityFoldingRangeProvider(services),
+  },
+};
+
+/** The editor services shared by every document: symbol kinds and workspace symbol search. */
+export const ParitySharedLspModule: Module<LangiumSharedServices, PartialLangiumSharedServices> = {
+  lsp: {
+    NodeKindProvider: () => new ParityNodeKindProvider(),
+    WorkspaceSymbolProvider: (services) => new ParityWorkspaceSymbolProvider(services),
   },
 };
 
@@ -37,7 +54,11 @@ export interface ParityLspServices {
 
 /** The language with every editor feature, for the language server (over stdio or in a worker). */
 export function createParityLspServices(context: DefaultSharedModuleContext): ParityLspServices {
-  const shared = inject(createDefaultSharedModule(context), ParityGeneratedSharedModule);
+  const shared = inject(
+    createDefaultSharedModule(context),
+    ParityGeneratedSharedModule,
+    ParitySharedLspModule,
+  );
   const Parity = inject(
     createDefaultModule({ shared }),
     ParityLanguageGeneratedModule,
