@@ -1,0 +1,109 @@
+import { formatPounds, formatShare } from './money.js';
+import type { Position } from './position.js';
+
+/**
+ * The position as tables: payment lines (money), indicators (year to date and forecast) and
+ * measures year to date. Text only goes in through `textContent`, never as HTML.
+ */
+export function renderPosition(position: Position): HTMLElement {
+  const root = element('div', 'position');
+  root.append(
+    element(
+      'p',
+      'summary',
+      `${position.contract} as of ${position.asOf}, against the feeds of ${position.feed}`,
+    ),
+  );
+  root.append(
+    section(
+      'Payments',
+      ['Clause', 'Period', 'Provider', 'Amount', 'Status'],
+      position.lines.map((line) => ({
+        cells: [
+          line.clause,
+          line.period,
+          line.provider,
+          formatPounds(line.pounds),
+          status(line.status, line.provisional),
+        ],
+        title: line.explanation,
+      })),
+    ),
+    section(
+      'Indicators',
+      ['Indicator', 'Provider', 'Year to date', 'Forecast', 'Forecast £'],
+      position.indicators.map((i) => ({
+        cells: [
+          i.indicator,
+          i.provider,
+          i.yearToDate
+            ? `${i.yearToDate.numerator} of ${i.yearToDate.denominator} (${formatShare(i.yearToDate.score)})`
+            : 'no data',
+          i.forecast ? formatShare(i.forecast.score) : '',
+          i.forecast ? formatPounds(poundsOf(BigInt(i.forecast.pence))) : '',
+        ],
+        title: i.text,
+      })),
+    ),
+    section(
+      'Measures, year to date',
+      ['Measure', 'Provider', 'Value', 'Numerator', 'Denominator', 'Status'],
+      position.measures
+        .filter((m) => m.view === 'year-to-date')
+        .map((m) => ({
+          cells: [
+            m.title,
+            m.provider,
+            formatShare(m.value),
+            m.numerator ?? '',
+            m.denominator ?? '',
+            m.status,
+          ],
+          title: m.explanation,
+        })),
+    ),
+  );
+  return root;
+}
+
+function section(
+  heading: string,
+  columns: string[],
+  rows: { cells: string[]; title: string }[],
+): HTMLElement {
+  const part = element('section');
+  part.append(element('h3', undefined, heading));
+  if (rows.length === 0) {
+    part.append(element('p', 'empty', 'None.'));
+    return part;
+  }
+  const table = element('table');
+  const head = element('tr');
+  for (const column of columns) head.append(element('th', undefined, column));
+  table.append(head);
+  for (const row of rows) {
+    const tr = element('tr');
+    tr.title = row.title;
+    for (const cell of row.cells) tr.append(element('td', undefined, cell));
+    table.append(tr);
+  }
+  part.append(table);
+  return part;
+}
+
+function status(status: string, provisional: boolean): string {
+  return provisional ? `${status} (provisional)` : status;
+}
+
+function poundsOf(pence: bigint): string {
+  const sign = pence < 0n ? '-' : '';
+  const abs = pence < 0n ? -pence : pence;
+  return `${sign}${abs / 100n}.${(abs % 100n).toString().padStart(2, '0')}`;
+}
+
+function element<K extends keyof HTMLElementTagNameMap>(tag: K, className?: string, text?: string) {
+  const node = document.createElement(tag);
+  if (className) node.className = className;
+  if (text !== undefined) node.textContent = text;
+  return node;
+}
