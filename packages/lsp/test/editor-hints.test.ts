@@ -1,0 +1,73 @@
+import { IssueCodes } from '@parity/dsl';
+import { clearDocuments, parseHelper, testCodeAction, validationHelper } from 'langium/test';
+import { beforeAll, describe, expect, test } from 'vitest';
+import type { CodeAction, InlayHint } from 'vscode-languageserver';
+import { createServicesWithLibrary, demoContract, type TestServices } from './services.js';
+
+const BRADFORD = demoContract('bradford-smi-cquin.parity');
+
+let services: TestServices;
+
+beforeAll(async () => {
+  services = await createServicesWithLibrary();
+});
+
+describe('inlay hints', () => {
+  test('show the money beside each percentage: the scheme, then each indicator', async () => {
+    const document = await parseHelper(services.Parity)(BRADFORD);
+    const hints = (await services.Parity.lsp.InlayHintProvider?.getInlayHints(document, {
+      textDocument: { uri: document.uri.toString() },
+      range: { start: { line: 0, character: 0 }, end: document.textDocument.positionAt(BRADFORD.length) },
+    })) as InlayHint[];
+    expect(hints.map((h) => h.label)).toEqual([
+      '= £1,050,000.00',
+      '= £525,000.00',
+      '= £315,000.00',
+      '= £210,000.00',
+    ]);
+    // Each hint sits just after the percentage it prices.
+    const [scheme] = hints;
+    const offset = scheme && document.textDocument.offsetAt(scheme.position);
+    expect(BRADFORD.slice(0, offset).endsWith('worth 1.25% of value')).toBe(true);
+    await clearDocuments(services.shared, [document]);
+  });
+});
+
+describe('quick fixes', () => {
+  test('weights that sum to 200% are normalised back to 50%, 30% and 20%', async () => {
+    const broken = BRADFORD.replace('weight 50%', 'weight 100%')
+      .replace('weight 30%', 'weight 60%')
+      .replace('weight 20%', 'weight 40%');
+    const result = await testCodeAction(services.Parity)(broken, IssueCodes.WeightsNotHundred, BRADFORD);
+    expect(result.action?.title).toBe('Normalise weights to 100% (50%, 30%, 20%)');
+    await result.dispose();
+  });
+
+  test('a scheme without an assessment basis is offered quarterly or annual assessment', async () => {
+    const broken = BRADFORD.replace('    assessed quarterly\n', '');
+    const result = await validationHelper(services.Parity)(broken);
+    const diagnostic = result.diagnostics.find((d) => d.code === IssueCodes.MissingAssessment);
+    expect(diagnostic).toBeDefined();
+    const actions = (await services.Parity.lsp.CodeActionProvider?.getCodeActions(result.document, {
+      textDocument: { uri: result.document.uri.toString() },
+      range: diagnostic!.range,
+      context: { diagnostics: [diagnostic!] },
+    })) as CodeAction[];
+    expect(actions.map((a) => a.title)).toEqual(['Assess quarterly', 'Assess annually']);
+    await result.dispose();
+  });
+});
+
+describe('code lenses', () => {
+  test('run the contract tests and show that all five pass', async () => {
+    const document = await parseHelper(services.Parity)(BRADFORD, { validation: true });
+    const lenses =
+      (await services.Parity.lsp.CodeLensProvider?.provideCodeLens(document, {
+        textDocument: { uri: document.uri.toString() },
+      })) ?? [];
+    const titles = lenses.map((l) => l.command?.title);
+    expect(titles[0]).toBe('✓ 5 test(s) passed');
+    expect(titles.filter((t) => t === '✓ passed')).toHaveLength(5);
+    await clearDocuments(services.shared, [document]);
+  });
+});

@@ -1,0 +1,116 @@
+import {
+  clearDocuments,
+  expectCompletion,
+  expectFindReferences,
+  expectGoToDefinition,
+  expectHover,
+  parseHelper,
+} from 'langium/test';
+import { beforeAll, describe, expect, test } from 'vitest';
+import { CompletionItemKind, type LocationLink } from 'vscode-languageserver';
+import { createServicesWithLibrary, demoContract, mark, type TestServices } from './services.js';
+
+const BRADFORD = demoContract('bradford-smi-cquin.parity');
+const SHARED_SAVINGS = demoContract('shared-savings-mssp.parity');
+
+let services: TestServices;
+
+beforeAll(async () => {
+  services = await createServicesWithLibrary();
+});
+
+describe('completion', () => {
+  test('offers the library organisations for a party, as values', async () => {
+    await expectCompletion(services.Parity)({
+      text: mark(BRADFORD, 'provider BradfordDistrictCare', 'provider Bradford'.length),
+      index: 0,
+      disposeAfterCheck: true,
+      assert: (completion) => {
+        const labels = completion.items.map((i) => i.label);
+        expect(labels).toEqual(expect.arrayContaining(['BradfordDistrictCare', 'BradfordPlace']));
+        expect(completion.items.every((i) => i.kind === CompletionItemKind.Value)).toBe(true);
+      },
+    });
+  });
+
+  test('offers measures, as functions, where an indicator names its measure', async () => {
+    await expectCompletion(services.Parity)({
+      text: mark(SHARED_SAVINGS, 'quality modifier QualityScore', 'quality modifier '.length),
+      index: 0,
+      disposeAfterCheck: true,
+      assert: (completion) => {
+        const measures = completion.items
+          .filter((i) => i.kind === CompletionItemKind.Function)
+          .map((i) => i.label);
+        expect(measures).toEqual(expect.arrayContaining(['QualityScore', 'PartnershipExpenditure']));
+      },
+    });
+  });
+});
+
+describe('hover', () => {
+  test('an indicator shows the money it puts at stake, a year and by quarter', async () => {
+    await expectHover(services.Parity)({
+      text: mark(BRADFORD, 'indicator SixChecks', 'indicator '.length),
+      index: 0,
+      hover:
+        /£525,000\.00 a year \(£131,250\.00 \+ £131,250\.00 \+ £131,250\.00 \+ £131,250\.00 by quarter\)/,
+      disposeAfterCheck: true,
+    });
+  });
+
+  test('a library measure shows its definition in plain English', async () => {
+    await expectHover(services.Parity)({
+      text: mark(BRADFORD, 'measure smi.SixChecksComplete', 'measure smi.Six'.length),
+      index: 0,
+      hover: /\*\*Measure SixChecksComplete\*\*[\s\S]*Minimum denominator 20/,
+      disposeAfterCheck: true,
+    });
+  });
+});
+
+describe('go to definition and find references', () => {
+  const declared = 'measure QualityScore "Quality performance score"';
+
+  test('goes from a quality modifier to the measure declared above it', async () => {
+    const withRange = SHARED_SAVINGS.replace(
+      declared,
+      'measure <|QualityScore|> "Quality performance score"',
+    );
+    await expectGoToDefinition(services.Parity)({
+      text: mark(withRange, 'quality modifier QualityScore', 'quality modifier Qual'.length),
+      index: 0,
+      rangeIndex: 0,
+      disposeAfterCheck: true,
+    });
+  });
+
+  test('goes from a contract to a measure in the built-in library', async () => {
+    const document = await parseHelper(services.Parity)(BRADFORD);
+    const offset = BRADFORD.indexOf('measure smi.SixChecksComplete') + 'measure smi.Six'.length;
+    const links = (await services.Parity.lsp.DefinitionProvider?.getDefinition(document, {
+      textDocument: { uri: document.uri.toString() },
+      position: document.textDocument.positionAt(offset),
+    })) as LocationLink[];
+    expect(links).toHaveLength(1);
+    const [link] = links;
+    expect(link?.targetUri).toMatch(/^parity-library:.*\/measures\/smi\.parity$/);
+    const library = services.library.find((d) => d.uri.toString() === link?.targetUri);
+    const start = library?.textDocument.offsetAt(
+      link?.targetSelectionRange.start ?? { line: 0, character: 0 },
+    );
+    expect(library?.textDocument.getText().slice(start, (start ?? 0) + 'SixChecksComplete'.length)).toBe(
+      'SixChecksComplete',
+    );
+    await clearDocuments(services.shared, [document]);
+  });
+
+  test('finds every use of a measure: the declaration, the monitor, the quality modifier', async () => {
+    const marked = SHARED_SAVINGS.replace(/\bQualityScore\b/g, '<|QualityScore|>');
+    await expectFindReferences(services.Parity)({
+      text: mark(marked, 'quality modifier <|QualityScore', 'quality modifier <|Qual'.length),
+      includeDeclaration: true,
+      disposeAfterCheck: true,
+    });
+  });
+});
