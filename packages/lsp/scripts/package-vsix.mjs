@@ -2,9 +2,9 @@
 //
 //   node scripts/package-vsix.mjs [--out <dir>]     (default: the repository root)
 //
-// Bundles the extension first when its bundles are missing (they need `tsc` to have run in the
-// workspace packages it imports). vsce runs with --no-dependencies: the bundles hold everything
-// the extension needs, and pnpm's node_modules layout is not one vsce can read.
+// Packages what scripts/bundle-vscode.mjs wrote; `pnpm run package` runs both. vsce runs with
+// --no-dependencies: the bundles hold everything the extension needs, and pnpm's node_modules
+// layout is not one vsce can read.
 
 import { spawnSync } from 'node:child_process';
 import { existsSync, mkdirSync, readFileSync } from 'node:fs';
@@ -17,13 +17,9 @@ const extension = join(lsp, 'vscode');
 const { values } = parseArgs({ options: { out: { type: 'string' } } });
 const outDir = resolve(values.out ?? join(lsp, '../..'));
 
-function run(args, cwd) {
-  const result = spawnSync(process.execPath, args, { cwd, stdio: 'inherit' });
-  if (result.status !== 0) process.exit(result.status ?? 1);
-}
-
 if (!existsSync(join(extension, 'out/server.cjs')) || !existsSync(join(extension, 'library'))) {
-  run([join(import.meta.dirname, 'bundle-vscode.mjs')], lsp);
+  console.error('The extension is not bundled yet: run `node scripts/bundle-vscode.mjs` first.');
+  process.exit(1);
 }
 
 const { version } = JSON.parse(readFileSync(join(extension, 'package.json'), 'utf8'));
@@ -33,4 +29,8 @@ mkdirSync(outDir, { recursive: true });
 const require = createRequire(import.meta.url);
 const vscePackage = require.resolve('@vscode/vsce/package.json');
 const vsce = join(dirname(vscePackage), JSON.parse(readFileSync(vscePackage, 'utf8')).bin.vsce);
-run([vsce, 'package', '--no-dependencies', '--out', vsix], extension);
+const result = spawnSync(process.execPath, [vsce, 'package', '--no-dependencies', '--out', vsix], {
+  cwd: extension,
+  stdio: 'inherit',
+});
+process.exitCode = result.status ?? 1;
