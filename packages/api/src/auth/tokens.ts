@@ -2,6 +2,7 @@ import { createHash, randomBytes } from 'node:crypto';
 import { and, desc, eq, isNull } from 'drizzle-orm';
 import { auditInsert } from '../audit/record.js';
 import type { Clock } from '../clock.js';
+import { whenWritable } from '../db/busy.js';
 import type { Database } from '../db/open.js';
 import { tokens } from '../db/schema.js';
 
@@ -94,27 +95,29 @@ export async function revokeToken(
   id: string,
   by: TokenChangeBy = LOCAL_OPERATOR,
 ): Promise<TokenSummary | undefined> {
-  return db.transaction(async (tx) => {
-    const now = clock.now().toISOString();
-    const [revoked] = await tx
-      .update(tokens)
-      .set({ revokedAt: now })
-      .where(and(eq(tokens.id, id), isNull(tokens.revokedAt)))
-      .returning(summaryColumns);
-    const token =
-      revoked ?? (await tx.select(summaryColumns).from(tokens).where(eq(tokens.id, id)).limit(1))[0];
-    if (!token) return undefined;
-    const detail = { organisation: token.organisation, role: token.role, alreadyRevoked: !revoked };
-    await auditInsert(tx, clock, {
-      actor: by.actor,
-      action: 'token.revoke',
-      subject: id,
-      outcome: 'ok',
-      requestId: by.requestId,
-      detail,
-    });
-    return toSummary(token);
-  });
+  return whenWritable(() =>
+    db.transaction(async (tx) => {
+      const now = clock.now().toISOString();
+      const [revoked] = await tx
+        .update(tokens)
+        .set({ revokedAt: now })
+        .where(and(eq(tokens.id, id), isNull(tokens.revokedAt)))
+        .returning(summaryColumns);
+      const token =
+        revoked ?? (await tx.select(summaryColumns).from(tokens).where(eq(tokens.id, id)).limit(1))[0];
+      if (!token) return undefined;
+      const detail = { organisation: token.organisation, role: token.role, alreadyRevoked: !revoked };
+      await auditInsert(tx, clock, {
+        actor: by.actor,
+        action: 'token.revoke',
+        subject: id,
+        outcome: 'ok',
+        requestId: by.requestId,
+        detail,
+      });
+      return toSummary(token);
+    }),
+  );
 }
 
 /** Every token, newest first, without secrets. */
@@ -130,7 +133,9 @@ export async function principalFor(db: Database, secret: string): Promise<Princi
     sql: 'SELECT id, organisation, role, revoked_at AS revokedAt FROM tokens WHERE secret_hash = ? LIMIT 1',
     args: [hashSecret(secret)],
   });
-  const row = result.rows[0] as unknown as { id: string; organisation: string; role: string; revokedAt: string | null } | undefined;
+  const row = result.rows[0] as unknown as
+    | { id: string; organisation: string; role: string; revokedAt: string | null }
+    | undefined;
   if (!row || row.revokedAt || !(ROLES as readonly string[]).includes(row.role)) return undefined;
   return { tokenId: row.id, organisation: row.organisation, role: row.role as Role };
 }

@@ -1,6 +1,7 @@
 import type { ContractModel } from '@parity/engine';
 import type { SourceFile } from '@parity/dsl';
 import { and, desc, eq, lte } from 'drizzle-orm';
+import { whenWritable } from '../db/busy.js';
 import type { Database } from '../db/open.js';
 import { contractParties, contracts, contractVersions } from '../db/schema.js';
 
@@ -34,7 +35,7 @@ export async function storeVersion(
   input: { model: ContractModel; sources: SourceFile[]; author: string; effectiveDate: string; now: string },
 ): Promise<{ version: StoredVersion; created: boolean }> {
   const name = input.model.contract.name;
-  return db.transaction(async (tx) => {
+  return whenWritable(() => db.transaction(async (tx) => {
     const [existing] = await tx.select(versionColumns).from(contractVersions).where(and(eq(contractVersions.contractName, name), eq(contractVersions.contentHash, input.model.contentHash))).limit(1);
     if (existing) return { version: existing, created: false };
     await tx.insert(contracts).values({ name, title: input.model.contract.title, createdAt: input.now }).onConflictDoUpdate({ target: contracts.name, set: { title: input.model.contract.title } });
@@ -56,7 +57,7 @@ export async function storeVersion(
     const parties = new Map(input.model.contract.parties.map((p) => [`${p.ods}|${p.role}`, p]));
     if (parties.size > 0) await tx.insert(contractParties).values([...parties.values()].map((p) => ({ versionId: version.id, ods: p.ods, role: p.role })));
     return { version, created: true };
-  });
+  }));
 }
 
 export async function listVersions(db: Database, name: string): Promise<StoredVersion[]> {

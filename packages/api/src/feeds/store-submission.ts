@@ -3,6 +3,7 @@ import { promisify } from 'node:util';
 import { gzip } from 'node:zlib';
 import type { InStatement, Transaction } from '@libsql/client';
 import type { Clock } from '../clock.js';
+import { whenWritable } from '../db/busy.js';
 import type { Database } from '../db/open.js';
 import type { StoredBlock } from './block-spool.js';
 import { type SubmissionRecord, submissionWithContent } from './submissions.js';
@@ -105,22 +106,9 @@ function sameContent(input: NewSubmission): InStatement {
   };
 }
 
-/**
- * Opens a write transaction, waiting out another writer: the pool's fresh connections have no busy
- * timeout of their own, so a lock held elsewhere is retried here for up to ten seconds.
- */
-async function beginWrite(db: Database): Promise<Transaction> {
-  for (let attempt = 0; ; attempt++) {
-    try {
-      return await db.$client.transaction('write');
-    } catch (error) {
-      const busy =
-        error instanceof Error &&
-        /SQLITE_BUSY|database is locked/i.test(`${(error as { code?: string }).code ?? ''} ${error.message}`);
-      if (!busy || attempt >= 200) throw error;
-      await new Promise((resolve) => setTimeout(resolve, 50));
-    }
-  }
+/** Opens a write transaction, waiting out another writer. */
+function beginWrite(db: Database): Promise<Transaction> {
+  return whenWritable(() => db.$client.transaction('write'));
 }
 
 /** Blocks of aggregate observations: one gzipped NDJSON block, each line an AggregateObservation. */
