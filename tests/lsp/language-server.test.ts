@@ -2,8 +2,9 @@ import { mkdtempSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, test } from 'vitest';
-import type { CodeAction, CodeLens, CompletionList, Hover, InlayHint, Location, LocationLink, TextEdit, WorkspaceEdit } from 'vscode-languageserver-protocol';
-import { LspClient, positionIn } from './lsp-client.js';
+import { PARITY_TOKEN_LEGEND } from '@parity/lsp';
+import type { CodeAction, CodeLens, CompletionList, DocumentSymbol, FoldingRange, Hover, InlayHint, Location, LocationLink, SemanticTokens, TextEdit, WorkspaceEdit, WorkspaceSymbol } from 'vscode-languageserver-protocol';
+import { decodeSemanticTokens, LspClient, positionIn } from './lsp-client.js';
 
 const MEASURES = `package local.measures
 import "nhs/organisations"
@@ -208,5 +209,65 @@ describe('quick fixes', () => {
     await client.change('measures.parity', fixedMeasures, 2);
     expect(await clean).toBeDefined();
     await client.change('contract.parity', CONTRACT, 51);
+  });
+});
+
+describe('semantic tokens, outline and symbols over stdio', () => {
+  test('colours names by what they refer to, and money, percentages and test names', async () => {
+    const tokens = await client.request<SemanticTokens>('textDocument/semanticTokens/full', doc('contract.parity'));
+    const decoded = decodeSemanticTokens(tokens.data, CONTRACT, PARITY_TOKEN_LEGEND);
+    const at = (snippet: string, offset: number) => {
+      const { line, character } = positionIn(CONTRACT, snippet, offset);
+      const token = decoded.find((t) => t.line === line && t.character === character);
+      return token && `${token.text}: ${[token.type, ...token.modifiers].join('.')}`;
+    };
+    expect(at('provider BradfordDistrictCare', 'provider '.length)).toBe('BradfordDistrictCare: class.defaultLibrary');
+    expect(at('measure SmokersOffered', 'measure '.length)).toBe('SmokersOffered: function');
+    expect(at('value £84,000,000', 'value '.length)).toBe('£84,000,000: number.money');
+    expect(at('worth 1.25% of value', 'worth '.length)).toBe('1.25%: number.percentage');
+    expect(at('indicator Smoking', 'indicator '.length)).toBe('Smoking: method.declaration');
+    expect(at('test "Q1 at 45%', 'test '.length)).toBe('"Q1 at 45% earns a quarter of the quarter": string.declaration');
+    expect(at('for Smoking {', 'for '.length)).toBe('Smoking: type');
+    expect(at('  cquin Local', 2)).toBe('cquin: keyword');
+  });
+
+  test('outlines the contract: parties, the scheme and the money each indicator puts at stake', async () => {
+    const symbols = await client.request<DocumentSymbol[]>('textDocument/documentSymbol', doc('contract.parity'));
+    const tree = (list: DocumentSymbol[] = [], depth = 0): string[] =>
+      list.flatMap((s) => [`${'  '.repeat(depth)}${s.name}${s.detail ? ` · ${s.detail}` : ''}`, ...tree(s.children, depth + 1)]);
+    expect(tree(symbols)).toEqual([
+      'local.contract',
+      '  nhs/organisations',
+      '  local/measures',
+      'Smoking · Smoking and weight CQUIN · cquin · 2026/27 · £84,000,000',
+      '  BradfordPlace · commissioner',
+      '  BradfordDistrictCare · provider',
+      '  Local · CQUIN worth £1,050,000.00 · Local CQUIN',
+      '    Smoking · £630,000.00 a year',
+      '    Weight · £420,000.00 a year',
+      'Q1 at 45% earns a quarter of the quarter · for Smoking',
+    ]);
+  });
+
+  test('finds measures and organisations across the workspace and the built-in library', async () => {
+    const search = (query: string) => client.request<WorkspaceSymbol[]>('workspace/symbol', { query });
+    const where = (s: WorkspaceSymbol) => `${s.containerName}.${s.name} in ${'uri' in s.location ? s.location.uri : ''}`;
+    // A measure in a workspace file that is not open in the editor.
+    expect((await search('WeightChecked')).map(where)).toEqual([`local.measures.WeightChecked in ${client.uri('measures.parity')}`]);
+    // A measure and an organisation from the built-in library.
+    expect((await search('SixChecksComplete')).map(where)).toEqual([expect.stringMatching(/^nhs\.measures\.smi\.SixChecksComplete in parity-library:.*measures\/smi\.parity$/)]);
+    const organisations = await search('BradfordDistrict');
+    expect(organisations.map((s) => s.name)).toContain('BradfordDistrictCare');
+    expect(organisations.every((s) => s.containerName === 'nhs.organisations')).toBe(true);
+  });
+
+  test('folds the imports and every block', async () => {
+    const folds = await client.request<FoldingRange[]>('textDocument/foldingRange', doc('contract.parity'));
+    const line = (snippet: string) => positionIn(CONTRACT, snippet).line;
+    expect(folds).toEqual(expect.arrayContaining([
+      expect.objectContaining({ startLine: line('import "nhs/organisations"'), endLine: line('import "local/measures"'), kind: 'imports' }),
+      expect.objectContaining({ startLine: line('contract Smoking'), endLine: line('    indicator Weight') + 4 }),
+      expect.objectContaining({ startLine: line('indicator Smoking'), endLine: line('linear from 40% to 60%') }),
+    ]));
   });
 });

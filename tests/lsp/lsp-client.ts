@@ -92,3 +92,37 @@ export function positionIn(text: string, snippet: string, offsetInSnippet = 0): 
   const before = text.slice(0, offset).split('\n');
   return { line: before.length - 1, character: before.at(-1)?.length ?? 0 };
 }
+
+/** A semantic token as an editor sees it: where it is, its text, its type and its modifiers by name. */
+export interface DecodedToken {
+  line: number;
+  character: number;
+  text: string;
+  type: string;
+  modifiers: string[];
+}
+
+/** Decodes the protocol's relative five-number encoding of semantic tokens against the server's legend. */
+export function decodeSemanticTokens(
+  data: number[],
+  text: string,
+  legend: { tokenTypes: string[]; tokenModifiers: string[] },
+): DecodedToken[] {
+  const lines = text.split('\n');
+  const tokens: DecodedToken[] = [];
+  let line = 0;
+  let character = 0;
+  for (let i = 0; i + 4 < data.length; i += 5) {
+    const [deltaLine = 0, deltaStart = 0, length = 0, type = 0, bits = 0] = data.slice(i, i + 5);
+    line += deltaLine;
+    character = deltaLine === 0 ? character + deltaStart : deltaStart;
+    tokens.push({
+      line,
+      character,
+      text: (lines[line] ?? '').slice(character, character + length),
+      type: legend.tokenTypes[type] ?? `#${type}`,
+      modifiers: legend.tokenModifiers.filter((_, bit) => (bits & (1 << bit)) !== 0),
+    });
+  }
+  return tokens;
+}

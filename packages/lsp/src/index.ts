@@ -6,3 +6,4 @@ export {
   type ParityLspServices,
   ParitySharedLspModule,
 } from './parity-lsp-module.js';
+export { PARITY_TOKEN_LEGEND, ParityTokenModifiers } from './token-kinds.js';

@@ -15,12 +15,14 @@ import {
   type Reference,
 } from 'langium';
 import { AbstractSemanticTokenProvider, type LangiumServices, type SemanticTokenAcceptor } from 'langium/lsp';
+import type { SemanticTokensOptions } from 'vscode-languageserver';
 import {
   DECLARATION_TOKENS,
   DOCUMENTATION_PROPERTIES,
   KEYWORD_PROPERTIES,
   LITERAL_TOKENS,
   OPERATORS,
+  PARITY_TOKEN_LEGEND,
   PARITY_TOKEN_MODIFIERS,
   SemanticTokenModifiers,
   SemanticTokenTypes,
@@ -45,6 +47,10 @@ export class ParitySemanticTokenProvider extends AbstractSemanticTokenProvider {
 
   override get tokenModifiers(): Record<string, number> {
     return PARITY_TOKEN_MODIFIERS;
+  }
+
+  override get semanticTokensOptions(): SemanticTokensOptions {
+    return { ...super.semanticTokensOptions, legend: PARITY_TOKEN_LEGEND };
   }
 
   protected highlightElement(node: AstNode, accept: SemanticTokenAcceptor): void {

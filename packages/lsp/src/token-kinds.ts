@@ -1,4 +1,4 @@
-import { AllSemanticTokenModifiers } from 'langium/lsp';
+import { AllSemanticTokenModifiers, AllSemanticTokenTypes } from 'langium/lsp';
 import { SemanticTokenModifiers, SemanticTokenTypes } from 'vscode-languageserver';
 
 /**
@@ -97,3 +97,9 @@ export const KEYWORD_PROPERTIES = new Set([
 export const DOCUMENTATION_PROPERTIES = new Set(['title', 'description', 'text']);
 
 export { SemanticTokenModifiers, SemanticTokenTypes };
+
+/** The legend the server announces: which index means which token type and which bit which modifier. */
+export const PARITY_TOKEN_LEGEND = {
+  tokenTypes: Object.keys(AllSemanticTokenTypes),
+  tokenModifiers: Object.keys(PARITY_TOKEN_MODIFIERS),
+};
