@@ -1,6 +1,7 @@
 import {
   isActivityLine,
   isAggregateReturn,
+  isArrangementClause,
   isBudget,
   isCapitation,
   isContract,
@@ -69,10 +70,10 @@ function declarationEntry(node: AstNode): OutlineEntry | undefined {
   if (isContract(node)) {
     const year = node.members.find(isYearClause)?.year;
     const value = node.members.find(isValueClause)?.amount;
-    const kinds = node.members.find((m) => m.$type === 'ArrangementClause')?.$cstNode?.text;
+    const kinds = node.members.find(isArrangementClause)?.kinds.join(', ');
     return {
       name: node.name,
-      detail: joined(node.title, kinds?.replace(/^arrangement\s+/, ''), year, value),
+      detail: joined(node.title, kinds, year, value),
       children: node.members,
     };
   }

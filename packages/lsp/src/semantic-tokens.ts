@@ -15,7 +15,11 @@ import {
   type Reference,
 } from 'langium';
 import { AbstractSemanticTokenProvider, type LangiumServices, type SemanticTokenAcceptor } from 'langium/lsp';
-import type { SemanticTokensOptions } from 'vscode-languageserver';
+import {
+  SemanticTokenModifiers,
+  type SemanticTokensOptions,
+  SemanticTokenTypes,
+} from 'vscode-languageserver';
 import {
   DECLARATION_TOKENS,
   DOCUMENTATION_PROPERTIES,
@@ -24,8 +28,6 @@ import {
   OPERATORS,
   PARITY_TOKEN_LEGEND,
   PARITY_TOKEN_MODIFIERS,
-  SemanticTokenModifiers,
-  SemanticTokenTypes,
 } from './token-kinds.js';
 
 /**

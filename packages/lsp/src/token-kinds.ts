@@ -96,8 +96,6 @@ export const KEYWORD_PROPERTIES = new Set([
 /** Properties whose text explains a declaration rather than naming data. */
 export const DOCUMENTATION_PROPERTIES = new Set(['title', 'description', 'text']);
 
-export { SemanticTokenModifiers, SemanticTokenTypes };
-
 /** The legend the server announces: which index means which token type and which bit which modifier. */
 export const PARITY_TOKEN_LEGEND = {
   tokenTypes: Object.keys(AllSemanticTokenTypes),
