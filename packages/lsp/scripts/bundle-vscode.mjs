@@ -6,8 +6,8 @@
 //   icon.png            the marketplace icon
 // Everything written here is git-ignored; the manifest, snippets and file icons are kept in git.
 
-import { cpSync, mkdirSync, rmSync, statSync, writeFileSync } from 'node:fs';
-import { join } from 'node:path';
+import { cpSync, existsSync, mkdirSync, renameSync, rmSync, statSync, writeFileSync } from 'node:fs';
+import { dirname, join } from 'node:path';
 import { build } from 'esbuild';
 import { parityIconPng } from './vscode/png-icon.mjs';
 import { parityTextMateGrammar } from './vscode/textmate-grammar.mjs';
@@ -29,33 +29,48 @@ const common = {
   legalComments: 'none',
 };
 
+// Each output is written beside its place and then renamed into it, so a server started from
+// this folder (by a test or an editor) while the build runs never finds a file missing or half
+// written.
+const staging = join(extension, `.staging-${process.pid}`);
+
 async function bundleVscodeExtension() {
-  rmSync(join(extension, 'out'), { recursive: true, force: true });
+  rmSync(staging, { recursive: true, force: true });
   await Promise.all([
     build({
       ...common,
       entryPoints: [join(extension, 'src/extension.ts')],
-      outfile: join(extension, 'out/extension.cjs'),
+      outfile: join(staging, 'extension.cjs'),
     }),
     build({
       ...common,
       entryPoints: [join(extension, 'src/server.ts')],
-      outfile: join(extension, 'out/server.cjs'),
+      outfile: join(staging, 'server.cjs'),
     }),
   ]);
-
-  rmSync(join(extension, 'library'), { recursive: true, force: true });
-  cpSync(library, join(extension, 'library'), {
+  cpSync(library, join(staging, 'library'), {
     recursive: true,
     filter: (path) => path.endsWith('.parity') || statSync(path).isDirectory(),
   });
-
-  mkdirSync(join(extension, 'syntaxes'), { recursive: true });
   writeFileSync(
-    join(extension, 'syntaxes/parity.tmLanguage.json'),
+    join(staging, 'parity.tmLanguage.json'),
     `${JSON.stringify(parityTextMateGrammar(), null, 2)}\n`,
   );
-  writeFileSync(join(extension, 'icon.png'), parityIconPng());
+  writeFileSync(join(staging, 'icon.png'), parityIconPng());
+
+  place('extension.cjs', 'out/extension.cjs');
+  place('server.cjs', 'out/server.cjs');
+  place('parity.tmLanguage.json', 'syntaxes/parity.tmLanguage.json');
+  place('icon.png', 'icon.png');
+  const previousLibrary = join(staging, 'previous-library');
+  if (existsSync(join(extension, 'library'))) renameSync(join(extension, 'library'), previousLibrary);
+  place('library', 'library');
+  rmSync(staging, { recursive: true, force: true });
+}
+
+function place(staged, target) {
+  mkdirSync(dirname(join(extension, target)), { recursive: true });
+  renameSync(join(staging, staged), join(extension, target));
 }
 
 await bundleVscodeExtension();
