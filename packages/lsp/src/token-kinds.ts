@@ -1,5 +1,5 @@
 import { AllSemanticTokenModifiers, AllSemanticTokenTypes } from 'langium/lsp';
-import { SemanticTokenModifiers, SemanticTokenTypes } from 'vscode-languageserver';
+import { SemanticTokenTypes } from 'vscode-languageserver';
 
 /**
  * The semantic token each kind of declaration gets, at its declaration and wherever it is named.
