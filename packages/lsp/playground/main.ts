@@ -4,7 +4,7 @@
  */
 
 import { library } from 'parity:library';
-import type * as monaco from '@codingame/monaco-vscode-editor-api';
+import * as monaco from '@codingame/monaco-vscode-editor-api';
 import { evaluatePanel } from './evaluate-panel.js';
 import { fileList } from './file-list.js';
 import { libraryPathOf } from './library-files.js';
@@ -13,10 +13,15 @@ import { startEditor } from './start-editor.js';
 /** The contract shown first: the Bradford CQUIN, which has demo feeds to evaluate against. */
 const FIRST = 'demo/bradford-smi-cquin.parity';
 
-/** What the page exposes for its own browser test: the editor and whether the server is up. */
+/** What the page exposes for scripts and its browser test: the editor and its error markers. */
 declare global {
   interface Window {
-    parityPlayground?: { editor: monaco.editor.IStandaloneCodeEditor; openFile(path: string): void };
+    parityPlayground?: {
+      editor: monaco.editor.IStandaloneCodeEditor;
+      openFile(path: string): void;
+      /** The messages of the error markers on the open file. */
+      errors(): string[];
+    };
   }
 }
 
@@ -60,7 +65,15 @@ async function main(): Promise<void> {
   onOpened = (path) => panel.fileOpened(path);
   openFile(first);
 
-  window.parityPlayground = { editor, openFile };
+  const errors = () => {
+    const model = editor.getModel();
+    if (!model) return [];
+    return monaco.editor
+      .getModelMarkers({ resource: model.uri })
+      .filter((marker) => marker.severity === monaco.MarkerSeverity.Error)
+      .map((marker) => marker.message);
+  };
+  window.parityPlayground = { editor, openFile, errors };
   status.textContent = 'Language server ready: Parity, running in this page';
   document.body.dataset.server = 'ready';
 }

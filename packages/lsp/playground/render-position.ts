@@ -16,26 +16,11 @@ export function renderPosition(position: Position): HTMLElement {
   );
   root.append(
     section(
-      'Payments',
-      ['Clause', 'Period', 'Provider', 'Amount', 'Status'],
-      position.lines.map((line) => ({
-        cells: [
-          line.clause,
-          line.period,
-          line.provider,
-          formatPounds(line.pounds),
-          status(line.status, line.provisional),
-        ],
-        title: line.explanation,
-      })),
-    ),
-    section(
       'Indicators',
-      ['Indicator', 'Provider', 'Year to date', 'Forecast', 'Forecast £'],
+      ['Indicator', 'Year to date', 'Forecast', 'Forecast £'],
       position.indicators.map((i) => ({
         cells: [
           i.indicator,
-          i.provider,
           i.yearToDate
             ? `${i.yearToDate.numerator} of ${i.yearToDate.denominator} (${formatShare(i.yearToDate.score)})`
             : 'no data',
@@ -46,20 +31,31 @@ export function renderPosition(position: Position): HTMLElement {
       })),
     ),
     section(
+      'Payments',
+      ['Line', 'Period', 'Amount', 'Status'],
+      position.lines.map((line) => ({
+        cells: [
+          `${line.kind} ${shortName(line.clause)}`,
+          line.period,
+          formatPounds(line.pounds),
+          status(line.status, line.provisional),
+        ],
+        title: `${line.provider}: ${line.explanation}`,
+      })),
+    ),
+    section(
       'Measures, year to date',
-      ['Measure', 'Provider', 'Value', 'Numerator', 'Denominator', 'Status'],
+      ['Measure', 'Value', 'Of', 'Status'],
       position.measures
         .filter((m) => m.view === 'year-to-date')
         .map((m) => ({
           cells: [
             m.title,
-            m.provider,
             formatShare(m.value),
-            m.numerator ?? '',
-            m.denominator ?? '',
+            m.numerator === undefined ? '' : `${m.numerator} of ${m.denominator}`,
             m.status,
           ],
-          title: m.explanation,
+          title: `${m.provider}: ${m.explanation}`,
         })),
     ),
   );
@@ -89,6 +85,11 @@ function section(
   }
   part.append(table);
   return part;
+}
+
+/** The last part of a qualified name: `demo.bradford.SmiPhysicalHealthCquin` → `SmiPhysicalHealthCquin`. */
+function shortName(name: string): string {
+  return name.slice(name.lastIndexOf('.') + 1);
 }
 
 function status(status: string, provisional: boolean): string {

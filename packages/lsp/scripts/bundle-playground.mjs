@@ -2,7 +2,7 @@
 // Monaco's editor worker, and the Parity language server as a web worker, each an ES module for the
 // browser. The contract library (contracts/**/*.parity) and the keywords of the dsl's TextMate
 // grammar are embedded as generated modules, so the playground needs no file system.
-import { copyFile, mkdir, readdir, readFile, rm, stat } from 'node:fs/promises';
+import { copyFile, mkdir, readdir, readFile, rename, rm, stat } from 'node:fs/promises';
 import { builtinModules } from 'node:module';
 import { dirname, join, relative } from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -12,6 +12,8 @@ const lspDir = join(dirname(fileURLToPath(import.meta.url)), '..');
 const repoDir = join(lspDir, '../..');
 const sourceDir = join(lspDir, 'playground');
 const outDir = join(lspDir, 'out/playground');
+// Built beside the old one and swapped in at the end, so a running service never serves half a build.
+const buildDir = `${outDir}.next`;
 const started = performance.now();
 
 /** Every .parity file under contracts/, path relative to it, in a stable order. */
@@ -77,8 +79,8 @@ const monacoStylesheets = {
 };
 
 const [library, keywords] = await Promise.all([readLibrary(join(repoDir, 'contracts')), readKeywords()]);
-await rm(outDir, { recursive: true, force: true });
-await mkdir(outDir, { recursive: true });
+await rm(buildDir, { recursive: true, force: true });
+await mkdir(buildDir, { recursive: true });
 
 const result = await esbuild.build({
   entryPoints: {
@@ -89,7 +91,7 @@ const result = await esbuild.build({
     ),
   },
   absWorkingDir: lspDir,
-  outdir: outDir,
+  outdir: buildDir,
   bundle: true,
   format: 'esm',
   // Monaco's services load on demand: the ones classic mode never asks for are never fetched.
@@ -124,7 +126,9 @@ if (fromNode.length > 0)
   throw new Error(`The playground bundles import Node modules: ${fromNode.join(', ')}`);
 
 for (const file of ['index.html', 'playground.css'])
-  await copyFile(join(sourceDir, file), join(outDir, file));
+  await copyFile(join(sourceDir, file), join(buildDir, file));
+await rm(outDir, { recursive: true, force: true });
+await rename(buildDir, outDir);
 
 const sizes = await Promise.all(
   ['main.js', 'worker.js', 'editor.worker.js'].map(

@@ -17,15 +17,17 @@ const gunzipAsync = promisify(gunzip);
  * Record rows are read lazily, one block (about 10,000 rows) at a time, each time the iterable is
  * iterated; aggregate observations are few and read at once. The engine compares `submittedAt`
  * with the as-of date as dates, so observations carry the submission's date, and are ordered by
- * submission time so that, of two on the same day, the later one wins.
+ * submission time so that, of two on the same day, the later one wins. `only` limits which
+ * submissions count, as in `standingSubmissions`.
  */
 export async function loadObservations(
   db: Database,
   contractName: string,
   model: ContractModel,
   asOf: string,
+  only?: (submission: SubmissionRecord) => boolean,
 ): Promise<{ observations: Observations; submissionIds: string[] }> {
-  const standing = await standingSubmissions(db, contractName, `${asOf}T23:59:59.999Z`);
+  const standing = await standingSubmissions(db, contractName, `${asOf}T23:59:59.999Z`, only);
   const datasets = new Map(model.datasets.map((d) => [d.name, d]));
   const returns = new Set(model.returns.map((r) => r.name));
   const used = standing.filter((s) => datasets.has(s.source) || returns.has(s.source));
@@ -61,10 +63,18 @@ export async function loadObservations(
  * Which submissions `loadObservations` would read, without reading them: enough to tell whether
  * a position computed before is still the answer.
  */
-export async function standingSubmissionIds(db: Database, contractName: string, model: ContractModel, asOf: string): Promise<string[]> {
+export async function standingSubmissionIds(
+  db: Database,
+  contractName: string,
+  model: ContractModel,
+  asOf: string,
+): Promise<string[]> {
   const sources = new Set([...model.datasets.map((d) => d.name), ...model.returns.map((r) => r.name)]);
   const standing = await standingSubmissions(db, contractName, `${asOf}T23:59:59.999Z`);
-  return standing.filter((s) => sources.has(s.source)).map((s) => s.id).sort();
+  return standing
+    .filter((s) => sources.has(s.source))
+    .map((s) => s.id)
+    .sort();
 }
 
 /** The rows of a dataset's submissions, block by block; each iteration reads them afresh. */

@@ -58,19 +58,21 @@ export async function listSubmissions(
 
 /**
  * For each provider, source and period, the submission that stands at a moment: the latest made at
- * or before it (ties, within the same millisecond, to the one stored last).
+ * or before it (ties, within the same millisecond, to the one stored last). `only`, when given,
+ * says which submissions count at all (the playground counts only the demo's own).
  */
 export async function standingSubmissions(
   db: Database,
   contractName: string,
   at: string,
+  only?: (submission: SubmissionRecord) => boolean,
 ): Promise<SubmissionRecord[]> {
   const rows = await db
     .select()
     .from(submissions)
     .where(and(eq(submissions.contractName, contractName), lte(submissions.submittedAt, at)))
     .orderBy(submissions.submittedAt, sql`rowid`);
-  return latestOfEach(rows);
+  return latestOfEach(only ? rows.filter(only) : rows);
 }
 
 function latestOfEach(rows: SubmissionRecord[]): SubmissionRecord[] {

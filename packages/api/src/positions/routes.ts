@@ -83,7 +83,8 @@ positionRoutes.openapi(
   },
 );
 
-function positionBody(
+/** A position as JSON: measures by period, indicators with forecasts, payment lines. */
+export function positionBody(
   name: string,
   evaluation: ContractEvaluation,
   asOf: string,

@@ -1,0 +1,57 @@
+import { createHash } from 'node:crypto';
+import { evaluateInContext, indicatorPositions } from '@parity/engine';
+import { ApiError } from '../errors.js';
+import { loadObservations } from '../feeds/load.js';
+import { positionBody } from '../positions/routes.js';
+import type { Services } from '../services.js';
+import { isDemoSubmission, type PlaygroundFeed } from './demo-feeds.js';
+
+export interface PlaygroundEvaluation {
+  /** The library path of the open file, e.g. `demo/bradford-smi-cquin.parity`. */
+  file: string;
+  source: string;
+  asOf: string;
+}
+
+/**
+ * Checks and compiles a contract as it stands in the playground's editor (with the shared
+ * library), then evaluates it against a demo contract's stored demo feeds: nothing is stored.
+ * The contract evaluated is the one the feed belongs to, or the only one the file declares.
+ */
+export async function evaluateSource(services: Services, input: PlaygroundEvaluation, feed: PlaygroundFeed) {
+  const outcome = await services.checker.check([{ path: input.file, text: input.source }]);
+  const errors = outcome.diagnostics.filter((d) => d.severity === 'error');
+  if (errors.length > 0) {
+    const diagnostics = errors.map((d) => ({ ...d, file: d.file.replace(/^\//, '') }));
+    throw new ApiError(
+      'invalid-contract',
+      `The contract has ${errors.length} error(s): fix them and evaluate again.`,
+      diagnostics,
+    );
+  }
+  const model =
+    outcome.models.find((m) => m.contract.name === feed.contract) ??
+    (outcome.models.length === 1 ? outcome.models[0] : undefined);
+  if (!model) {
+    const names = outcome.models.map((m) => m.contract.name).join(', ');
+    throw new ApiError(
+      'invalid-request',
+      names
+        ? `The file declares several contracts (${names}) and none is ${feed.contract}: open the contract the feed is for.`
+        : 'The file declares no contract to evaluate: open a contract, not a library.',
+    );
+  }
+  const options = { asOf: input.asOf, parents: new Map(), sha256: () => createHash('sha256') };
+  // Record streams are read once: load afresh for each pass.
+  const first = await loadObservations(services.db, feed.contract, model, input.asOf, isDemoSubmission);
+  const evaluation = await evaluateInContext(model, first.observations, options);
+  const second = await loadObservations(services.db, feed.contract, model, input.asOf, isDemoSubmission);
+  const indicators = await indicatorPositions(model, second.observations, options);
+  const body = positionBody(
+    model.contract.name,
+    { key: '', versionId: 0, version: 0, model, evaluation, indicators, submissionIds: first.submissionIds },
+    input.asOf,
+    undefined,
+  );
+  return { ...body, feed: feed.contract, submissions: first.submissionIds.length };
+}
