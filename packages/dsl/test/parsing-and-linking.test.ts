@@ -101,6 +101,25 @@ describe('malformed input', () => {
   });
 });
 
+describe('references in half-written declarations', () => {
+  test('resolves what a test gives before the test names its contract', async () => {
+    const diagnostics = await check({
+      '/lib.parity': LIBRARY,
+      '/test.parity': `package demo
+import "lib"
+
+test "Q1" for {
+  given Register in 2026/27 Q1 = rows {
+    (person = "P01")
+  }
+}
+`,
+    });
+    expect(diagnostics.filter((d) => d.message.includes('An error occurred'))).toEqual([]);
+    expect(diagnostics.some((d) => d.code === 'parsing-error')).toBe(true);
+  });
+});
+
 describe('names and numbers commissioners write', () => {
   test('accepts six-character GP practice ODS codes', async () => {
     const library = LIBRARY.replace('ods "RAB"', 'ods "B86001"');

@@ -56,7 +56,7 @@ export function needsMinimumDenominator(kind: MeasureKind): boolean {
 }
 
 export function measureSourceOf(measure: Measure): Dataset | AggregateReturn | undefined {
-  return measure.clauses.find(isFromClause)?.source.ref;
+  return measure.clauses.find(isFromClause)?.source?.ref;
 }
 
 export function measureDatasetOf(measure: Measure): Dataset | undefined {
@@ -98,17 +98,17 @@ export function partiesOf(contract: Contract, ...roles: string[]): Party[] {
 /** Organisations that deliver care under the contract: providers, the prime and subcontractors. */
 export function deliveringOrganisations(contract: Contract): Organisation[] {
   return partiesOf(contract, 'provider', 'prime', 'subcontractor').flatMap((party) =>
-    party.organisation.ref ? [party.organisation.ref] : [],
+    party.organisation?.ref ? [party.organisation.ref] : [],
   );
 }
 
 /** The organisation accountable for an indicator: the one it names, or the contract's only provider. */
 export function accountableFor(indicator: Indicator): Organisation | undefined {
-  const named = indicator.members.find(isAccountable)?.organisation.ref;
+  const named = indicator.members.find(isAccountable)?.organisation?.ref;
   if (named) return named;
   const contract = containingContract(indicator);
   const delivering = contract ? partiesOf(contract, 'provider', 'prime') : [];
-  return delivering.length === 1 ? delivering[0]?.organisation.ref : undefined;
+  return delivering.length === 1 ? delivering[0]?.organisation?.ref : undefined;
 }
 
 export function contractYear(contract: Contract): string | undefined {

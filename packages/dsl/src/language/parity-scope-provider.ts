@@ -65,20 +65,21 @@ export class ParityScopeProvider extends DefaultScopeProvider {
     }
     if (isCell(container)) {
       const given = AstUtils.getContainerOfType(container, isGiven);
-      const target = given?.target.ref;
+      const target = given?.target?.ref;
       return this.fieldScope(isDataset(target) ? target : target && datasetOfMeasureNode(target));
     }
     if (isCohortClause(container) && context.property !== 'cohort') {
-      return this.fieldScope(container.cohort.ref);
+      return this.fieldScope(container.cohort?.ref);
     }
     if (isFlowDown(container)) {
       const contract = AstUtils.getContainerOfType(container, isContract);
-      const parent = contract?.members.find(isParentClause)?.parent.ref;
+      const parent = contract?.members.find(isParentClause)?.parent?.ref;
       return parent ? this.contractScope(parent, context, EMPTY_SCOPE) : EMPTY_SCOPE;
     }
     const test = AstUtils.getContainerOfType(container, isContractTest);
     if (test && context.property !== 'contract') {
-      const contract = test.contract.ref;
+      // A test still being typed may not name its contract yet.
+      const contract = test.contract?.ref;
       if (contract) return this.contractScope(contract, context, this.lexicalScope(context));
     }
     return this.lexicalScope(context);
@@ -235,7 +236,7 @@ class ImportedScope implements Scope {
 /** The dataset a measure draws from, when it is a record-level dataset. */
 export function datasetOfMeasureNode(node: AstNode): Dataset | undefined {
   if (!isMeasure(node)) return undefined;
-  const from = node.clauses.find(isFromClause)?.source.ref;
+  const from = node.clauses.find(isFromClause)?.source?.ref;
   return isDataset(from) ? from : undefined;
 }
 
