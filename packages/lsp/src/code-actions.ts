@@ -170,7 +170,8 @@ export class ParityCodeActionProvider implements CodeActionProvider {
     const reference = referenceAt(document, diagnostic.range);
     if (!reference) return [];
     const root = document.parseResult.value as Document;
-    const imported = new Set((root.imports ?? []).map((i) => packageOfImport(i.path)));
+    // An import still being typed (`import` with no path yet) imports nothing.
+    const imported = new Set((root.imports ?? []).map((i) => packageOfImport(i.path ?? '')));
     const wanted = reference.ref.$refText;
     const packages = this.services.shared.workspace.IndexManager.allElements()
       .filter((d) => d.type !== 'Document' && d.name.endsWith(`.${wanted}`))

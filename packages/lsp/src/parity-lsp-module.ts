@@ -16,7 +16,9 @@ import {
 } from 'langium/lsp';
 import { ParityCodeActionProvider } from './code-actions.js';
 import { ParityCodeLensProvider } from './code-lens.js';
+import { ParityDocumentBuilder } from './document-builder.js';
 import { ParityDocumentSymbolProvider } from './document-symbols.js';
+import { ParityDocumentUpdateHandler } from './document-updates.js';
 import { ParityFoldingRangeProvider } from './folding.js';
 import { ParityFormatter } from './formatter.js';
 import { ParityHoverProvider } from './hover.js';
@@ -44,6 +46,10 @@ export const ParitySharedLspModule: Module<LangiumSharedServices, PartialLangium
   lsp: {
     NodeKindProvider: () => new ParityNodeKindProvider(),
     WorkspaceSymbolProvider: (services) => new ParityWorkspaceSymbolProvider(services),
+    DocumentUpdateHandler: (services) => new ParityDocumentUpdateHandler(services),
+  },
+  workspace: {
+    DocumentBuilder: (services) => new ParityDocumentBuilder(services),
   },
 };
 
