@@ -85,6 +85,31 @@ describe('documents an editor opens and closes', () => {
   });
 });
 
+describe('quick fixes', () => {
+  test('are answered promptly for a selection holding thousands of diagnostics', async () => {
+    const uri = server.uri('many-misspellings.parity');
+    const contracts = Array.from(
+      { length: 2_000 },
+      (_, i) => `contract C${i} "Contract ${i}" {\n  commissioner BradfordPlac\n}\n`,
+    );
+    const seen = server.publications(uri);
+    await server.open(uri, `package many\nimport "nhs/organisations"\n\n${contracts.join('\n')}`);
+    await server.publishedAfter(uri, seen, 30_000);
+    const diagnostics: Diagnostic[] = server.diagnostics(uri);
+    expect(diagnostics.length).toBeGreaterThan(2_000);
+    const whole = { start: { line: 0, character: 0 }, end: { line: 10_000, character: 0 } };
+    const started = performance.now();
+    const actions = await server.request<CodeAction[]>(
+      'textDocument/codeAction',
+      { textDocument: { uri }, range: whole, context: { diagnostics } },
+      10_000,
+    );
+    expect(performance.now() - started).toBeLessThan(10_000);
+    expect(actions?.map((a) => a.title)).toContain("Change to 'BradfordPlace'");
+    expect(server.problems()).toEqual([]);
+  }, 60_000);
+});
+
 describe('the document builder', () => {
   test('announces a validated document even when a newer edit cancels the build at that moment', async () => {
     const { shared } = createParityLspServices({ ...EmptyFileSystem });

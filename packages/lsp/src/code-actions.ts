@@ -26,6 +26,9 @@ import {
 } from 'vscode-languageserver';
 import { normalisedWeights } from './weights.js';
 
+/** Diagnostics of one request that quick fixes are looked for. */
+const MOST_DIAGNOSTICS_FIXED = 100;
+
 /**
  * Quick fixes for the common errors: normalise weights to 100%, add a missing minimum denominator,
  * add a missing assessment basis, fix a misspelt reference, and add a missing import.
@@ -34,7 +37,12 @@ export class ParityCodeActionProvider implements CodeActionProvider {
   constructor(private readonly services: LangiumServices) {}
 
   getCodeActions(document: LangiumDocument, params: CodeActionParams): MaybePromise<CodeAction[]> {
-    return params.context.diagnostics.flatMap((diagnostic) => this.fixesFor(document, diagnostic));
+    // An editor asks about the diagnostics under the cursor or selection. A selection of a whole
+    // broken file can hold thousands, and fixes for misspelt names search the scope for each: only
+    // the first ones are answered, so the request stays quick.
+    return params.context.diagnostics
+      .slice(0, MOST_DIAGNOSTICS_FIXED)
+      .flatMap((diagnostic) => this.fixesFor(document, diagnostic));
   }
 
   private fixesFor(document: LangiumDocument, diagnostic: Diagnostic): CodeAction[] {
@@ -228,8 +236,12 @@ function referenceAt(
   document: LangiumDocument,
   range: Range,
 ): { ref: Reference; info: { reference: Reference; container: AstNode; property: string } } | undefined {
+  const root = document.parseResult.value.$cstNode;
   const offset = document.textDocument.offsetAt(range.start);
-  for (const node of AstUtils.streamAst(document.parseResult.value)) {
+  const leaf = root && CstUtils.findLeafNodeAtOffset(root, offset);
+  // The reference belongs to the node of the text at the offset or to one of its containers: looking
+  // only there keeps a request for many diagnostics from walking the whole document for each.
+  for (let node = leaf?.astNode; node; node = node.$container) {
     for (const info of AstUtils.streamReferences(node)) {
       const ref = info.reference as Reference;
       const cst = ref.$refNode;
