@@ -1,9 +1,8 @@
-import { relative } from 'node:path';
-import { readSources } from '@parity/dsl/node';
-import { type LangiumDocument, URI } from 'langium';
+import type { LangiumDocument, WorkspaceFolder } from 'langium';
 import { startLanguageServer } from 'langium/lsp';
 import { NodeFileSystem } from 'langium/node';
 import { createConnection, ProposedFeatures } from 'vscode-languageserver/node';
+import { builtInLibrary } from './built-in-library.js';
 import { createParityLspServices } from './parity-lsp-module.js';
 
 /**
@@ -16,17 +15,16 @@ export function startParityLanguageServer(libraryDir?: string): void {
   if (libraryDir) {
     const workspace = shared.workspace.WorkspaceManager as unknown as {
       loadAdditionalDocuments: (
-        folders: unknown,
+        folders: WorkspaceFolder[],
         collector: (document: LangiumDocument) => void,
       ) => Promise<void>;
     };
     const original = workspace.loadAdditionalDocuments.bind(workspace);
     workspace.loadAdditionalDocuments = async (folders, collector) => {
       await original(folders, collector);
-      for (const source of await readSources([libraryDir])) {
-        const uri = URI.parse(`parity-library:///${relative(libraryDir, source.path)}`);
+      for (const { uri, text } of await builtInLibrary(libraryDir, folders)) {
         if (shared.workspace.LangiumDocuments.hasDocument(uri)) continue;
-        collector(shared.workspace.LangiumDocumentFactory.fromString(source.text, uri));
+        collector(shared.workspace.LangiumDocumentFactory.fromString(text, uri));
       }
     };
   }
