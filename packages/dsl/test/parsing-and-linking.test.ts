@@ -101,6 +101,33 @@ describe('malformed input', () => {
   });
 });
 
+describe('long chains of operators', () => {
+  const library = LIBRARY + CQUIN.replace(/^package demo\nimport "lib"\n/, '');
+  const chained = (operators: string) =>
+    library.replace('denominator smoker = true', `denominator ${operators}`);
+
+  test('reads a condition of a hundred terms', async () => {
+    const diagnostics = await check({
+      '/long.parity': chained(`smoker = true${' or smoker = true'.repeat(100)}`),
+    });
+    expect(diagnostics.filter((d) => d.severity === 'error')).toEqual([]);
+  });
+
+  test('reports rather than crashes on thousands of operators in a row', async () => {
+    for (const operators of [
+      `smoker = true${' or smoker = true'.repeat(3_000)}`,
+      `bmi > 1${' + bmi'.repeat(20_000)}`,
+      `bmi > ${'- '.repeat(10_000)}1`,
+    ]) {
+      const diagnostics = await check({ '/chain.parity': chained(operators) });
+      expect(diagnostics.filter((d) => d.message.includes('An error occurred'))).toEqual([]);
+      expect(diagnostics.some((d) => d.message.includes('chains more operators than can be read'))).toBe(
+        true,
+      );
+    }
+  });
+});
+
 describe('references in half-written declarations', () => {
   test('resolves what a test gives before the test names its contract', async () => {
     const diagnostics = await check({

@@ -1,34 +1,59 @@
-import { createLangiumParser, type LangiumCoreServices, type LangiumParser, type ParseResult } from 'langium';
+import {
+  type AstNode,
+  createLangiumParser,
+  type LangiumCoreServices,
+  type LangiumParser,
+  type ParseResult,
+} from 'langium';
+import { findExcessiveDepth, MAX_TREE_DEPTH } from './ast-depth.js';
 
 /** Deeper nesting than this is refused before parsing: the recursive-descent parser would exhaust the stack. */
 export const MAX_NESTING = 32;
 
 /**
  * The generated parser, guarded against input nested deeply enough to overflow the call stack
- * (hundreds of parentheses or `not`s). Such a document parses to an empty one with an error at the
- * first token past the limit, so editors and the checker keep working.
+ * (hundreds of parentheses or `not`s, or thousands of operators in a chain). Such a document parses
+ * to an empty one with an error at the first token past the limit, so editors and the checker keep
+ * working.
  */
 export function createParityParser(services: LangiumCoreServices): LangiumParser {
   const parser = createLangiumParser(services);
   const parse = parser.parse.bind(parser);
   parser.parse = (<T>(text: string, options?: unknown) => {
     const tooDeep = findExcessiveNesting(text);
-    if (!tooDeep) return parse(text, options as never);
-    return {
-      value: { $type: 'Document', imports: [], declarations: [] } as unknown as T,
-      lexerErrors: [
-        {
-          offset: tooDeep.offset,
-          length: 1,
-          line: tooDeep.line,
-          column: tooDeep.column,
-          message: `Expressions are nested more than ${MAX_NESTING} levels deep here: split the condition into named measures or simpler parts.`,
-        },
-      ],
-      parserErrors: [],
-    } satisfies ParseResult<T>;
+    if (tooDeep)
+      return refused<T>(
+        tooDeep,
+        `Expressions are nested more than ${MAX_NESTING} levels deep here: split the condition into named measures or simpler parts.`,
+      );
+    let result: ParseResult<T>;
+    try {
+      result = parse(text, options as never) as unknown as ParseResult<T>;
+    } catch (error) {
+      // A chain of operators thousands long can exhaust the stack while the tree is built.
+      if (!(error instanceof RangeError)) throw error;
+      return refused<T>({ offset: 0, line: 1, column: 1 }, TOO_LONG);
+    }
+    const tooLong = findExcessiveDepth(result.value as AstNode)?.$cstNode;
+    if (!tooLong) return result;
+    const { start } = tooLong.range;
+    return refused<T>(
+      { offset: tooLong.offset, line: start.line + 1, column: start.character + 1 },
+      TOO_LONG,
+    );
   }) as LangiumParser['parse'];
   return parser;
+}
+
+const TOO_LONG = `An expression here chains more operators than can be read (over ${MAX_TREE_DEPTH} levels): split it into named measures or simpler parts.`;
+
+/** An empty document with one error, so editors and the checker keep working on input refused. */
+function refused<T>(place: Place, message: string): ParseResult<T> {
+  return {
+    value: { $type: 'Document', imports: [], declarations: [] } as unknown as T,
+    lexerErrors: [{ offset: place.offset, length: 1, line: place.line, column: place.column, message }],
+    parserErrors: [],
+  };
 }
 
 interface Place {
