@@ -8,7 +8,8 @@
 //       measure reference (so the list holds measures)
 // Prints median, p90, min and max of each. Run: pnpm bench:lsp
 // Env: ITERATIONS (default 40), WARMUP (default 5), LINES (default 2000),
-//      PROFILE=<dir> to write a CPU profile of the server (node --cpu-prof) there.
+//      PROFILE=<dir> to write a CPU profile of the server (node --cpu-prof) there,
+//      PARITY_BIN=<path to bin/parity.js> to measure another build of the server.
 
 import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { cpus, loadavg, tmpdir } from 'node:os';
@@ -118,7 +119,11 @@ async function timeCompletion() {
 
 for (let i = 0; i < WARMUP; i++) await timeDiagnostics();
 const diagnostics = [];
+const cpuBefore = client.cpuMs();
 for (let i = 0; i < ITERATIONS; i++) diagnostics.push(await timeDiagnostics());
+// The server process's CPU time per edit, over all its threads: less sensitive than the latencies
+// to waiting for a core, though still affected by other load.
+const cpuPerEdit = cpuBefore === undefined ? undefined : (client.cpuMs() - cpuBefore) / ITERATIONS;
 for (let i = 0; i < WARMUP; i++) await timeCompletion();
 const completion = [];
 for (let i = 0; i < ITERATIONS; i++) completion.push(await timeCompletion());
@@ -147,4 +152,8 @@ console.log(
 console.log(`startup to first diagnostics: ${(firstDiagnosticsAt - started).toFixed(0)} ms`);
 console.log(summary('edit -> diagnostics', diagnostics, TARGET_DIAGNOSTICS_MS));
 console.log(summary('edit -> completion ', completion, TARGET_COMPLETION_MS));
+if (cpuPerEdit !== undefined)
+  console.log(
+    `server process CPU per edit (all threads: parse, link, validate, GC, JIT): ${cpuPerEdit.toFixed(0)} ms`,
+  );
 if (client.stderr.trim()) console.log(`server stderr:\n${client.stderr}`);

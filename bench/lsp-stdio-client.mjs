@@ -2,9 +2,14 @@
 // speaks JSON-RPC to it with Content-Length framing. No dependencies, so timings include nothing
 // but the server and the pipe.
 import { spawn } from 'node:child_process';
+import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 
-const BIN = join(import.meta.dirname, '../packages/cli/bin/parity.js');
+// PARITY_BIN runs another build of the command (another checkout, to compare two versions).
+const BIN = process.env.PARITY_BIN ?? join(import.meta.dirname, '../packages/cli/bin/parity.js');
+
+// Linux reports process CPU time in clock ticks of 1/100 s.
+const CLOCK_TICKS = 100;
 
 export class LspStdioClient {
   /** `nodeArgs` go to the server's node process (e.g. `--cpu-prof`). */
@@ -48,6 +53,16 @@ export class LspStdioClient {
       if (this.child.exitCode !== null) resolve();
       else this.child.once('exit', resolve);
     });
+  }
+
+  /** CPU time the server process has used so far, in ms (Linux; undefined elsewhere). */
+  cpuMs() {
+    try {
+      const fields = readFileSync(`/proc/${this.child.pid}/stat`, 'utf8').split(') ')[1].split(' ');
+      return ((Number(fields[11]) + Number(fields[12])) * 1000) / CLOCK_TICKS;
+    } catch {
+      return undefined;
+    }
   }
 
   send(message) {

@@ -4,6 +4,7 @@ import { NodeFileSystem } from 'langium/node';
 import { createConnection, ProposedFeatures } from 'vscode-languageserver/node';
 import { builtInLibrary } from './built-in-library.js';
 import { createParityLspServices } from './parity-lsp-module.js';
+import { PARITY_REQUEST_STATES } from './request-states.js';
 
 /**
  * Starts the language server on the process's stdio (or IPC when started so by an editor). The
@@ -28,5 +29,5 @@ export function startParityLanguageServer(libraryDir?: string): void {
       }
     };
   }
-  startLanguageServer(shared);
+  startLanguageServer(shared, PARITY_REQUEST_STATES);
 }

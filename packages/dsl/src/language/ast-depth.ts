@@ -8,21 +8,34 @@ import type { AstNode } from 'langium';
  */
 export const MAX_TREE_DEPTH = 250;
 
-/** The first node deeper than the limit, found without recursion. */
+/** The first node deeper than the limit, found without recursion (it runs after every parse). */
 export function findExcessiveDepth(root: AstNode): AstNode | undefined {
-  const pending: Array<[AstNode, number]> = [[root, 0]];
-  for (let next = pending.pop(); next; next = pending.pop()) {
-    const [node, depth] = next;
+  const nodes: AstNode[] = [root];
+  const depths: number[] = [0];
+  while (nodes.length > 0) {
+    const node = nodes.pop() as AstNode;
+    const depth = depths.pop() as number;
     if (depth > MAX_TREE_DEPTH) return node;
-    for (const [key, value] of Object.entries(node)) {
-      if (key.startsWith('$')) continue;
-      for (const child of Array.isArray(value) ? value : [value]) {
-        if (isAstNode(child)) pending.push([child, depth + 1]);
+    for (const key in node) {
+      if (key.charCodeAt(0) === DOLLAR) continue;
+      const value = (node as unknown as Record<string, unknown>)[key];
+      if (Array.isArray(value)) {
+        for (const item of value) {
+          if (isAstNode(item)) {
+            nodes.push(item);
+            depths.push(depth + 1);
+          }
+        }
+      } else if (isAstNode(value)) {
+        nodes.push(value);
+        depths.push(depth + 1);
       }
     }
   }
   return undefined;
 }
+
+const DOLLAR = '$'.charCodeAt(0);
 
 function isAstNode(value: unknown): value is AstNode {
   return typeof value === 'object' && value !== null && typeof (value as AstNode).$type === 'string';

@@ -64,36 +64,49 @@ interface Place {
 
 /** Finds the first place where brackets or a chain of `not`s nest past the limit, skipping strings and comments. */
 export function findExcessiveNesting(text: string): Place | undefined {
+  // Runs before every parse, so it reads character codes rather than one-character strings.
   let depth = 0;
   let nots = 0;
   let line = 1;
   let lineStart = 0;
   for (let offset = 0; offset < text.length; offset++) {
-    const char = text[offset];
-    if (char === '\n') {
+    const code = text.charCodeAt(offset);
+    if (code === NEWLINE) {
       line++;
       lineStart = offset + 1;
-    } else if (char === '"') {
+    } else if (code === QUOTE) {
       offset = skipString(text, offset);
-    } else if (char === '/' && text[offset + 1] === '/') {
-      while (offset + 1 < text.length && text[offset + 1] !== '\n') offset++;
-    } else if (char === '(') {
+    } else if (code === SLASH && text.charCodeAt(offset + 1) === SLASH) {
+      while (offset + 1 < text.length && text.charCodeAt(offset + 1) !== NEWLINE) offset++;
+    } else if (code === OPEN) {
       depth++;
-    } else if (char === ')') {
+    } else if (code === CLOSE) {
       depth = Math.max(0, depth - 1);
     } else if (
+      code === LETTER_N &&
       text.startsWith('not', offset) &&
-      !/\w/.test(text[offset - 1] ?? ' ') &&
-      !/\w/.test(text[offset + 3] ?? ' ')
+      !isWordCode(text.charCodeAt(offset - 1)) &&
+      !isWordCode(text.charCodeAt(offset + 3))
     ) {
       nots++;
       offset += 2;
-    } else if (/\w/.test(char ?? '')) {
+    } else if (isWordCode(code)) {
       nots = 0;
     }
     if (depth > MAX_NESTING || nots > MAX_NESTING) return { offset, line, column: offset - lineStart + 1 };
   }
   return undefined;
+}
+
+const [NEWLINE, QUOTE, SLASH, OPEN, CLOSE, LETTER_N] = ['\n', '"', '/', '(', ')', 'n'].map((c) =>
+  c.charCodeAt(0),
+);
+
+/** A character `\w` matches: a letter, digit or underscore (NaN, past either end, is not). */
+function isWordCode(code: number): boolean {
+  return (
+    (code >= 48 && code <= 57) || (code >= 65 && code <= 90) || (code >= 97 && code <= 122) || code === 95
+  );
 }
 
 function skipString(text: string, start: number): number {
