@@ -1,19 +1,25 @@
 import { type Contract, compileContract, isContract, isContractTest, testsFor } from '@parity/dsl';
 import { runContractTests, type TestOutcome } from '@parity/engine';
-import { AstUtils, type LangiumDocument } from 'langium';
+import { AstUtils, Cancellation, interruptAndCheck, type LangiumDocument } from 'langium';
 import type { CodeLensProvider, LangiumServices } from 'langium/lsp';
-import type { CodeLens } from 'vscode-languageserver';
+import type { CodeLens, CodeLensParams } from 'vscode-languageserver';
 
 export const RUN_TESTS_COMMAND = 'parity.runTests';
 
 /**
  * A lens on each contract and each test: the in-language tests run against the engine, and the
- * lens shows how they came out. Skipped while the document has errors.
+ * lens shows how they came out. Skipped while the document has errors. Between contracts the
+ * provider yields, so an edit arriving meanwhile (which makes the editor cancel the request) is not
+ * kept waiting for every contract's tests.
  */
 export class ParityCodeLensProvider implements CodeLensProvider {
   constructor(private readonly services: LangiumServices) {}
 
-  async provideCodeLens(document: LangiumDocument): Promise<CodeLens[]> {
+  async provideCodeLens(
+    document: LangiumDocument,
+    _params?: CodeLensParams,
+    cancelToken: Cancellation.CancellationToken = Cancellation.CancellationToken.None,
+  ): Promise<CodeLens[]> {
     if ((document.diagnostics ?? []).some((d) => d.severity === 1)) return [];
     const roots = this.services.shared.workspace.LangiumDocuments.all
       .map((d) => d.parseResult.value)
@@ -26,6 +32,7 @@ export class ParityCodeLensProvider implements CodeLensProvider {
       ...tests.flatMap((t) => (t.contract.ref ? [t.contract.ref] : [])),
     ]);
     for (const contract of targets) {
+      await interruptAndCheck(cancelToken);
       const outcomes = await runTests(contract, roots);
       if (contracts.includes(contract) && contract.$cstNode) {
         const failed = outcomes.filter((o) => !o.passed).length;

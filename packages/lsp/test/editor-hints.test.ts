@@ -1,4 +1,5 @@
 import { IssueCodes } from '@parity/dsl';
+import { Cancellation, OperationCancelled } from 'langium';
 import { clearDocuments, parseHelper, testCodeAction, validationHelper } from 'langium/test';
 import { beforeAll, describe, expect, test } from 'vitest';
 import type { CodeAction, InlayHint } from 'vscode-languageserver';
@@ -68,6 +69,19 @@ describe('code lenses', () => {
     const titles = lenses.map((l) => l.command?.title);
     expect(titles[0]).toBe('✓ 5 test(s) passed');
     expect(titles.filter((t) => t === '✓ passed')).toHaveLength(5);
+    await clearDocuments(services.shared, [document]);
+  });
+
+  test('stop running tests when the editor cancels the request (an edit came in)', async () => {
+    const document = await parseHelper(services.Parity)(BRADFORD, { validation: true });
+    const source = new Cancellation.CancellationTokenSource();
+    source.cancel();
+    const lenses = services.Parity.lsp.CodeLensProvider?.provideCodeLens(
+      document,
+      { textDocument: { uri: document.uri.toString() } },
+      source.token,
+    );
+    await expect(lenses).rejects.toBe(OperationCancelled);
     await clearDocuments(services.shared, [document]);
   });
 });
