@@ -5,30 +5,7 @@
 export function generateContract(lines) {
   const measures = Math.max(1, Math.floor(lines / 14));
   const out = ['package generated', 'import "nhs/organisations"', ''];
-  out.push(
-    'dataset Records "Generated records" per person {',
-    '  source "Generated for benchmarking"',
-    '  person: pseudonym',
-    '  eligible: boolean',
-    '  checked: date?',
-    '  value: decimal?',
-    '}',
-    '',
-  );
-  for (let i = 0; i < measures; i++) {
-    out.push(
-      `measure M${i} "Generated measure ${i}" {`,
-      '  domain mental-health',
-      '  from Records',
-      `  denominator eligible = true and (value > ${i} or value is not recorded)`,
-      '  numerator checked within 12 months',
-      '  minimum denominator 20',
-      '  higher is better',
-      '  period quarter',
-      '}',
-      '',
-    );
-  }
+  out.push(...recordsAndMeasures(measures, 'Generated for benchmarking'));
   out.push(
     'contract Generated "Generated contract" {',
     '  arrangement cquin',
@@ -109,29 +86,8 @@ export function generateLibraryContract(lines) {
     'import "nhs/measures/liaison"',
     'import "nhs/measures/perinatal"',
     '',
-    'dataset Records "Generated records" per person {',
-    '  source "Provider electronic patient record, submitted monthly"',
-    '  person: pseudonym',
-    '  eligible: boolean',
-    '  checked: date?',
-    '  value: decimal?',
-    '}',
-    '',
+    ...recordsAndMeasures(measures, 'Provider electronic patient record, submitted monthly'),
   ];
-  for (let i = 0; i < measures; i++) {
-    out.push(
-      `measure M${i} "Generated measure ${i}" {`,
-      '  domain mental-health',
-      '  from Records',
-      `  denominator eligible = true and (value > ${i} or value is not recorded)`,
-      '  numerator checked within 12 months',
-      '  minimum denominator 20',
-      '  higher is better',
-      '  period quarter',
-      '}',
-      '',
-    );
-  }
   const schemes = 3;
   const perScheme = 6;
   let local = 0;
@@ -178,4 +134,33 @@ export function generateLibraryContract(lines) {
     );
   }
   return out.join('\n');
+}
+
+/** A record-level dataset and `count` measures over it, as source lines. */
+function recordsAndMeasures(count, source) {
+  const out = [
+    'dataset Records "Generated records" per person {',
+    `  source "${source}"`,
+    '  person: pseudonym',
+    '  eligible: boolean',
+    '  checked: date?',
+    '  value: decimal?',
+    '}',
+    '',
+  ];
+  for (let i = 0; i < count; i++) {
+    out.push(
+      `measure M${i} "Generated measure ${i}" {`,
+      '  domain mental-health',
+      '  from Records',
+      `  denominator eligible = true and (value > ${i} or value is not recorded)`,
+      '  numerator checked within 12 months',
+      '  minimum denominator 20',
+      '  higher is better',
+      '  period quarter',
+      '}',
+      '',
+    );
+  }
+  return out;
 }
