@@ -188,3 +188,65 @@ describe('risk and gain shares', () => {
     expect(result.riskShares[0]?.providersPence).toBe(135_000_000n);
   });
 });
+
+describe('a risk share part way through the year', () => {
+  const MID_YEAR = '2026-10-15';
+  const monthly = (pounds: number, months: string[]) =>
+    months.map((period) => ({ measure: 'Outturn', provider: '*', period, pence: String(pounds * 100) }));
+  const APRIL_TO_SEPTEMBER = ['2026-04', '2026-05', '2026-06', '2026-07', '2026-08', '2026-09'];
+
+  test('carries six months of spend forward at the same rate, instead of setting it against the whole budget', async () => {
+    // £4.1m a month is £49.2m for the year: £0.8m under the £50m budget, half of it the providers'.
+    const result = await evaluate(
+      alliance(),
+      { aggregates: [...monthly(4_100_000, APRIL_TO_SEPTEMBER), ...quality(10)] },
+      { asOf: MID_YEAR },
+    );
+    expect(result.riskShares[0]).toMatchObject({
+      side: 'gain',
+      variancePence: 80_000_000n,
+      providersPence: 40_000_000n,
+    });
+    const total = result.lines.find((l) => l.kind === 'risk-share' && l.provider === '*');
+    expect(total?.provisional).toBe(true);
+    expect(total?.trace.text).toContain(
+      'outturn £24,600,000.00 for 6 months, at that rate £49,200,000.00 for the year (provisional)',
+    );
+  });
+
+  test("counts a quarter's return as three months", async () => {
+    const aggregates = [
+      { measure: 'Outturn', provider: '*', period: '2026/27 Q1', pence: String(12_300_000 * 100) },
+      ...monthly(4_100_000, ['2026-07']),
+      ...quality(10),
+    ];
+    const result = await evaluate(alliance(), { aggregates }, { asOf: MID_YEAR });
+    expect(result.riskShares[0]).toMatchObject({ variancePence: 80_000_000n });
+  });
+
+  test('sets a whole year of monthly spend against the budget as it is, and is no longer provisional', async () => {
+    const year = [
+      '2026-04',
+      '2026-05',
+      '2026-06',
+      '2026-07',
+      '2026-08',
+      '2026-09',
+      '2026-10',
+      '2026-11',
+      '2026-12',
+      '2027-01',
+      '2027-02',
+      '2027-03',
+    ];
+    const result = await evaluate(
+      alliance(),
+      { aggregates: [...monthly(4_100_000, year), ...quality(10)] },
+      { asOf: END },
+    );
+    expect(result.riskShares[0]).toMatchObject({ variancePence: 80_000_000n });
+    const total = result.lines.find((l) => l.kind === 'risk-share' && l.provider === '*');
+    expect(total?.provisional).toBe(false);
+    expect(total?.trace.text).not.toContain('at that rate');
+  });
+});

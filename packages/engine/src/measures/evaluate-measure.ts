@@ -72,7 +72,8 @@ function score(measure: Measure, g: Gathered, base: Base, label: string, provide
     return { ...base, value, status: 'insufficient-data', trace: trace(measure, label, provider, inputs, 'count below the minimum', 'insufficient data') };
   }
   const shown = g.pence !== undefined && kind === 'reported-value' ? formatPence(g.pence) : kind === 'coverage' ? toPercentText(value) : toDecimal(value, 2);
-  return { ...base, ...counts, value, pence: g.pence, status: 'scored', trace: trace(measure, label, provider, inputs, describe(measure), shown) };
+  const reported = g.months === undefined ? {} : { monthsReported: g.months };
+  return { ...base, ...counts, value, pence: g.pence, ...reported, status: 'scored', trace: trace(measure, label, provider, inputs, describe(measure), shown) };
 }
 
 function continuousValue(measure: Measure, g: Gathered): Rational | undefined {

@@ -11,6 +11,11 @@ export interface Gathered {
   value?: Rational;
   pence?: bigint;
   tally?: RecordTally;
+  /**
+   * Months of the period the figures cover when they were added up from monthly or quarterly
+   * returns (a quarter's return counts three); undefined when one return stands for the period.
+   */
+  months?: number;
   /** Where the figures came from, for the explanation. */
   source: string;
 }
@@ -34,7 +39,10 @@ function poolProviders(index: AggregateIndex, measure: Measure, period: Period):
     .filter((p) => p !== WHOLE_CONTRACT)
     .map((p) => gatherFor(index, measure, p, period))
     .filter((g): g is Gathered => g !== undefined);
-  return parts.length === 0 ? undefined : { ...sumGathered(parts, false), source: `${parts.length} providers pooled` };
+  if (parts.length === 0) return undefined;
+  // Pooled figures are complete only for the months every provider has reported.
+  const months = parts.every((p) => p.months !== undefined) ? Math.min(...parts.map((p) => p.months as number)) : undefined;
+  return { ...sumGathered(parts, false), months, source: `${parts.length} providers pooled` };
 }
 
 function gatherFor(index: AggregateIndex, measure: Measure, provider: string, period: Period): Gathered | undefined {
@@ -43,10 +51,12 @@ function gatherFor(index: AggregateIndex, measure: Measure, provider: string, pe
   if (period.kind === 'month' && measure.period?.kind !== 'rolling' && measure.period?.kind !== 'year-to-date') return undefined;
   const parts: Gathered[] = [];
   const usedQuarters = new Set<string>();
+  let months = 0;
   for (const month of basisMonths(period, measure.period)) {
     const monthly = index.get(measure.name, provider, month);
     if (monthly) {
       parts.push(fromObservation(monthly, month));
+      months += 1;
       continue;
     }
     const quarter = periodLabel(quarterPeriodOf(month));
@@ -54,10 +64,11 @@ function gatherFor(index: AggregateIndex, measure: Measure, provider: string, pe
     if (quarterly && !usedQuarters.has(quarter)) {
       usedQuarters.add(quarter);
       parts.push(fromObservation(quarterly, quarter));
+      months += 3;
     }
   }
   if (parts.length === 0) return undefined;
-  return { ...sumGathered(parts, isLevel(measure)), source: `returns for ${parts.map((p) => p.source).join(', ')}` };
+  return { ...sumGathered(parts, isLevel(measure)), months, source: `returns for ${parts.map((p) => p.source).join(', ')}` };
 }
 
 function fromObservation(o: { numerator?: string; denominator?: string; value?: string; pence?: string }, source: string): Gathered {

@@ -20,5 +20,7 @@ export interface MeasureResult {
   pence?: bigint;
   /** True while the period is still running at the as-of date. */
   provisional: boolean;
+  /** Months of the period that reported amounts cover, when added up from monthly or quarterly returns. */
+  monthsReported?: number;
   trace: Trace;
 }

@@ -14,6 +14,7 @@ import {
   toPercentText,
   ZERO,
 } from '../core/rational.js';
+import type { MeasureResult } from '../measures/measure-result.js';
 import type { Period } from '../measures/periods.js';
 import type { RiskShare, ShareBand } from '../model/contract.js';
 import { formatPence } from '../money.js';
@@ -66,11 +67,12 @@ export function evaluateRiskShare(
       ],
     };
   }
-  const spent = outturn.pence ?? roundLine(context, outturn.value ?? ZERO);
+  const { spent, forecast } = yearOutturn(context, outturn);
   const variance = budget - spent;
   const side = variance > 0n ? 'gain' : variance < 0n ? 'loss' : 'none';
   const steps = [
-    `budget ${formatPence(budget)} − outturn ${formatPence(spent)} = ${side === 'loss' ? 'loss' : 'gain'} ${formatPence(variance < 0n ? -variance : variance)}`,
+    ...(forecast ? [forecast] : []),
+    `budget ${formatPence(budget)} − ${forecast ? 'forecast ' : ''}outturn ${formatPence(spent)} = ${side === 'loss' ? 'loss' : 'gain'} ${formatPence(variance < 0n ? -variance : variance)}`,
   ];
   const magnitude = rational(variance < 0n ? -variance : variance);
   let providers = side === 'none' ? ZERO : providersPart(context, share, side, magnitude, budget, steps);
@@ -119,6 +121,22 @@ export function evaluateRiskShare(
     trace,
   };
   return { result, lines: [total, ...splitAmongProviders(context, share, providersPence, year, trace)] };
+}
+
+/**
+ * The outturn to set against the year's budget. Part way through the year, spend reported for some
+ * months is carried forward at the same monthly rate to a forecast for the year: set against the
+ * whole budget, spend to date would show a gain that is only the months still to come.
+ */
+function yearOutturn(context: EvaluationContext, outturn: MeasureResult): { spent: bigint; forecast?: string } {
+  const actual = outturn.pence ?? roundLine(context, outturn.value ?? ZERO);
+  const months = outturn.monthsReported;
+  if (!outturn.provisional || months === undefined || months <= 0 || months >= 12) return { spent: actual };
+  const spent = roundLine(context, mul(rational(actual), rational(12n, BigInt(months))));
+  return {
+    spent,
+    forecast: `outturn ${formatPence(actual)} for ${months} month${months === 1 ? '' : 's'}, at that rate ${formatPence(spent)} for the year (provisional)`,
+  };
 }
 
 function providersPart(
