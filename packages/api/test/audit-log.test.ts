@@ -188,3 +188,13 @@ describe('the audit log is append-only at the database', () => {
     expect(await service.services.db.select().from(auditLog)).toEqual(before);
   });
 });
+
+describe('the audit log at scale', () => {
+  test('a date range is found through the index on `at`, not by reading every entry', async () => {
+    const plan = await service.services.db.$client.execute({
+      sql: 'EXPLAIN QUERY PLAN SELECT * FROM audit_log WHERE at >= ? AND at <= ? ORDER BY id DESC LIMIT 51',
+      args: ['2026-11-20T00:00:00.000Z', '2026-11-20T23:59:59.999Z'],
+    });
+    expect(plan.rows.map((row) => String(row.detail)).join('\n')).toContain('USING INDEX audit_log_at');
+  });
+});

@@ -17,7 +17,9 @@ export const contractVersions = sqliteTable(
   'contract_versions',
   {
     id: integer('id').primaryKey({ autoIncrement: true }),
-    contractName: text('contract_name').notNull().references(() => contracts.name),
+    contractName: text('contract_name')
+      .notNull()
+      .references(() => contracts.name),
     version: integer('version').notNull(),
     contentHash: text('content_hash').notNull(),
     /** The published sources as JSON: [{ path, text }]. */
@@ -28,14 +30,19 @@ export const contractVersions = sqliteTable(
     effectiveDate: text('effective_date').notNull(),
     createdAt: text('created_at').notNull(),
   },
-  (t) => [uniqueIndex('contract_versions_hash').on(t.contractName, t.contentHash), uniqueIndex('contract_versions_number').on(t.contractName, t.version)],
+  (t) => [
+    uniqueIndex('contract_versions_hash').on(t.contractName, t.contentHash),
+    uniqueIndex('contract_versions_number').on(t.contractName, t.version),
+  ],
 );
 
 /** Who is party to each version, so access checks need not read models. */
 export const contractParties = sqliteTable(
   'contract_parties',
   {
-    versionId: integer('version_id').notNull().references(() => contractVersions.id),
+    versionId: integer('version_id')
+      .notNull()
+      .references(() => contractVersions.id),
     ods: text('ods').notNull(),
     role: text('role').notNull(),
   },
@@ -46,8 +53,12 @@ export const submissions = sqliteTable(
   'submissions',
   {
     id: text('id').primaryKey(),
-    contractName: text('contract_name').notNull().references(() => contracts.name),
-    versionId: integer('version_id').notNull().references(() => contractVersions.id),
+    contractName: text('contract_name')
+      .notNull()
+      .references(() => contracts.name),
+    versionId: integer('version_id')
+      .notNull()
+      .references(() => contractVersions.id),
     provider: text('provider').notNull(),
     /** The dataset or aggregate return the feed is for. */
     source: text('source').notNull(),
@@ -68,7 +79,9 @@ export const submissions = sqliteTable(
 export const submissionBlocks = sqliteTable(
   'submission_blocks',
   {
-    submissionId: text('submission_id').notNull().references(() => submissions.id),
+    submissionId: text('submission_id')
+      .notNull()
+      .references(() => submissions.id),
     sequence: integer('sequence').notNull(),
     rowCount: integer('row_count').notNull(),
     data: blob('data', { mode: 'buffer' }).notNull(),
@@ -87,13 +100,18 @@ export const tokens = sqliteTable('tokens', {
   revokedAt: text('revoked_at'),
 });
 
-export const auditLog = sqliteTable('audit_log', {
-  id: integer('id').primaryKey({ autoIncrement: true }),
-  at: text('at').notNull(),
-  actor: text('actor').notNull(),
-  action: text('action').notNull(),
-  subject: text('subject').notNull(),
-  outcome: text('outcome').notNull(),
-  requestId: text('request_id'),
-  detail: text('detail').notNull().default(sql`'{}'`),
-});
+export const auditLog = sqliteTable(
+  'audit_log',
+  {
+    id: integer('id').primaryKey({ autoIncrement: true }),
+    at: text('at').notNull(),
+    actor: text('actor').notNull(),
+    action: text('action').notNull(),
+    subject: text('subject').notNull(),
+    outcome: text('outcome').notNull(),
+    requestId: text('request_id'),
+    detail: text('detail').notNull().default(sql`'{}'`),
+  },
+  // Auditors page through a date range (`from`, `to`).
+  (t) => [index('audit_log_at').on(t.at)],
+);
