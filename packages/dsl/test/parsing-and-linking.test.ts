@@ -183,3 +183,15 @@ measure HbA1cChange "Change in HbA1c six months after referral" {
     expect(diagnostics.filter((d) => d.severity === 'error')).toEqual([]);
   });
 });
+
+describe('a contract whose name is missing', () => {
+  test('is reported at the syntax error, and other messages call it "This contract", never "undefined"', async () => {
+    const text = CQUIN.replace('contract Main "Main contract" {', 'contract "Main contract" {').replace(
+      '  year 2026/27\n',
+      '',
+    );
+    const diagnostics = await withContract(text);
+    expect(diagnostics.some((d) => d.severity === 'error')).toBe(true);
+    expect(diagnostics.map((d) => d.message).join('\n')).not.toContain('undefined');
+  });
+});

@@ -51,7 +51,7 @@ function missing(contract: Contract, accept: ValidationAcceptor, what: string, e
     accept,
     'error',
     IssueCodes.MissingClause,
-    `Contract ${contract.name} does not say ${what}: add '${example}'.`,
+    `${contractLabel(contract)} does not say ${what}: add '${example}'.`,
     {
       node: contract,
       property: 'name',
@@ -80,7 +80,7 @@ function checkSingleClauses(contract: Contract, accept: ValidationAcceptor): voi
         accept,
         'error',
         IssueCodes.DuplicateClause,
-        `Contract ${contract.name} already says this: keep one '${firstWord(member)}' clause.`,
+        `${contractLabel(contract)} already says this: keep one '${firstWord(member)}' clause.`,
         { node: member },
       );
     }
@@ -240,7 +240,7 @@ function checkArrangements(contract: Contract, accept: ValidationAcceptor): void
         accept,
         'error',
         IssueCodes.ArrangementIncomplete,
-        `Contract ${contract.name} is a ${kind} arrangement, so ${requirement.message}.`,
+        `${contractLabel(contract)} is a ${kind} arrangement, so ${requirement.message}.`,
         { node: contract, property: 'name', data: { arrangement: kind } },
       );
     }
@@ -330,4 +330,9 @@ function checkSubContract(contract: Contract, accept: ValidationAcceptor): void 
 /** A party's organisation name, for messages. */
 export function partyName(party: Party): string {
   return party.organisation.ref?.name ?? party.organisation.$refText;
+}
+
+/** How messages name a contract; while a syntax error hides its name, 'This contract'. */
+function contractLabel(contract: Contract): string {
+  return contract.name ? `Contract ${contract.name}` : 'This contract';
 }
