@@ -1,4 +1,4 @@
-import { existsSync, mkdtempSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, test, vi } from 'vitest';
@@ -43,10 +43,11 @@ contract SmiCquin "SMI physical health CQUIN" {
 `;
 
 let client: LspClient;
+let root: string;
 
 beforeAll(async () => {
   expect(existsSync(SERVER), `${SERVER} is built by \`pnpm --filter @parity/lsp build\``).toBe(true);
-  const root = mkdtempSync(join(tmpdir(), 'parity-vscode-'));
+  root = mkdtempSync(join(tmpdir(), 'parity-vscode-'));
   writeFileSync(join(root, 'cquin.parity'), CONTRACT);
   client = new LspClient(root);
   await client.initialize();
@@ -54,6 +55,7 @@ beforeAll(async () => {
 
 afterAll(async () => {
   await client?.close();
+  rmSync(root, { recursive: true, force: true });
 });
 
 describe('the bundled language server (out/server.cjs)', () => {

@@ -1,5 +1,5 @@
 import { execFileSync } from 'node:child_process';
-import { mkdtempSync, readdirSync, readFileSync } from 'node:fs';
+import { mkdtempSync, readdirSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { strFromU8, unzipSync } from 'fflate';
@@ -46,6 +46,7 @@ beforeAll(() => {
   execFileSync(process.execPath, [PACKAGE_VSIX, '--out', out], { stdio: 'pipe' });
   [vsixName = ''] = readdirSync(out);
   files = unzipSync(readFileSync(join(out, vsixName)));
+  rmSync(out, { recursive: true, force: true });
   manifest = JSON.parse(strFromU8(packaged('package.json')!));
 }, 60_000);
 
