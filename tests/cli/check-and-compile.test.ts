@@ -124,7 +124,9 @@ describe('parity fmt', () => {
   });
 
   test('rewrites a file in place, and --check then passes', async () => {
-    const directory = workspaceWith({ 'main.parity': 'package  demo\norganisation Icb   "Test ICB" ods "QAA"   sector commissioner\n\n\n' });
+    const directory = workspaceWith({
+      'main.parity': 'package  demo\norganisation Icb   "Test ICB" ods "QAA"   sector commissioner\n\n\n',
+    });
     expect((await runParity(['fmt', '--check', 'main.parity'], directory)).code).toBe(1);
     expect((await runParity(['fmt', 'main.parity'], directory)).stdout).toContain('main.parity: formatted');
     expect((await runParity(['fmt', '--check', 'main.parity'], directory)).code).toBe(0);

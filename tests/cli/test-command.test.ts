@@ -51,7 +51,9 @@ describe('parity test', () => {
 
   test('passes the worked examples of the domain brief', async () => {
     const run = await runParity(['test', 'contracts/demo/worked-examples.parity']);
-    expect(run.stdout).toContain('✓ demo.worked.WorkedQuarterly › Worked example (a), assessed quarterly: £265,625');
+    expect(run.stdout).toContain(
+      '✓ demo.worked.WorkedQuarterly › Worked example (a), assessed quarterly: £265,625',
+    );
     expect(run.stdout).toMatch(/\n[0-9]+ passed, 0 failed\n$/);
     expect(run.code).toBe(0);
   });
@@ -60,7 +62,9 @@ describe('parity test', () => {
     const run = await runParity(['test', 'main.parity', '--lib', '.'], contractExpecting('£15,000'));
     expect(run.code).toBe(1);
     expect(run.stdout).toContain('expected £15,000.00, got £15,625.00');
-    expect(run.stdout).toContain('Indicator A, 2026/27 Q2: 45.0% (180 of 400); linear 40%→80% gives attainment 0.125 × £125,000.00 = £15,625.00');
+    expect(run.stdout).toContain(
+      'Indicator A, 2026/27 Q2: 45.0% (180 of 400); linear 40%→80% gives attainment 0.125 × £125,000.00 = £15,625.00',
+    );
     expect(run.stdout).toContain('0 passed, 1 failed');
   });
 

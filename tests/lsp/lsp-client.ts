@@ -16,12 +16,19 @@ const BIN = join(import.meta.dirname, '../../packages/cli/bin/parity.js');
 export class LspClient {
   readonly connection: ProtocolConnection;
   private readonly diagnostics = new Map<string, Diagnostic[]>();
-  private readonly waiters: Array<{ uri: string; test: (d: Diagnostic[]) => boolean; resolve: (d: Diagnostic[]) => void }> = [];
+  private readonly waiters: Array<{
+    uri: string;
+    test: (d: Diagnostic[]) => boolean;
+    resolve: (d: Diagnostic[]) => void;
+  }> = [];
   private readonly child: ChildProcess;
 
   constructor(readonly root: string) {
     this.child = spawn(process.execPath, [BIN, 'lsp', '--stdio'], { stdio: ['pipe', 'pipe', 'inherit'] });
-    this.connection = createProtocolConnection(new StreamMessageReader(this.child.stdout!), new StreamMessageWriter(this.child.stdin!));
+    this.connection = createProtocolConnection(
+      new StreamMessageReader(this.child.stdout!),
+      new StreamMessageWriter(this.child.stdin!),
+    );
     this.connection.onNotification('textDocument/publishDiagnostics', (params: PublishDiagnosticsParams) => {
       this.diagnostics.set(params.uri, params.diagnostics);
       for (const waiter of [...this.waiters]) {
@@ -48,26 +55,55 @@ export class LspClient {
       processId: process.pid,
       rootUri: pathToFileURL(this.root).toString(),
       workspaceFolders: [{ uri: pathToFileURL(this.root).toString(), name: 'test' }],
-      capabilities: { workspace: { configuration: true, workspaceFolders: true }, textDocument: { codeAction: { codeActionLiteralSupport: { codeActionKind: { valueSet: ['quickfix'] } } } } },
+      capabilities: {
+        workspace: { configuration: true, workspaceFolders: true },
+        textDocument: {
+          codeAction: { codeActionLiteralSupport: { codeActionKind: { valueSet: ['quickfix'] } } },
+        },
+      },
     });
     await this.connection.sendNotification('initialized', {});
   }
 
   /** Waits for diagnostics of a file that satisfy a test (the next publish, by default). */
-  diagnosticsFor(file: string, test: (d: Diagnostic[]) => boolean = () => true, timeout = 20_000): Promise<Diagnostic[]> {
+  diagnosticsFor(
+    file: string,
+    test: (d: Diagnostic[]) => boolean = () => true,
+    timeout = 20_000,
+  ): Promise<Diagnostic[]> {
     const uri = this.uri(file);
     return new Promise((resolve, reject) => {
-      const timer = setTimeout(() => reject(new Error(`no matching diagnostics for ${file}: last ${JSON.stringify(this.diagnostics.get(uri))}`)), timeout);
-      this.waiters.push({ uri, test, resolve: (d) => { clearTimeout(timer); resolve(d); } });
+      const timer = setTimeout(
+        () =>
+          reject(
+            new Error(
+              `no matching diagnostics for ${file}: last ${JSON.stringify(this.diagnostics.get(uri))}`,
+            ),
+          ),
+        timeout,
+      );
+      this.waiters.push({
+        uri,
+        test,
+        resolve: (d) => {
+          clearTimeout(timer);
+          resolve(d);
+        },
+      });
     });
   }
 
   async open(file: string, text: string): Promise<void> {
-    await this.connection.sendNotification('textDocument/didOpen', { textDocument: { uri: this.uri(file), languageId: 'parity', version: 1, text } });
+    await this.connection.sendNotification('textDocument/didOpen', {
+      textDocument: { uri: this.uri(file), languageId: 'parity', version: 1, text },
+    });
   }
 
   async change(file: string, text: string, version: number): Promise<void> {
-    await this.connection.sendNotification('textDocument/didChange', { textDocument: { uri: this.uri(file), version }, contentChanges: [{ text }] });
+    await this.connection.sendNotification('textDocument/didChange', {
+      textDocument: { uri: this.uri(file), version },
+      contentChanges: [{ text }],
+    });
   }
 
   request<R>(method: string, params: unknown): Promise<R> {
@@ -86,7 +122,11 @@ export class LspClient {
 }
 
 /** Line and character of the first occurrence of a snippet. */
-export function positionIn(text: string, snippet: string, offsetInSnippet = 0): { line: number; character: number } {
+export function positionIn(
+  text: string,
+  snippet: string,
+  offsetInSnippet = 0,
+): { line: number; character: number } {
   const offset = text.indexOf(snippet) + offsetInSnippet;
   if (offset < offsetInSnippet) throw new Error(`not found: ${snippet}`);
   const before = text.slice(0, offset).split('\n');

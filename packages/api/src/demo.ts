@@ -33,17 +33,35 @@ export async function loadDemo(services: Services, contractsDir: string): Promis
   const demo = await readParityFolder(contractsDir, 'demo');
   const outcome = await services.checker.check(demo);
   const errors = outcome.diagnostics.filter((d) => d.severity === 'error');
-  if (errors.length > 0) throw new Error(`The demo contracts have errors: ${errors.map((d) => `${d.file}:${d.line} ${d.message}`).join('; ')}`);
+  if (errors.length > 0)
+    throw new Error(
+      `The demo contracts have errors: ${errors.map((d) => `${d.file}:${d.line} ${d.message}`).join('; ')}`,
+    );
   const now = services.clock.now().toISOString();
   for (const model of outcome.models) {
     const sources = demo.filter((s) => s.path === model.contract.location.file);
-    await storeVersion(services.db, { model, sources, author: 'demo', effectiveDate: `${model.contract.year.slice(0, 4)}-04-01`, now });
+    await storeVersion(services.db, {
+      model,
+      sources,
+      author: 'demo',
+      effectiveDate: `${model.contract.year.slice(0, 4)}-04-01`,
+      now,
+    });
   }
-  services.logger.info('demo contracts loaded', { contracts: outcome.models.length, on: today(services.clock) });
+  services.logger.info('demo contracts loaded', {
+    contracts: outcome.models.length,
+    on: today(services.clock),
+  });
   await loadDemoFeeds(services);
   const tokens: DemoToken[] = [];
   for (const token of DEMO_TOKENS) {
-    const { secret } = await createToken(services.db, services.clock, token.organisation, token.role, token.label);
+    const { secret } = await createToken(
+      services.db,
+      services.clock,
+      token.organisation,
+      token.role,
+      token.label,
+    );
     tokens.push({ organisation: token.organisation, role: token.role, secret });
   }
   return tokens;

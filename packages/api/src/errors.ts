@@ -32,5 +32,8 @@ export class ApiError extends Error {
 /** `{ code, message, details?, requestId }`, the shape of every error the service returns. */
 export function errorResponse(c: Context, code: ErrorCode, message: string, details?: unknown): Response {
   const requestId = c.get('requestId') as string | undefined;
-  return c.json({ code, message, ...(details === undefined ? {} : { details }), requestId }, ErrorStatus[code]);
+  return c.json(
+    { code, message, ...(details === undefined ? {} : { details }), requestId },
+    ErrorStatus[code],
+  );
 }

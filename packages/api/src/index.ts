@@ -3,9 +3,9 @@
  * `createApp` builds the Hono application around given services (for tests and embedding).
  */
 export { createApp } from './app.js';
-export { createToken, revokeToken, ROLES, type Role } from './auth/tokens.js';
+export { createToken, ROLES, type Role, revokeToken } from './auth/tokens.js';
 export { type Clock, systemClock } from './clock.js';
 export { readConfig, type ServiceConfig } from './config.js';
-export { openDatabase, type Database } from './db/open.js';
-export { createServices, type RunningService, startService } from './start.js';
+export { type Database, openDatabase } from './db/open.js';
 export type { Services } from './services.js';
+export { createServices, type RunningService, startService } from './start.js';

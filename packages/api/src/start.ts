@@ -1,8 +1,8 @@
-import { serve } from '@hono/node-server';
 import { mkdir } from 'node:fs/promises';
 import { dirname } from 'node:path';
+import { serve } from '@hono/node-server';
 import { createApp } from './app.js';
-import { systemClock, type Clock } from './clock.js';
+import { type Clock, systemClock } from './clock.js';
 import { readConfig, type ServiceConfig } from './config.js';
 import { ContractChecker } from './contracts/checker.js';
 import { openDatabase } from './db/open.js';
@@ -22,23 +22,37 @@ export interface RunningService {
 
 /** Builds the services from settings: opens and migrates the database and loads the shared library. */
 export async function createServices(config: ServiceConfig, clock: Clock = systemClock): Promise<Services> {
-  if (config.DATABASE_URL.startsWith('file:')) await mkdir(dirname(config.DATABASE_URL.slice(5)), { recursive: true });
+  if (config.DATABASE_URL.startsWith('file:'))
+    await mkdir(dirname(config.DATABASE_URL.slice(5)), { recursive: true });
   const db = await openDatabase(config.DATABASE_URL, config.DATABASE_AUTH_TOKEN);
   const library = await readParityFolder(CONTRACTS_DIR, 'nhs');
-  return { db, clock, logger: createLogger(config.LOG_LEVEL), config, checker: new ContractChecker(library), positions: new PositionCache(), reads: new ReadCache() };
+  return {
+    db,
+    clock,
+    logger: createLogger(config.LOG_LEVEL),
+    config,
+    checker: new ContractChecker(library),
+    positions: new PositionCache(),
+    reads: new ReadCache(),
+  };
 }
 
 /**
  * Starts the service: settings from the environment (read once), the database created and
  * migrated, the demo loaded into an empty database, and HTTP served until `close`.
  */
-export async function startService(env: Record<string, string | undefined> = process.env, clock?: Clock): Promise<RunningService> {
+export async function startService(
+  env: Record<string, string | undefined> = process.env,
+  clock?: Clock,
+): Promise<RunningService> {
   const config = readConfig(env);
   const services = await createServices(config, clock);
   const demoTokens = config.PARITY_DEMO ? await loadDemo(services, CONTRACTS_DIR) : undefined;
   const app = createApp(services);
   const server = await new Promise<ReturnType<typeof serve>>((resolve) => {
-    const started = serve({ fetch: app.fetch, port: config.PORT, hostname: config.HOST }, () => resolve(started));
+    const started = serve({ fetch: app.fetch, port: config.PORT, hostname: config.HOST }, () =>
+      resolve(started),
+    );
   });
   const address = server.address();
   const port = typeof address === 'object' && address ? address.port : config.PORT;

@@ -66,7 +66,10 @@ function normaliseSpacing(line: string): string {
   let code = '';
   // A comma between digits belongs to a number (£1,250,000), so it is never spaced.
   const flush = (next = '') => {
-    const spaced = `${code}${next}`.replace(/\s+/g, ' ').replace(/ ,/g, ',').replace(/(?<!\d),(?=\S)|,(?=[^\s\d])/g, ', ');
+    const spaced = `${code}${next}`
+      .replace(/\s+/g, ' ')
+      .replace(/ ,/g, ',')
+      .replace(/(?<!\d),(?=\S)|,(?=[^\s\d])/g, ', ');
     result += next ? spaced.slice(0, spaced.length - next.length) : spaced;
     code = '';
   };

@@ -10,14 +10,18 @@
 export { CONTRACT_MODEL_SCHEMA_VERSION, ContractModel } from '@parity/engine';
 export { canonicalJson, sha256Hex } from './compiler/canonical-json.js';
 export { type CompileOptions, compileContract, testsFor } from './compiler/compile-contract.js';
+export { formatParity } from './format.js';
 export * from './language/generated/ast.js';
 export {
   ParityGeneratedSharedModule,
   ParityLanguageGeneratedModule,
   ParityLanguageLanguageMetaData,
 } from './language/generated/module.js';
+export { accountableFor, contractValue, measureKind, partiesOf } from './language/parity-facts.js';
 export { createParityServices, type ParityCoreServices, ParityModule } from './language/parity-module.js';
+export { packageOfImport, qualifiedName } from './language/parity-names.js';
 export { type IssueCode, IssueCodes } from './validation/issue-codes.js';
+export { registerValidationChecks } from './validation/register-checks.js';
 export {
   type CheckedWorkspace,
   checkSources,
@@ -25,7 +29,3 @@ export {
   type PlacedDiagnostic,
   type SourceFile,
 } from './workspace.js';
-export { formatParity } from './format.js';
-export { registerValidationChecks } from './validation/register-checks.js';
-export { accountableFor, contractValue, measureKind, partiesOf } from './language/parity-facts.js';
-export { qualifiedName, packageOfImport } from './language/parity-names.js';

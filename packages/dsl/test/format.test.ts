@@ -2,7 +2,13 @@ import { readdirSync, readFileSync, statSync } from 'node:fs';
 import { join } from 'node:path';
 import { EmptyFileSystem } from 'langium';
 import { describe, expect, test } from 'vitest';
-import { checkSources, compileContract, createParityServices, formatParity, isContract } from '../src/index.js';
+import {
+  checkSources,
+  compileContract,
+  createParityServices,
+  formatParity,
+  isContract,
+} from '../src/index.js';
 import { CQUIN } from './helpers.js';
 
 const CONTRACTS = join(import.meta.dirname, '../../../contracts');
@@ -14,7 +20,8 @@ const files = (directory: string): string[] =>
 
 describe('formatParity', () => {
   test('lays out a contract canonically', () => {
-    const messy = 'contract  Main "Main,  contract" {\n\n\n      year   2026/27\n  cquin S "x" worth £1 {   assessed quarterly\n indicator A weight 100% { measure M linear from 40% to 60% }\n}   // keep   this\n}';
+    const messy =
+      'contract  Main "Main,  contract" {\n\n\n      year   2026/27\n  cquin S "x" worth £1 {   assessed quarterly\n indicator A weight 100% { measure M linear from 40% to 60% }\n}   // keep   this\n}';
     expect(formatParity(messy)).toBe(
       'contract Main "Main,  contract" {\n\n  year 2026/27\n  cquin S "x" worth £1 { assessed quarterly\n    indicator A weight 100% { measure M linear from 40% to 60% }\n  } // keep   this\n}\n',
     );
@@ -33,34 +40,58 @@ describe('formatParity', () => {
 
   test('compiles the whole formatted library to the same models as the original', async () => {
     const strip = (value: unknown): unknown =>
-      Array.isArray(value) ? value.map(strip) : value && typeof value === 'object'
-        ? Object.fromEntries(Object.entries(value).filter(([k]) => k !== 'location' && k !== 'contentHash').map(([k, v]) => [k, strip(v)]))
-        : value;
+      Array.isArray(value)
+        ? value.map(strip)
+        : value && typeof value === 'object'
+          ? Object.fromEntries(
+              Object.entries(value)
+                .filter(([k]) => k !== 'location' && k !== 'contentHash')
+                .map(([k, v]) => [k, strip(v)]),
+            )
+          : value;
     const compileAll = async (transform: (text: string) => string) => {
       const services = createParityServices(EmptyFileSystem);
       const sources = files(CONTRACTS).map((path) => ({ path, text: transform(readFileSync(path, 'utf8')) }));
       const { documents, diagnostics } = await checkSources(services, sources);
       expect(diagnostics.filter((d) => d.severity === 'error')).toEqual([]);
-      return documents.flatMap((d) => d.parseResult.value.declarations.filter(isContract)).map((c) => strip(compileContract(c)));
+      return documents
+        .flatMap((d) => d.parseResult.value.declarations.filter(isContract))
+        .map((c) => strip(compileContract(c)));
     };
     expect(await compileAll(formatParity)).toEqual(await compileAll((text) => text));
   });
 
   test('never changes what a contract says', async () => {
     const strip = (value: unknown): unknown =>
-      Array.isArray(value) ? value.map(strip) : value && typeof value === 'object'
-        ? Object.fromEntries(Object.entries(value).filter(([k]) => k !== 'location' && k !== 'contentHash').map(([k, v]) => [k, strip(v)]))
-        : value;
+      Array.isArray(value)
+        ? value.map(strip)
+        : value && typeof value === 'object'
+          ? Object.fromEntries(
+              Object.entries(value)
+                .filter(([k]) => k !== 'location' && k !== 'contentHash')
+                .map(([k, v]) => [k, strip(v)]),
+            )
+          : value;
     const compile = async (text: string) => {
       const services = createParityServices(EmptyFileSystem);
-      const library = files(join(CONTRACTS, 'nhs')).map((path) => ({ path, text: readFileSync(path, 'utf8') }));
-      const { documents, diagnostics } = await checkSources(services, [...library, { path: '/main.parity', text }]);
+      const library = files(join(CONTRACTS, 'nhs')).map((path) => ({
+        path,
+        text: readFileSync(path, 'utf8'),
+      }));
+      const { documents, diagnostics } = await checkSources(services, [
+        ...library,
+        { path: '/main.parity', text },
+      ]);
       expect(diagnostics.filter((d) => d.severity === 'error')).toEqual([]);
       const contract = documents.at(-1)?.parseResult.value.declarations.find(isContract);
       return strip(contract && compileContract(contract));
     };
-    const scrambled = CQUIN.replace('package demo\nimport "lib"', 'package demo\nimport "nhs/organisations"').replace(/\n {2,}/g, '\n      ').replace(/ /g, '   ');
-    const source = scrambled.replace(/commissioner\s+Icb/, 'commissioner WestYorkshireICB').replace(/provider\s+MhTrust/, 'provider BradfordDistrictCare');
+    const scrambled = CQUIN.replace('package demo\nimport "lib"', 'package demo\nimport "nhs/organisations"')
+      .replace(/\n {2,}/g, '\n      ')
+      .replace(/ /g, '   ');
+    const source = scrambled
+      .replace(/commissioner\s+Icb/, 'commissioner WestYorkshireICB')
+      .replace(/provider\s+MhTrust/, 'provider BradfordDistrictCare');
     const withMeasures = `${source}\naggregate return Returns "R" {\n source "x"\n}\nmeasure Offered "O" {\n domain mental-health\n from Returns\n minimum denominator 20\n higher is better\n period quarter\n}\nmeasure Reported "R" {\n domain mental-health\n from Returns\n minimum denominator 10\n higher is better\n period quarter\n}\n`;
     expect(await compile(formatParity(withMeasures))).toEqual(await compile(withMeasures));
   });

@@ -9,22 +9,54 @@
 export { allocatePence } from './core/allocate.js';
 export { DomainError, type DomainErrorCode, DomainErrorCodes } from './core/errors.js';
 export * as periods from './core/periods.js';
-export { fromDecimal, fromPercent, type Rational, rational, toDecimal, toPercentText } from './core/rational.js';
+export {
+  fromDecimal,
+  fromPercent,
+  type Rational,
+  rational,
+  toDecimal,
+  toPercentText,
+} from './core/rational.js';
 export { roundPence } from './core/rounding.js';
-export { AggregateObservation, type FieldValue, type Observations, type RecordRow, type RecordSource } from './measures/observations.js';
-export type { MeasureResult, MeasureStatus } from './measures/measure-result.js';
 export { evaluateMeasure, type MeasureContext } from './measures/evaluate-measure.js';
-export type { RecordTallies, RecordTally } from './measures/tally.js';
+export { PopulationStatus } from './measures/measure-populations.js';
+export type { MeasureResult, MeasureStatus } from './measures/measure-result.js';
+export {
+  AggregateObservation,
+  type FieldValue,
+  type Observations,
+  type RecordRow,
+  type RecordSource,
+} from './measures/observations.js';
 export { type Period, parsePeriod, periodLabel } from './measures/periods.js';
-export { formatPence, LiteralError, normaliseNumber, parseMoney, parsePercent } from './money.js';
-export * from './model/index.js';
-export type { LineKind, LineStatus, PaymentLine } from './payments/payment-line.js';
-export type { RiskShareResult } from './payments/risk-share.js';
-export { type ContractResult, type EvaluateOptions, evaluate, evaluateInContext, type Evaluation, type TargetResult } from './run/evaluate.js';
-export { type IndicatorPosition, indicatorPositions, type ThresholdNeed, type WhatIf, whatIf } from './run/position.js';
-export { type ExpectationFailure, runContractTests, type TestOutcome } from './run/test-runner.js';
-export type { Trace } from './run/trace.js';
 export { compilePredicate, type RecordPredicate } from './measures/record-predicate.js';
 export { nobleSha256, type Sha256, type Sha256Factory } from './measures/row-hash.js';
-export { createRecordTallier, type RecordTallier, type RecordTallyOptions, tallyRecords, tallyRecordsSync } from './measures/tally-records.js';
-export { PopulationStatus } from './measures/measure-populations.js';
+export type { RecordTallies, RecordTally } from './measures/tally.js';
+export {
+  createRecordTallier,
+  type RecordTallier,
+  type RecordTallyOptions,
+  tallyRecords,
+  tallyRecordsSync,
+} from './measures/tally-records.js';
+export * from './model/index.js';
+export { formatPence, LiteralError, normaliseNumber, parseMoney, parsePercent } from './money.js';
+export type { LineKind, LineStatus, PaymentLine } from './payments/payment-line.js';
+export type { RiskShareResult } from './payments/risk-share.js';
+export {
+  type ContractResult,
+  type EvaluateOptions,
+  type Evaluation,
+  evaluate,
+  evaluateInContext,
+  type TargetResult,
+} from './run/evaluate.js';
+export {
+  type IndicatorPosition,
+  indicatorPositions,
+  type ThresholdNeed,
+  type WhatIf,
+  whatIf,
+} from './run/position.js';
+export { type ExpectationFailure, runContractTests, type TestOutcome } from './run/test-runner.js';
+export type { Trace } from './run/trace.js';

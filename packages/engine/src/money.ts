@@ -21,7 +21,9 @@ export function parseMoney(text: string): bigint {
   // Pence have 2 decimal places; a suffix moves the decimal point.
   const allowedFraction = scaleDigits + 2;
   if (fraction.length > allowedFraction) {
-    throw new LiteralError(`'${text}' has fractions of a penny: give at most ${allowedFraction} decimal places.`);
+    throw new LiteralError(
+      `'${text}' has fractions of a penny: give at most ${allowedFraction} decimal places.`,
+    );
   }
   const digits = whole.replaceAll(',', '') + fraction.padEnd(allowedFraction, '0');
   return BigInt(digits);
@@ -49,7 +51,9 @@ export function parsePercent(text: string): string {
 function checkThousands(whole: string, text: string): void {
   if (!whole.includes(',')) return;
   if (!/^[0-9]{1,3}(,[0-9]{3})+$/.test(whole)) {
-    throw new LiteralError(`'${text}' has misplaced thousands separators: group digits in threes, like 1,250,000.`);
+    throw new LiteralError(
+      `'${text}' has misplaced thousands separators: group digits in threes, like 1,250,000.`,
+    );
   }
 }
 

@@ -1,8 +1,8 @@
 import {
   type CheckedWorkspace,
+  type ContractModel,
   checkSources,
   compileContract,
-  type ContractModel,
   createParityServices,
   isContract,
   type PlacedDiagnostic,
@@ -38,10 +38,17 @@ export class ContractChecker {
     const existing = this.services.shared.workspace.LangiumDocuments.all.map((d) => d.uri).toArray();
     await builder.update([], existing);
     const submitted = new Set(sources.map((s) => normalise(s.path)));
-    const library = this.library.filter((file) => ![...submitted].some((path) => path.endsWith(normalise(file.path))));
-    const all = [...sources.map((s) => ({ path: normalise(s.path), text: s.text })), ...library.map((l) => ({ path: `library/${normalise(l.path)}`, text: l.text }))];
+    const library = this.library.filter(
+      (file) => ![...submitted].some((path) => path.endsWith(normalise(file.path))),
+    );
+    const all = [
+      ...sources.map((s) => ({ path: normalise(s.path), text: s.text })),
+      ...library.map((l) => ({ path: `library/${normalise(l.path)}`, text: l.text })),
+    ];
     const workspace = await checkSources(this.services, all);
-    const diagnostics = workspace.diagnostics.filter((d) => !d.file.startsWith('/library/') || d.severity === 'error');
+    const diagnostics = workspace.diagnostics.filter(
+      (d) => !d.file.startsWith('/library/') || d.severity === 'error',
+    );
     if (diagnostics.some((d) => d.severity === 'error')) return { diagnostics, models: [] };
     return { diagnostics, models: compileSubmitted(workspace, submitted) };
   }
@@ -56,5 +63,10 @@ function compileSubmitted(workspace: CheckedWorkspace, submitted: Set<string>): 
   return workspace.documents
     .filter((d) => submitted.has(d.uri.path))
     .flatMap((d) => d.parseResult.value.declarations.filter(isContract))
-    .map((contract) => compileContract(contract, { tests: testsFor(contract, roots), fileOf: (uri) => decodeURIComponent(new URL(uri).pathname).replace(/^\/(library\/)?/, '') }));
+    .map((contract) =>
+      compileContract(contract, {
+        tests: testsFor(contract, roots),
+        fileOf: (uri) => decodeURIComponent(new URL(uri).pathname).replace(/^\/(library\/)?/, ''),
+      }),
+    );
 }

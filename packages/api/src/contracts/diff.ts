@@ -12,7 +12,9 @@ export interface ModelChange {
  */
 export function diffModels(before: unknown, after: unknown, path = ''): ModelChange[] {
   if (isPlainObject(before) && isPlainObject(after)) {
-    const keys = [...new Set([...Object.keys(before), ...Object.keys(after)])].filter((k) => k !== 'location' && k !== 'contentHash').sort();
+    const keys = [...new Set([...Object.keys(before), ...Object.keys(after)])]
+      .filter((k) => k !== 'location' && k !== 'contentHash')
+      .sort();
     return keys.flatMap((key) => {
       const at = path ? `${path}.${key}` : key;
       if (!(key in before)) return [{ path: at, change: 'added' as const, after: after[key] }];

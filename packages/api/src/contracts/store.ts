@@ -1,5 +1,5 @@
-import type { ContractModel } from '@parity/engine';
 import type { SourceFile } from '@parity/dsl';
+import type { ContractModel } from '@parity/engine';
 import { and, desc, eq, lte } from 'drizzle-orm';
 import { whenWritable } from '../db/busy.js';
 import type { Database } from '../db/open.js';
@@ -35,61 +35,127 @@ export async function storeVersion(
   input: { model: ContractModel; sources: SourceFile[]; author: string; effectiveDate: string; now: string },
 ): Promise<{ version: StoredVersion; created: boolean }> {
   const name = input.model.contract.name;
-  return whenWritable(() => db.transaction(async (tx) => {
-    const [existing] = await tx.select(versionColumns).from(contractVersions).where(and(eq(contractVersions.contractName, name), eq(contractVersions.contentHash, input.model.contentHash))).limit(1);
-    if (existing) return { version: existing, created: false };
-    await tx.insert(contracts).values({ name, title: input.model.contract.title, createdAt: input.now }).onConflictDoUpdate({ target: contracts.name, set: { title: input.model.contract.title } });
-    const [latest] = await tx.select({ version: contractVersions.version }).from(contractVersions).where(eq(contractVersions.contractName, name)).orderBy(desc(contractVersions.version)).limit(1);
-    const [version] = await tx
-      .insert(contractVersions)
-      .values({
-        contractName: name,
-        version: (latest?.version ?? 0) + 1,
-        contentHash: input.model.contentHash,
-        sources: JSON.stringify(input.sources),
-        model: JSON.stringify(input.model),
-        author: input.author,
-        effectiveDate: input.effectiveDate,
-        createdAt: input.now,
-      })
-      .returning(versionColumns);
-    if (!version) throw new Error('version was not stored');
-    const parties = new Map(input.model.contract.parties.map((p) => [`${p.ods}|${p.role}`, p]));
-    if (parties.size > 0) await tx.insert(contractParties).values([...parties.values()].map((p) => ({ versionId: version.id, ods: p.ods, role: p.role })));
-    return { version, created: true };
-  }));
+  return whenWritable(() =>
+    db.transaction(async (tx) => {
+      const [existing] = await tx
+        .select(versionColumns)
+        .from(contractVersions)
+        .where(
+          and(
+            eq(contractVersions.contractName, name),
+            eq(contractVersions.contentHash, input.model.contentHash),
+          ),
+        )
+        .limit(1);
+      if (existing) return { version: existing, created: false };
+      await tx
+        .insert(contracts)
+        .values({ name, title: input.model.contract.title, createdAt: input.now })
+        .onConflictDoUpdate({ target: contracts.name, set: { title: input.model.contract.title } });
+      const [latest] = await tx
+        .select({ version: contractVersions.version })
+        .from(contractVersions)
+        .where(eq(contractVersions.contractName, name))
+        .orderBy(desc(contractVersions.version))
+        .limit(1);
+      const [version] = await tx
+        .insert(contractVersions)
+        .values({
+          contractName: name,
+          version: (latest?.version ?? 0) + 1,
+          contentHash: input.model.contentHash,
+          sources: JSON.stringify(input.sources),
+          model: JSON.stringify(input.model),
+          author: input.author,
+          effectiveDate: input.effectiveDate,
+          createdAt: input.now,
+        })
+        .returning(versionColumns);
+      if (!version) throw new Error('version was not stored');
+      const parties = new Map(input.model.contract.parties.map((p) => [`${p.ods}|${p.role}`, p]));
+      if (parties.size > 0)
+        await tx
+          .insert(contractParties)
+          .values([...parties.values()].map((p) => ({ versionId: version.id, ods: p.ods, role: p.role })));
+      return { version, created: true };
+    }),
+  );
 }
 
 export async function listVersions(db: Database, name: string): Promise<StoredVersion[]> {
-  return db.select(versionColumns).from(contractVersions).where(eq(contractVersions.contractName, name)).orderBy(contractVersions.version);
+  return db
+    .select(versionColumns)
+    .from(contractVersions)
+    .where(eq(contractVersions.contractName, name))
+    .orderBy(contractVersions.version);
 }
 
 /** The version in force on a date: the latest effective on or before it, else the first. */
-export async function versionInForce(db: Database, name: string, asOf: string): Promise<StoredVersion | undefined> {
-  const [inForce] = await db.select(versionColumns).from(contractVersions).where(and(eq(contractVersions.contractName, name), lte(contractVersions.effectiveDate, asOf), lte(contractVersions.createdAt, `${asOf}T23:59:59.999Z`))).orderBy(desc(contractVersions.effectiveDate), desc(contractVersions.version)).limit(1);
+export async function versionInForce(
+  db: Database,
+  name: string,
+  asOf: string,
+): Promise<StoredVersion | undefined> {
+  const [inForce] = await db
+    .select(versionColumns)
+    .from(contractVersions)
+    .where(
+      and(
+        eq(contractVersions.contractName, name),
+        lte(contractVersions.effectiveDate, asOf),
+        lte(contractVersions.createdAt, `${asOf}T23:59:59.999Z`),
+      ),
+    )
+    .orderBy(desc(contractVersions.effectiveDate), desc(contractVersions.version))
+    .limit(1);
   if (inForce) return inForce;
-  const [first] = await db.select(versionColumns).from(contractVersions).where(eq(contractVersions.contractName, name)).orderBy(contractVersions.version).limit(1);
+  const [first] = await db
+    .select(versionColumns)
+    .from(contractVersions)
+    .where(eq(contractVersions.contractName, name))
+    .orderBy(contractVersions.version)
+    .limit(1);
   return first && first.createdAt.slice(0, 10) <= asOf ? first : undefined;
 }
 
 export async function latestVersion(db: Database, name: string): Promise<StoredVersion | undefined> {
-  const [latest] = await db.select(versionColumns).from(contractVersions).where(eq(contractVersions.contractName, name)).orderBy(desc(contractVersions.version)).limit(1);
+  const [latest] = await db
+    .select(versionColumns)
+    .from(contractVersions)
+    .where(eq(contractVersions.contractName, name))
+    .orderBy(desc(contractVersions.version))
+    .limit(1);
   return latest;
 }
 
-export async function versionByNumber(db: Database, name: string, version: number): Promise<(StoredVersion & { sources: string; model: string }) | undefined> {
-  const [row] = await db.select({ ...versionColumns, sources: contractVersions.sources, model: contractVersions.model }).from(contractVersions).where(and(eq(contractVersions.contractName, name), eq(contractVersions.version, version))).limit(1);
+export async function versionByNumber(
+  db: Database,
+  name: string,
+  version: number,
+): Promise<(StoredVersion & { sources: string; model: string }) | undefined> {
+  const [row] = await db
+    .select({ ...versionColumns, sources: contractVersions.sources, model: contractVersions.model })
+    .from(contractVersions)
+    .where(and(eq(contractVersions.contractName, name), eq(contractVersions.version, version)))
+    .limit(1);
   return row;
 }
 
 export async function modelOf(db: Database, versionId: number): Promise<ContractModel> {
-  const [row] = await db.select({ model: contractVersions.model }).from(contractVersions).where(eq(contractVersions.id, versionId)).limit(1);
+  const [row] = await db
+    .select({ model: contractVersions.model })
+    .from(contractVersions)
+    .where(eq(contractVersions.id, versionId))
+    .limit(1);
   if (!row) throw new Error(`no contract version ${versionId}`);
   return JSON.parse(row.model) as ContractModel;
 }
 
 export async function partiesOf(db: Database, versionId: number): Promise<{ ods: string; role: string }[]> {
-  return db.select({ ods: contractParties.ods, role: contractParties.role }).from(contractParties).where(eq(contractParties.versionId, versionId));
+  return db
+    .select({ ods: contractParties.ods, role: contractParties.role })
+    .from(contractParties)
+    .where(eq(contractParties.versionId, versionId));
 }
 
 export async function allContractNames(db: Database): Promise<{ name: string; title: string }[]> {

@@ -38,7 +38,10 @@ export class FeedBody {
     if (this.bytes > this.limit) {
       this.finished = true;
       await this.reader.cancel().catch(() => undefined);
-      throw new ApiError('payload-too-large', `The body is larger than the ${this.limit} bytes allowed here.`);
+      throw new ApiError(
+        'payload-too-large',
+        `The body is larger than the ${this.limit} bytes allowed here.`,
+      );
     }
     this.hash.update(value);
     return { done: false, value };

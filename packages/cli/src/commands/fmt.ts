@@ -38,6 +38,9 @@ export async function runFmt(args: string[], output: Output): Promise<number> {
       output.stdout.write(`${shown}: formatted\n`);
     }
   }
-  if (check) output.stderr.write(unformatted === 0 ? 'All files are formatted.\n' : `${unformatted} file(s) need 'parity fmt'.\n`);
+  if (check)
+    output.stderr.write(
+      unformatted === 0 ? 'All files are formatted.\n' : `${unformatted} file(s) need 'parity fmt'.\n`,
+    );
   return check && unformatted > 0 ? 1 : 0;
 }

@@ -12,7 +12,10 @@ editor (Neovim, Helix, Emacs, VS Code…). The shared contract library is built 
 const LIBRARY = join(import.meta.dirname, '../../../../contracts/nhs');
 
 export async function runLsp(args: string[], output: Output): Promise<number> {
-  if (wantsHelp(args) || !args.some((a) => a === '--stdio' || a === '--node-ipc' || a.startsWith('--socket'))) {
+  if (
+    wantsHelp(args) ||
+    !args.some((a) => a === '--stdio' || a === '--node-ipc' || a.startsWith('--socket'))
+  ) {
     output.stdout.write(HELP);
     return wantsHelp(args) ? 0 : 2;
   }

@@ -16,10 +16,13 @@ export async function runServe(args: string[], output: Output): Promise<number> 
     return 0;
   }
   const service = await startService(process.env);
-  output.stdout.write(`Parity is serving at ${service.url}  (API docs: ${service.url}/docs, OpenAPI: ${service.url}/openapi.json)\n`);
+  output.stdout.write(
+    `Parity is serving at ${service.url}  (API docs: ${service.url}/docs, OpenAPI: ${service.url}/openapi.json)\n`,
+  );
   if (service.demoTokens) {
     output.stdout.write('\nDemo loaded. Tokens (shown once; keep them):\n');
-    for (const token of service.demoTokens) output.stdout.write(`  ${token.role.padEnd(12)} ${token.organisation}  ${token.secret}\n`);
+    for (const token of service.demoTokens)
+      output.stdout.write(`  ${token.role.padEnd(12)} ${token.organisation}  ${token.secret}\n`);
     output.stdout.write('\nFollow examples/requests.http to publish, submit a feed and read a statement.\n');
   }
   await new Promise<void>((resolve) => {

@@ -1,4 +1,12 @@
-import { createToken, openDatabase, readConfig, revokeToken, ROLES, type Role, systemClock } from '@parity/api';
+import {
+  createToken,
+  openDatabase,
+  ROLES,
+  type Role,
+  readConfig,
+  revokeToken,
+  systemClock,
+} from '@parity/api';
 import { type Output, wantsHelp } from '../output.js';
 import { parsePathArgs } from '../workspace.js';
 
@@ -31,7 +39,9 @@ export async function runToken(args: string[], output: Output): Promise<number> 
       return 2;
     }
     const token = await createToken(db, systemClock, organisation, role, options.get('label'));
-    output.stdout.write(`Token ${token.id} for ${organisation} as ${role}:\n${token.secret}\n(shown once; only its hash is stored)\n`);
+    output.stdout.write(
+      `Token ${token.id} for ${organisation} as ${role}:\n${token.secret}\n(shown once; only its hash is stored)\n`,
+    );
     return 0;
   } finally {
     db.$client.close();

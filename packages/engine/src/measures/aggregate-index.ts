@@ -25,12 +25,17 @@ export class AggregateIndex {
       const observation = parseObservation(raw, index);
       checkObservation(observation, index, measures, providers);
       if (!periods.has(observation.period)) {
-        throw new DomainError(DomainErrorCodes.PeriodOutsideContract, `Observation ${index + 1} (${observation.measure}, ${observation.period}): the period is outside the contract term ${model.contract.term.start} to ${model.contract.term.end} (months up to 12 before it are accepted for rolling measures).`, { index });
+        throw new DomainError(
+          DomainErrorCodes.PeriodOutsideContract,
+          `Observation ${index + 1} (${observation.measure}, ${observation.period}): the period is outside the contract term ${model.contract.term.start} to ${model.contract.term.end} (months up to 12 before it are accepted for rolling measures).`,
+          { index },
+        );
       }
       if (observation.submittedAt && observation.submittedAt > asOf) return;
       const key = keyOf(observation.measure, observation.provider, observation.period);
       const existing = this.byKey.get(key);
-      if (!existing || (existing.submittedAt ?? '') <= (observation.submittedAt ?? '')) this.byKey.set(key, observation);
+      if (!existing || (existing.submittedAt ?? '') <= (observation.submittedAt ?? ''))
+        this.byKey.set(key, observation);
     });
   }
 
@@ -41,7 +46,8 @@ export class AggregateIndex {
   /** Providers with any observation of a measure. */
   providersOf(measure: string): string[] {
     const providers = new Set<string>();
-    for (const observation of this.byKey.values()) if (observation.measure === measure) providers.add(observation.provider);
+    for (const observation of this.byKey.values())
+      if (observation.measure === measure) providers.add(observation.provider);
     return [...providers].sort();
   }
 }
@@ -57,22 +63,40 @@ function allowedPeriods(model: ContractModel): Set<string> {
   return allowed;
 }
 
-const keyOf = (measure: string, provider: string, period: string) => `${measure}\u0000${provider}\u0000${period}`;
+const keyOf = (measure: string, provider: string, period: string) =>
+  `${measure}\u0000${provider}\u0000${period}`;
 
 function parseObservation(raw: unknown, index: number): AggregateObservation {
   const parsed = AggregateObservation.safeParse(raw);
   if (parsed.success) return parsed.data;
   const issue = parsed.error.issues[0];
-  throw new DomainError(DomainErrorCodes.InvalidObservations, `Observation ${index + 1}: ${issue?.path.join('.') || 'row'}: ${issue?.message}.`, { index });
+  throw new DomainError(
+    DomainErrorCodes.InvalidObservations,
+    `Observation ${index + 1}: ${issue?.path.join('.') || 'row'}: ${issue?.message}.`,
+    { index },
+  );
 }
 
-function checkObservation(o: AggregateObservation, index: number, measures: Set<string>, providers: Set<string>): void {
+function checkObservation(
+  o: AggregateObservation,
+  index: number,
+  measures: Set<string>,
+  providers: Set<string>,
+): void {
   const where = `Observation ${index + 1} (${o.measure}, ${o.provider}, ${o.period})`;
   if (!measures.has(o.measure)) {
-    throw new DomainError(DomainErrorCodes.UnknownMeasure, `${where}: the contract has no measure ${o.measure}.`, { index });
+    throw new DomainError(
+      DomainErrorCodes.UnknownMeasure,
+      `${where}: the contract has no measure ${o.measure}.`,
+      { index },
+    );
   }
   if (!providers.has(o.provider)) {
-    throw new DomainError(DomainErrorCodes.UnknownProvider, `${where}: ${o.provider} is not a party to this contract.`, { index });
+    throw new DomainError(
+      DomainErrorCodes.UnknownProvider,
+      `${where}: ${o.provider} is not a party to this contract.`,
+      { index },
+    );
   }
   const numerator = o.numerator === undefined ? undefined : BigInt(o.numerator);
   const denominator = o.denominator === undefined ? undefined : BigInt(o.denominator);
@@ -80,6 +104,10 @@ function checkObservation(o: AggregateObservation, index: number, measures: Set<
     throw new DomainError(DomainErrorCodes.NegativeCount, `${where}: counts cannot be negative.`, { index });
   }
   if (numerator !== undefined && denominator !== undefined && numerator > denominator) {
-    throw new DomainError(DomainErrorCodes.NumeratorAboveDenominator, `${where}: numerator ${numerator} is above denominator ${denominator}.`, { index });
+    throw new DomainError(
+      DomainErrorCodes.NumeratorAboveDenominator,
+      `${where}: numerator ${numerator} is above denominator ${denominator}.`,
+      { index },
+    );
   }
 }

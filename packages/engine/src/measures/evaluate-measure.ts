@@ -1,8 +1,20 @@
-import { add, compare, div, fromDecimal, mul, type Rational, rational, sub, toPercentText, toDecimal, ZERO } from '../core/rational.js';
-import { dayNumber, firstDayOf, dayAfterMonth } from '../core/periods.js';
-import { formatPence } from '../money.js';
-import type { Measure } from '../model/measure.js';
+import { dayAfterMonth, dayNumber, firstDayOf } from '../core/periods.js';
+import {
+  add,
+  compare,
+  div,
+  fromDecimal,
+  mul,
+  type Rational,
+  rational,
+  sub,
+  toDecimal,
+  toPercentText,
+  ZERO,
+} from '../core/rational.js';
 import type { ContractModel } from '../model/index.js';
+import type { Measure } from '../model/measure.js';
+import { formatPence } from '../money.js';
 import type { Trace } from '../run/trace.js';
 import type { AggregateIndex } from './aggregate-index.js';
 import { type Gathered, gatherAggregate, gatherRecords } from './gather.js';
@@ -18,28 +30,65 @@ export interface MeasureContext {
 }
 
 /** Evaluates one measure for one provider (ODS code, or the whole contract) and period. */
-export function evaluateMeasure(context: MeasureContext, measureName: string, provider: string, period: Period): MeasureResult {
+export function evaluateMeasure(
+  context: MeasureContext,
+  measureName: string,
+  provider: string,
+  period: Period,
+): MeasureResult {
   const measure = context.model.measures.find((m) => m.name === measureName);
   if (!measure) throw new Error(`measure ${measureName} is not in the model`);
   const label = periodLabel(period);
-  const base = { measure: measure.name, provider, period: label, provisional: dayNumber(context.asOf) < dayAfterMonth(lastMonthOf(period)) };
+  const base = {
+    measure: measure.name,
+    provider,
+    period: label,
+    provisional: dayNumber(context.asOf) < dayAfterMonth(lastMonthOf(period)),
+  };
   if (dayNumber(context.asOf) < firstDayOf(firstMonthOf(period))) {
-    return { ...base, status: 'not-yet-due', trace: trace(measure, label, provider, {}, 'the period has not started by the as-of date', 'not yet due') };
+    return {
+      ...base,
+      status: 'not-yet-due',
+      trace: trace(
+        measure,
+        label,
+        provider,
+        {},
+        'the period has not started by the as-of date',
+        'not yet due',
+      ),
+    };
   }
   const gathered = gather(context, measure, provider, period);
-  if (!gathered) return { ...base, status: 'no-data', trace: trace(measure, label, provider, {}, 'no data submitted', 'no data') };
-  if (measure.scoring.kind === 'parity') return scoreParity(context, measure, provider, period, gathered, base);
+  if (!gathered)
+    return {
+      ...base,
+      status: 'no-data',
+      trace: trace(measure, label, provider, {}, 'no data submitted', 'no data'),
+    };
+  if (measure.scoring.kind === 'parity')
+    return scoreParity(context, measure, provider, period, gathered, base);
   return score(measure, gathered, base, label, provider);
 }
 
-function gather(context: MeasureContext, measure: Measure, provider: string, period: Period): Gathered | undefined {
+function gather(
+  context: MeasureContext,
+  measure: Measure,
+  provider: string,
+  period: Period,
+): Gathered | undefined {
   if (measure.from?.kind === 'dataset') {
     const dataset = context.model.datasets.find((d) => d.name === measure.from?.name);
     if (!dataset) return undefined;
     const tallies = gatherRecords(context.tallies, measure, dataset, provider, period);
     if (tallies.length === 0) return gatherAggregate(context.aggregates, measure, provider, period);
     const tally = mergeTallies(tallies);
-    return { numerator: BigInt(tally.numerator), denominator: BigInt(tally.denominator), tally, source: `${tally.rows} records` };
+    return {
+      numerator: BigInt(tally.numerator),
+      denominator: BigInt(tally.denominator),
+      tally,
+      source: `${tally.rows} records`,
+    };
   }
   return gatherAggregate(context.aggregates, measure, provider, period);
 }
@@ -54,26 +103,73 @@ function score(measure: Measure, g: Gathered, base: Base, label: string, provide
   // Coverage may be reported as hours staffed of hours in the period, which scores as a proportion.
   const coverageCounts = kind === 'coverage' && g.numerator !== undefined;
   if (kind === 'proportion' || kind === 'rate' || kind === 'paired' || coverageCounts) {
-    const [numerator, denominator] = kind === 'paired' && g.tally ? pairedCounts(g.tally, measure) : [g.numerator, g.denominator];
-    if (numerator === undefined || denominator === undefined) return noData(measure, base, label, provider, 'no counts reported');
+    const [numerator, denominator] =
+      kind === 'paired' && g.tally ? pairedCounts(g.tally, measure) : [g.numerator, g.denominator];
+    if (numerator === undefined || denominator === undefined)
+      return noData(measure, base, label, provider, 'no counts reported');
     Object.assign(inputs, { numerator: String(numerator), denominator: String(denominator) });
-    if (denominator === 0n || (measure.minimumDenominator !== undefined && denominator < BigInt(measure.minimumDenominator))) {
+    if (
+      denominator === 0n ||
+      (measure.minimumDenominator !== undefined && denominator < BigInt(measure.minimumDenominator))
+    ) {
       const why = `denominator ${denominator} is below the minimum of ${measure.minimumDenominator ?? 1}`;
-      return { ...base, numerator, denominator, status: 'insufficient-data', trace: trace(measure, label, provider, inputs, why, `insufficient data (${why})`) };
+      return {
+        ...base,
+        numerator,
+        denominator,
+        status: 'insufficient-data',
+        trace: trace(measure, label, provider, inputs, why, `insufficient data (${why})`),
+      };
     }
     const per = measure.scoring.kind === 'rate' ? fromDecimal(measure.scoring.per) : rational(1n);
     const value = mul(rational(numerator, denominator), per);
     const shown = kind === 'rate' ? `${toDecimal(value, 2)} per ${toDecimal(per, 0)}` : toPercentText(value);
-    return { ...base, numerator, denominator, value, status: 'scored', trace: trace(measure, label, provider, inputs, `${numerator} / ${denominator}${kind === 'rate' ? ` × ${toDecimal(per, 0)}` : ''}`, `${shown} (${numerator} of ${denominator})`) };
+    return {
+      ...base,
+      numerator,
+      denominator,
+      value,
+      status: 'scored',
+      trace: trace(
+        measure,
+        label,
+        provider,
+        inputs,
+        `${numerator} / ${denominator}${kind === 'rate' ? ` × ${toDecimal(per, 0)}` : ''}`,
+        `${shown} (${numerator} of ${denominator})`,
+      ),
+    };
   }
   const value = continuousValue(measure, g);
   if (value === undefined) return noData(measure, base, label, provider, 'no values reported');
-  if (kind === 'count' && measure.minimumDenominator !== undefined && compare(value, rational(BigInt(measure.minimumDenominator))) < 0) {
-    return { ...base, value, status: 'insufficient-data', trace: trace(measure, label, provider, inputs, 'count below the minimum', 'insufficient data') };
+  if (
+    kind === 'count' &&
+    measure.minimumDenominator !== undefined &&
+    compare(value, rational(BigInt(measure.minimumDenominator))) < 0
+  ) {
+    return {
+      ...base,
+      value,
+      status: 'insufficient-data',
+      trace: trace(measure, label, provider, inputs, 'count below the minimum', 'insufficient data'),
+    };
   }
-  const shown = g.pence !== undefined && kind === 'reported-value' ? formatPence(g.pence) : kind === 'coverage' ? toPercentText(value) : toDecimal(value, 2);
+  const shown =
+    g.pence !== undefined && kind === 'reported-value'
+      ? formatPence(g.pence)
+      : kind === 'coverage'
+        ? toPercentText(value)
+        : toDecimal(value, 2);
   const reported = g.months === undefined ? {} : { monthsReported: g.months };
-  return { ...base, ...counts, value, pence: g.pence, ...reported, status: 'scored', trace: trace(measure, label, provider, inputs, describe(measure), shown) };
+  return {
+    ...base,
+    ...counts,
+    value,
+    pence: g.pence,
+    ...reported,
+    status: 'scored',
+    trace: trace(measure, label, provider, inputs, describe(measure), shown),
+  };
 }
 
 function continuousValue(measure: Measure, g: Gathered): Rational | undefined {
@@ -86,7 +182,9 @@ function continuousValue(measure: Measure, g: Gathered): Rational | undefined {
       return g.value === undefined ? undefined : div(g.value, windowHours);
     }
     case 'count':
-      return g.tally ? rational(BigInt(g.tally.denominator)) : (g.value ?? (g.numerator === undefined ? undefined : rational(g.numerator)));
+      return g.tally
+        ? rational(BigInt(g.tally.denominator))
+        : (g.value ?? (g.numerator === undefined ? undefined : rational(g.numerator)));
     case 'reported-value':
     case 'attestation':
       return g.pence !== undefined ? rational(g.pence) : g.value;
@@ -118,7 +216,14 @@ function pairedCounts(tally: RecordTally, measure: Measure): [bigint, bigint] {
   return [paired, BigInt(tally.personMonths.size)];
 }
 
-function scoreParity(context: MeasureContext, measure: Measure, provider: string, period: Period, g: Gathered, base: Base): MeasureResult {
+function scoreParity(
+  context: MeasureContext,
+  measure: Measure,
+  provider: string,
+  period: Period,
+  g: Gathered,
+  base: Base,
+): MeasureResult {
   const label = periodLabel(period);
   const own = score({ ...measure, scoring: { kind: 'proportion' } }, g, base, label, provider);
   const comparatorName = measure.scoring.kind === 'parity' ? measure.scoring.comparator : '';
@@ -126,9 +231,16 @@ function scoreParity(context: MeasureContext, measure: Measure, provider: string
   if (own.value === undefined || comparator.value === undefined || comparator.value.n === 0n) {
     return { ...own, value: undefined, status: own.status === 'scored' ? 'insufficient-data' : own.status };
   }
-  const ratio = measure.scoring.kind === 'parity' && measure.scoring.form === 'gap' ? sub(own.value, comparator.value) : div(own.value, comparator.value);
+  const ratio =
+    measure.scoring.kind === 'parity' && measure.scoring.form === 'gap'
+      ? sub(own.value, comparator.value)
+      : div(own.value, comparator.value);
   const formula = `${toPercentText(own.value)} against ${comparatorName} ${toPercentText(comparator.value)}`;
-  return { ...own, value: ratio, trace: trace(measure, label, provider, own.trace.inputs, formula, `${toDecimal(ratio, 3)} (${formula})`) };
+  return {
+    ...own,
+    value: ratio,
+    trace: trace(measure, label, provider, own.trace.inputs, formula, `${toDecimal(ratio, 3)} (${formula})`),
+  };
 }
 
 function noData(measure: Measure, base: Base, label: string, provider: string, why: string): MeasureResult {
@@ -139,28 +251,62 @@ function describe(measure: Measure): string {
   return `${measure.scoring.kind} of ${measure.title}`;
 }
 
-function trace(measure: Measure, period: string, provider: string, inputs: Record<string, string>, formula: string, shown: string): Trace {
+function trace(
+  measure: Measure,
+  period: string,
+  provider: string,
+  inputs: Record<string, string>,
+  formula: string,
+  shown: string,
+): Trace {
   const who = provider === '*' ? '' : `, ${provider}`;
-  return { clause: measure.name, location: measure.location, inputs, formula, text: `Measure ${measure.title}, ${period}${who}: ${shown}` };
+  return {
+    clause: measure.name,
+    location: measure.location,
+    inputs,
+    formula,
+    text: `Measure ${measure.title}, ${period}${who}: ${shown}`,
+  };
 }
 
 /** Adds the tallies of several months or providers into one. */
 export function mergeTallies(tallies: RecordTally[]): RecordTally {
   const merged: RecordTally = {
-    rows: 0, rowsHash: '', population: 0, excluded: 0, excepted: 0, denominator: 0, numeratorBeforeExclusions: 0,
-    numeratorExcluded: 0, numerator: 0, sum: ZERO, count: 0, values: [], personMonths: new Map(),
+    rows: 0,
+    rowsHash: '',
+    population: 0,
+    excluded: 0,
+    excepted: 0,
+    denominator: 0,
+    numeratorBeforeExclusions: 0,
+    numeratorExcluded: 0,
+    numerator: 0,
+    sum: ZERO,
+    count: 0,
+    values: [],
+    personMonths: new Map(),
   };
   for (const t of tallies) {
-    merged.rows += t.rows; merged.population += t.population; merged.excluded += t.excluded; merged.excepted += t.excepted;
-    merged.denominator += t.denominator; merged.numeratorBeforeExclusions += t.numeratorBeforeExclusions;
-    merged.numeratorExcluded += t.numeratorExcluded; merged.numerator += t.numerator; merged.sum = add(merged.sum, t.sum);
-    merged.count += t.count; merged.values.push(...t.values);
+    merged.rows += t.rows;
+    merged.population += t.population;
+    merged.excluded += t.excluded;
+    merged.excepted += t.excepted;
+    merged.denominator += t.denominator;
+    merged.numeratorBeforeExclusions += t.numeratorBeforeExclusions;
+    merged.numeratorExcluded += t.numeratorExcluded;
+    merged.numerator += t.numerator;
+    merged.sum = add(merged.sum, t.sum);
+    merged.count += t.count;
+    merged.values.push(...t.values);
     for (const [person, months] of t.personMonths) {
       const existing = merged.personMonths.get(person) ?? new Set<string>();
       for (const month of months) existing.add(month);
       merged.personMonths.set(person, existing);
     }
   }
-  merged.rowsHash = tallies.length === 1 ? (tallies[0]?.rowsHash ?? '') : tallies.map((t) => t.rowsHash.slice(0, 12)).join('+');
+  merged.rowsHash =
+    tallies.length === 1
+      ? (tallies[0]?.rowsHash ?? '')
+      : tallies.map((t) => t.rowsHash.slice(0, 12)).join('+');
   return merged;
 }

@@ -27,7 +27,12 @@ export interface Gathered {
  * is a level, so the latest month's stands. A provider with no figures of its own falls back to
  * figures given for the whole contract; the whole contract pools every provider.
  */
-export function gatherAggregate(index: AggregateIndex, measure: Measure, provider: string, period: Period): Gathered | undefined {
+export function gatherAggregate(
+  index: AggregateIndex,
+  measure: Measure,
+  provider: string,
+  period: Period,
+): Gathered | undefined {
   const forProvider = gatherFor(index, measure, provider, period);
   if (forProvider || provider === WHOLE_CONTRACT) return forProvider ?? poolProviders(index, measure, period);
   return gatherFor(index, measure, WHOLE_CONTRACT, period);
@@ -41,14 +46,26 @@ function poolProviders(index: AggregateIndex, measure: Measure, period: Period):
     .filter((g): g is Gathered => g !== undefined);
   if (parts.length === 0) return undefined;
   // Pooled figures are complete only for the months every provider has reported.
-  const months = parts.every((p) => p.months !== undefined) ? Math.min(...parts.map((p) => p.months as number)) : undefined;
+  const months = parts.every((p) => p.months !== undefined)
+    ? Math.min(...parts.map((p) => p.months as number))
+    : undefined;
   return { ...sumGathered(parts, false), months, source: `${parts.length} providers pooled` };
 }
 
-function gatherFor(index: AggregateIndex, measure: Measure, provider: string, period: Period): Gathered | undefined {
+function gatherFor(
+  index: AggregateIndex,
+  measure: Measure,
+  provider: string,
+  period: Period,
+): Gathered | undefined {
   const exact = index.get(measure.name, provider, periodLabel(period));
   if (exact) return fromObservation(exact, `return for ${periodLabel(period)}`);
-  if (period.kind === 'month' && measure.period?.kind !== 'rolling' && measure.period?.kind !== 'year-to-date') return undefined;
+  if (
+    period.kind === 'month' &&
+    measure.period?.kind !== 'rolling' &&
+    measure.period?.kind !== 'year-to-date'
+  )
+    return undefined;
   const parts: Gathered[] = [];
   const usedQuarters = new Set<string>();
   let months = 0;
@@ -68,10 +85,17 @@ function gatherFor(index: AggregateIndex, measure: Measure, provider: string, pe
     }
   }
   if (parts.length === 0) return undefined;
-  return { ...sumGathered(parts, isLevel(measure)), months, source: `returns for ${parts.map((p) => p.source).join(', ')}` };
+  return {
+    ...sumGathered(parts, isLevel(measure)),
+    months,
+    source: `returns for ${parts.map((p) => p.source).join(', ')}`,
+  };
 }
 
-function fromObservation(o: { numerator?: string; denominator?: string; value?: string; pence?: string }, source: string): Gathered {
+function fromObservation(
+  o: { numerator?: string; denominator?: string; value?: string; pence?: string },
+  source: string,
+): Gathered {
   return {
     numerator: o.numerator === undefined ? undefined : BigInt(o.numerator),
     denominator: o.denominator === undefined ? undefined : BigInt(o.denominator),
@@ -83,23 +107,38 @@ function fromObservation(o: { numerator?: string; denominator?: string; value?: 
 
 /** Reported numbers that are levels (a population, hours a week, a mean) rather than amounts that add up over time. */
 function isLevel(measure: Measure): boolean {
-  return ['reported-value', 'coverage', 'attestation', 'mean', 'median', 'change', 'parity'].includes(measure.scoring.kind);
+  return ['reported-value', 'coverage', 'attestation', 'mean', 'median', 'change', 'parity'].includes(
+    measure.scoring.kind,
+  );
 }
 
 /** Adds parts over months (levels: the latest month stands) or over providers (everything adds). */
 function sumGathered(parts: Gathered[], levels: boolean): Omit<Gathered, 'source'> {
   const sum = (pick: (g: Gathered) => bigint | undefined) =>
-    parts.some((p) => pick(p) !== undefined) ? parts.reduce((total, p) => total + (pick(p) ?? 0n), 0n) : undefined;
+    parts.some((p) => pick(p) !== undefined)
+      ? parts.reduce((total, p) => total + (pick(p) ?? 0n), 0n)
+      : undefined;
   const values = parts.map((p) => p.value).filter((v): v is Rational => v !== undefined);
   const value = levels ? values.at(-1) : values.length > 0 ? values.reduce(add) : undefined;
-  return { numerator: sum((p) => p.numerator), denominator: sum((p) => p.denominator), pence: sum((p) => p.pence), value };
+  return {
+    numerator: sum((p) => p.numerator),
+    denominator: sum((p) => p.denominator),
+    pence: sum((p) => p.pence),
+    value,
+  };
 }
 
 /**
  * Record-level tallies for a period: events (datasets dated by a field) pool over the basis months;
  * snapshots (a dataset submitted whole each month) use the latest month with data.
  */
-export function gatherRecords(tallies: RecordTallies, measure: Measure, dataset: Dataset, provider: string, period: Period): RecordTally[] {
+export function gatherRecords(
+  tallies: RecordTallies,
+  measure: Measure,
+  dataset: Dataset,
+  provider: string,
+  period: Period,
+): RecordTally[] {
   const byProvider = tallies.get(measure.name);
   if (!byProvider) return [];
   const providers = provider === WHOLE_CONTRACT ? [...byProvider.keys()] : [provider];

@@ -10,17 +10,40 @@ export const AggregateObservation = z
   .object({
     measure: z.string(),
     provider: z.string(),
-    period: z.string().regex(/^([0-9]{4}-[0-9]{2}|[0-9]{4}\/[0-9]{2}( Q[1-4])?)$/, 'a period is 2026-05, 2026/27 Q2 or 2026/27'),
-    numerator: z.string().regex(/^-?[0-9]+$/).optional(),
-    denominator: z.string().regex(/^-?[0-9]+$/).optional(),
+    period: z
+      .string()
+      .regex(
+        /^([0-9]{4}-[0-9]{2}|[0-9]{4}\/[0-9]{2}( Q[1-4])?)$/,
+        'a period is 2026-05, 2026/27 Q2 or 2026/27',
+      ),
+    numerator: z
+      .string()
+      .regex(/^-?[0-9]+$/)
+      .optional(),
+    denominator: z
+      .string()
+      .regex(/^-?[0-9]+$/)
+      .optional(),
     /** A reported number (decimal text), e.g. staffed hours per week or a registered population. */
-    value: z.string().regex(/^-?[0-9]+(\.[0-9]+)?$/).optional(),
+    value: z
+      .string()
+      .regex(/^-?[0-9]+(\.[0-9]+)?$/)
+      .optional(),
     /** A reported amount of money in pence, e.g. spend for an outturn. */
-    pence: z.string().regex(/^-?[0-9]+$/).optional(),
+    pence: z
+      .string()
+      .regex(/^-?[0-9]+$/)
+      .optional(),
     submittedAt: z.string().optional(),
   })
-  .refine((o) => (o.numerator === undefined) === (o.denominator === undefined), 'give both numerator and denominator, or neither')
-  .refine((o) => o.numerator !== undefined || o.value !== undefined || o.pence !== undefined, 'give numerator and denominator, a value or pence');
+  .refine(
+    (o) => (o.numerator === undefined) === (o.denominator === undefined),
+    'give both numerator and denominator, or neither',
+  )
+  .refine(
+    (o) => o.numerator !== undefined || o.value !== undefined || o.pence !== undefined,
+    'give numerator and denominator, a value or pence',
+  );
 export type AggregateObservation = z.infer<typeof AggregateObservation>;
 
 /** A field value in a record: text for codes, dates (`YYYY-MM-DD`) and date-times, numbers, yes/no, or missing. */

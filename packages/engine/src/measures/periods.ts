@@ -1,4 +1,11 @@
-import { monthsOfQuarter, monthsOfYear, monthRange, addMonths, financialYearOf, quarterOf } from '../core/periods.js';
+import {
+  addMonths,
+  financialYearOf,
+  monthRange,
+  monthsOfQuarter,
+  monthsOfYear,
+  quarterOf,
+} from '../core/periods.js';
 import type { Quarter } from '../model/common.js';
 import type { PeriodBasis } from '../model/measure.js';
 
@@ -48,7 +55,8 @@ export function quarterPeriodOf(month: string): Period {
  */
 export function basisMonths(period: Period, basis: PeriodBasis | undefined): string[] {
   const last = lastMonthOf(period);
-  if (basis?.kind === 'year-to-date') return monthRange(monthsOfYear(financialYearOf(last))[0] as string, last);
+  if (basis?.kind === 'year-to-date')
+    return monthRange(monthsOfYear(financialYearOf(last))[0] as string, last);
   if (basis?.kind === 'rolling') return monthRange(addMonths(last, 1 - basis.months), last);
   return monthsOf(period);
 }

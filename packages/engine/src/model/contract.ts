@@ -136,7 +136,11 @@ export const RiskShare = z.object({
   budget: z.object({ kind: z.enum(['budget', 'benchmark']), pence: Pence, covers: z.array(HealthDomain) }),
   outturn: z.string(),
   thresholds: z.array(
-    z.object({ kind: z.enum(['deadband', 'minimum']), side: z.enum(['gain', 'loss', 'both']), amount: Amount }),
+    z.object({
+      kind: z.enum(['deadband', 'minimum']),
+      side: z.enum(['gain', 'loss', 'both']),
+      amount: Amount,
+    }),
   ),
   gain: z.array(ShareBand),
   loss: z.array(ShareBand),
@@ -154,7 +158,10 @@ export const RiskShare = z.object({
   qualityModifier: z.object({ measure: z.string(), order: QualityOrder }).optional(),
   providerSplit: z.discriminatedUnion('basis', [
     z.object({ basis: z.literal('pro-rata-value') }),
-    z.object({ basis: z.literal('fixed'), shares: z.array(z.object({ organisation: z.string(), percent: Percent })) }),
+    z.object({
+      basis: z.literal('fixed'),
+      shares: z.array(z.object({ organisation: z.string(), percent: Percent })),
+    }),
   ]),
   location: SourceLocation,
 });

@@ -38,8 +38,17 @@ export const Expression: z.ZodType<Expression> = z.lazy(() =>
     z.object({ kind: z.literal('not'), operand: Expression }),
     z.object({ kind: z.literal('in'), value: Expression, items: z.array(Literal), negated: z.boolean() }),
     z.object({ kind: z.literal('recorded'), value: Expression, negated: z.boolean() }),
-    z.object({ kind: z.literal('within'), value: Expression, window: Duration, anchor: Expression.optional() }),
+    z.object({
+      kind: z.literal('within'),
+      value: Expression,
+      window: Duration,
+      anchor: Expression.optional(),
+    }),
     z.object({ kind: z.enum(['all-of', 'any-of']), conditions: z.array(Expression) }),
-    z.object({ kind: z.literal('population'), part: z.enum(['numerator', 'denominator']), measure: z.string() }),
+    z.object({
+      kind: z.literal('population'),
+      part: z.enum(['numerator', 'denominator']),
+      measure: z.string(),
+    }),
   ]),
 );

@@ -2,7 +2,17 @@ import { z } from 'zod';
 import { DecimalText, Duration, HealthDomain, SourceLocation } from './common.js';
 import { Expression } from './expression.js';
 
-export const FieldType = z.enum(['pseudonym', 'text', 'code', 'integer', 'decimal', 'boolean', 'date', 'datetime', 'money']);
+export const FieldType = z.enum([
+  'pseudonym',
+  'text',
+  'code',
+  'integer',
+  'decimal',
+  'boolean',
+  'date',
+  'datetime',
+  'money',
+]);
 export type FieldType = z.infer<typeof FieldType>;
 
 export const DatasetField = z.object({

@@ -19,7 +19,10 @@ export const Outcome = z.discriminatedUnion('kind', [
   }),
   z.object({ kind: z.literal('attains'), value: DecimalText }),
   z.object({ kind: z.literal('scores'), value: DecimalText, percent: z.boolean() }),
-  z.object({ kind: z.literal('status'), status: z.enum(['met', 'not-met', 'insufficient-data', 'not-yet-due']) }),
+  z.object({
+    kind: z.literal('status'),
+    status: z.enum(['met', 'not-met', 'insufficient-data', 'not-yet-due']),
+  }),
 ]);
 export type Outcome = z.infer<typeof Outcome>;
 

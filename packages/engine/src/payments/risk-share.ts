@@ -128,7 +128,10 @@ export function evaluateRiskShare(
  * months is carried forward at the same monthly rate to a forecast for the year: set against the
  * whole budget, spend to date would show a gain that is only the months still to come.
  */
-function yearOutturn(context: EvaluationContext, outturn: MeasureResult): { spent: bigint; forecast?: string } {
+function yearOutturn(
+  context: EvaluationContext,
+  outturn: MeasureResult,
+): { spent: bigint; forecast?: string } {
   const actual = outturn.pence ?? roundLine(context, outturn.value ?? ZERO);
   const months = outturn.monthsReported;
   if (!outturn.provisional || months === undefined || months <= 0 || months >= 12) return { spent: actual };
