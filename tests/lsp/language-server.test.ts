@@ -119,6 +119,9 @@ describe('the language server over stdio', () => {
     const labels = completion.items.map((i) => i.label);
     expect(labels).toContain('SmokersOffered');
     expect(labels).toContain('WeightChecked');
+    expect(completion.items.find((i) => i.label === 'SmokersOffered')?.detail).toBe(
+      'Smokers offered cessation support',
+    );
   });
 
   test('hovers an indicator with the money at stake', async () => {

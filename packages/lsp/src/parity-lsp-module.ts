@@ -16,6 +16,7 @@ import {
 } from 'langium/lsp';
 import { ParityCodeActionProvider } from './code-actions.js';
 import { ParityCodeLensProvider } from './code-lens.js';
+import { ParityCompletionProvider } from './completion.js';
 import { ParityDocumentBuilder } from './document-builder.js';
 import { ParityDocumentSymbolProvider } from './document-symbols.js';
 import { ParityDocumentUpdateHandler } from './document-updates.js';
@@ -30,6 +31,7 @@ import { ParityWorkspaceSymbolProvider } from './workspace-symbols.js';
 /** The editor services the Parity language adds to Langium's. */
 export const ParityLspModule: Module<LangiumServices, PartialLangiumServices> = {
   lsp: {
+    CompletionProvider: (services) => new ParityCompletionProvider(services),
     Formatter: () => new ParityFormatter(),
     HoverProvider: (services) => new ParityHoverProvider(services),
     InlayHintProvider: () => new ParityInlayHintProvider(),

@@ -29,6 +29,9 @@ describe('completion', () => {
         const labels = completion.items.map((i) => i.label);
         expect(labels).toEqual(expect.arrayContaining(['BradfordDistrictCare', 'BradfordPlace']));
         expect(completion.items.every((i) => i.kind === CompletionItemKind.Value)).toBe(true);
+        // Each beside its title, as the author knows it.
+        const trust = completion.items.find((i) => i.label === 'BradfordDistrictCare');
+        expect(trust?.detail).toBe('Bradford District Care NHS Foundation Trust');
       },
     });
   });
