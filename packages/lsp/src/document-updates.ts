@@ -6,9 +6,10 @@ import type { TextDocumentChangeEvent } from 'vscode-languageserver';
  * Keeps the workspace consistent as editors open, change and close documents, and never lets a
  * failed rebuild take the server down.
  *
- * A document closed in the editor is read from disk from then on. One that is not on disk (a new
- * file closed without saving, or one deleted while open) has nothing left to read, so it is dropped
- * from the workspace as if deleted; otherwise the next rebuild would try to read it and fail.
+ * A document closed in the editor is read from disk from then on: closed without saving, its saved
+ * text (and that text's diagnostics) stand again. One that is not on disk (a new file closed without
+ * saving, or one deleted while open) has nothing left to read, so it is dropped from the workspace
+ * as if deleted; otherwise the next rebuild would try to read it and fail.
  */
 export class ParityDocumentUpdateHandler extends DefaultDocumentUpdateHandler {
   private readonly fileSystem: LangiumSharedServices['workspace']['FileSystemProvider'];
@@ -25,8 +26,9 @@ export class ParityDocumentUpdateHandler extends DefaultDocumentUpdateHandler {
     if (uri.scheme !== 'file' && uri.scheme !== 'untitled') return;
     const onDisk = uri.scheme === 'file' && (await this.fileSystem.exists(uri).catch(() => false));
     // Opened again while the disk was being checked: the editor's text stands.
-    if (onDisk || this.openDocuments?.get(event.document.uri)) return;
-    this.fireDocumentUpdate([], [uri]);
+    if (this.openDocuments?.get(event.document.uri)) return;
+    if (onDisk) this.fireDocumentUpdate([uri], []);
+    else this.fireDocumentUpdate([], [uri]);
   }
 
   protected override fireDocumentUpdate(changed: URI[], deleted: URI[]): void {
