@@ -9,10 +9,13 @@
 // bradford-capitated (demo.bradford_capitated.BradfordIntegratedCare):
 //   registered-list-YYYY-MM.json   the registered population, from the GP federation (Y9001) (JSON)
 //   spend-lines-YYYY-MM.csv        ledger spend lines for BDC-INTEGRATED, from Bradford Teaching Hospitals (RAE) (CSV)
+// The other demo contracts' feeds are written by the modules in contracts/, one per contract (see
+// README.md for what each sends and the story its figures tell).
 // All people are invented; keys are pseudonyms.
 import { writeFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import { join } from 'node:path';
+import { writeOtherContractFeeds } from './contracts/index.mjs';
 
 const HERE = import.meta.dirname;
 const ExcelJS = createRequire(join(HERE, '../../packages/api/package.json'))('exceljs');
@@ -329,6 +332,10 @@ for (const month of MONTHS) {
   );
   feed(CAPITATED, 'SpendLines', month, 'RAE', file);
 }
+
+// ------------------------------------------------------------------ the other demo contracts
+
+writeOtherContractFeeds(HERE, manifest);
 
 writeFileSync(
   join(HERE, 'manifest.json'),

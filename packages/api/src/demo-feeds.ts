@@ -2,6 +2,7 @@ import { createReadStream } from 'node:fs';
 import { access, readFile } from 'node:fs/promises';
 import { extname, join } from 'node:path';
 import { Readable } from 'node:stream';
+import type { ContractModel } from '@parity/engine';
 import { recordAudit } from './audit/record.js';
 import { today } from './clock.js';
 import { modelOf, versionInForce } from './contracts/store.js';
@@ -46,10 +47,17 @@ export async function loadDemoFeeds(services: Services, feedsDir = FEEDS_DIR): P
   }
   const { feeds } = JSON.parse(await readFile(manifestPath, 'utf8')) as { feeds: DemoFeed[] };
   let stored = 0;
+  // Each contract's version in force and its model, read once for all of its feeds.
+  const contracts = new Map<string, Promise<{ version: { id: number }; model: ContractModel } | undefined>>();
+  const inForce = async (contract: string) => {
+    const version = await versionInForce(services.db, contract, today(services.clock));
+    return version && { version, model: await modelOf(services.db, version.id) };
+  };
   for (const feed of feeds) {
-    const version = await versionInForce(services.db, feed.contract, today(services.clock));
-    if (!version) throw new Error(`Demo feed ${feed.file}: no version of ${feed.contract} is in force.`);
-    const model = await modelOf(services.db, version.id);
+    if (!contracts.has(feed.contract)) contracts.set(feed.contract, inForce(feed.contract));
+    const found = await contracts.get(feed.contract);
+    if (!found) throw new Error(`Demo feed ${feed.file}: no version of ${feed.contract} is in force.`);
+    const { version, model } = found;
     const target = findTarget(model, feed.source);
     const format = FORMATS[extname(feed.file)];
     if (!target || !format)

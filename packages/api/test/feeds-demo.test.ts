@@ -1,5 +1,35 @@
-import { afterAll, beforeAll, expect, test } from 'vitest';
+import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { afterAll, beforeAll, describe, expect, test } from 'vitest';
+import { FEEDS_DIR } from '../src/demo-feeds.js';
 import { startTestService, storedCounts, type TestService } from './helpers/test-service.js';
+
+/** The demo feeds the manifest lists, and the demo contracts they feed. */
+const MANIFEST = JSON.parse(readFileSync(join(FEEDS_DIR, 'manifest.json'), 'utf8')) as {
+  feeds: { contract: string; source: string; provider: string; period: string }[];
+};
+const FED = [...new Set(MANIFEST.feeds.map((f) => f.contract))];
+/** Every demo contract with a dataset or aggregate return to feed (all of them). */
+const DEMO_CONTRACTS = [
+  'demo.bradford.SmiPhysicalHealthCquin',
+  'demo.bradford_capitated.BradfordIntegratedCare',
+  'demo.camden.HighgatePhysicalHealthLiaison',
+  'demo.devon.PerinatalMentalHealth',
+  'demo.hull.AcuteLiaisonMentalHealth',
+  'demo.hull_pilot.MusFeasibilityPilot',
+  'demo.swindon.LiftBlockContract',
+  'demo.oxford_internal.CancerPsychMedSla',
+  'demo.oxford.PsychMedOutpatients',
+  'demo.oxford_smi.SmiYearOfCare',
+  'demo.pennine.PainPathwayPrime',
+  'demo.pennine_care.PennineCareSubContract',
+  'demo.shared_savings.CityHackneySharedSavings',
+  'demo.sel_alliance.DiabetesMentalHealthAlliance',
+  'demo.westlondon.SecureUnitsPrimaryCare',
+  'demo.worked.WorkedQuarterly',
+  'demo.worked.WorkedAnnual',
+  'demo.worked.WorkedAlliance',
+];
 
 let service: TestService;
 
@@ -9,7 +39,7 @@ beforeAll(async () => {
 afterAll(() => service.close());
 
 test('the first start loads every demo feed in the manifest', async () => {
-  expect(await storedCounts(service)).toMatchObject({ submissions: 29 });
+  expect(await storedCounts(service)).toMatchObject({ submissions: MANIFEST.feeds.length });
   const tad = await service.token('TAD', 'provider');
   const feeds = (await (
     await service.request('/contracts/demo.bradford.SmiPhysicalHealthCquin/feeds', { token: tad })
@@ -50,4 +80,38 @@ test('the capitated contract pays on the registered list sent as JSON', async ()
   const april = statement.lines.filter((l) => l.kind === 'capitation' && l.period === '2026-04');
   // 650,000 people x £1,920 a year / 12 = £104,000,000, shared among the five providers.
   expect(april.reduce((sum, l) => sum + BigInt(l.pence), 0n)).toBe(10_400_000_000n);
+});
+
+test('every demo contract with something to feed has demo feeds in the manifest', () => {
+  expect([...FED].sort()).toEqual([...DEMO_CONTRACTS].sort());
+});
+
+describe.each(FED.filter((c) => !c.startsWith('demo.bradford')))('the demo feeds of %s', (contract) => {
+  const fed = MANIFEST.feeds.filter((f) => f.contract === contract);
+  const providers = [...new Set(fed.map((f) => f.provider))];
+
+  test('are stored, each provider seeing its own', async () => {
+    for (const provider of providers) {
+      const token = await service.token(provider, 'provider');
+      const response = await service.request(`/contracts/${contract}/feeds`, { token });
+      expect(response.status).toBe(200);
+      const feeds = (await response.json()) as { source: string; period: string; current: boolean }[];
+      const own = fed.filter((f) => f.provider === provider);
+      expect(feeds.filter((f) => f.current)).toHaveLength(own.length);
+    }
+  });
+
+  test("give the provider's position scored measures and payment lines in pounds", async () => {
+    const token = await service.token(providers[0] as string, 'provider');
+    const response = await service.request(`/contracts/${contract}/position`, { token });
+    expect(response.status).toBe(200);
+    const position = (await response.json()) as {
+      measures: { status: string }[];
+      lines: { pence: string; pounds: string }[];
+    };
+    expect(position.measures.filter((m) => m.status === 'scored').length).toBeGreaterThan(0);
+    expect(position.lines.some((l) => BigInt(l.pence) !== 0n && /^-?[0-9]+\.[0-9]{2}$/.test(l.pounds))).toBe(
+      true,
+    );
+  });
 });

@@ -1,8 +1,9 @@
-import { existsSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { Hono } from 'hono';
 import { afterAll, beforeAll, describe, expect, test } from 'vitest';
+import { FEEDS_DIR } from '../src/demo-feeds.js';
 import { playgroundAssets, playgroundDir } from '../src/playground/static-assets.js';
 import type { AppEnv } from '../src/services.js';
 import { contractSource, startTestService, type TestService } from './helpers/test-service.js';
@@ -37,6 +38,26 @@ describe('POST /playground/evaluate', () => {
     };
     expect(feeds).toContainEqual(
       expect.objectContaining({ contract: FEED, file: SMI, sources: ['SmiRegister', 'InpatientStays'] }),
+    );
+  });
+
+  test('offers the demo feeds of every demo contract the manifest feeds', async () => {
+    const manifest = JSON.parse(readFileSync(join(FEEDS_DIR, 'manifest.json'), 'utf8')) as {
+      feeds: { contract: string }[];
+    };
+    const { feeds } = (await (await service.request('/playground/feeds')).json()) as {
+      feeds: { contract: string; file: string; from: string; to: string }[];
+    };
+    expect(feeds.map((f) => f.contract).sort()).toEqual(
+      [...new Set(manifest.feeds.map((f) => f.contract))].sort(),
+    );
+    expect(feeds).toContainEqual(
+      expect.objectContaining({
+        contract: 'demo.devon.PerinatalMentalHealth',
+        file: 'demo/devon-perinatal.parity',
+        from: '2026-04',
+        to: '2026-10',
+      }),
     );
   });
 
