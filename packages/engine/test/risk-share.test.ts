@@ -1,5 +1,5 @@
 import { describe, expect, test } from 'vitest';
-import { evaluate, type Measure } from '../src/index.js';
+import { evaluate, type Measure, periods } from '../src/index.js';
 import { counts, model, proportion, riskShare } from './model-builder.js';
 
 const END = '2027-04-01';
@@ -193,7 +193,7 @@ describe('a risk share part way through the year', () => {
   const MID_YEAR = '2026-10-15';
   const monthly = (pounds: number, months: string[]) =>
     months.map((period) => ({ measure: 'Outturn', provider: '*', period, pence: String(pounds * 100) }));
-  const APRIL_TO_SEPTEMBER = ['2026-04', '2026-05', '2026-06', '2026-07', '2026-08', '2026-09'];
+  const APRIL_TO_SEPTEMBER = periods.monthRange('2026-04', '2026-09');
 
   test('carries six months of spend forward at the same rate, instead of setting it against the whole budget', async () => {
     // £4.1m a month is £49.2m for the year: £0.8m under the £50m budget, half of it the providers'.
@@ -225,20 +225,7 @@ describe('a risk share part way through the year', () => {
   });
 
   test('sets a whole year of monthly spend against the budget as it is, and is no longer provisional', async () => {
-    const year = [
-      '2026-04',
-      '2026-05',
-      '2026-06',
-      '2026-07',
-      '2026-08',
-      '2026-09',
-      '2026-10',
-      '2026-11',
-      '2026-12',
-      '2027-01',
-      '2027-02',
-      '2027-03',
-    ];
+    const year = periods.monthRange('2026-04', '2027-03');
     const result = await evaluate(
       alliance(),
       { aggregates: [...monthly(4_100_000, year), ...quality(10)] },

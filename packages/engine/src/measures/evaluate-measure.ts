@@ -10,7 +10,6 @@ import {
   sub,
   toDecimal,
   toPercentText,
-  ZERO,
 } from '../core/rational.js';
 import type { ContractModel } from '../model/index.js';
 import type { Measure } from '../model/measure.js';
@@ -21,6 +20,7 @@ import { type Gathered, gatherAggregate, gatherRecords } from './gather.js';
 import type { MeasureResult } from './measure-result.js';
 import { firstMonthOf, lastMonthOf, type Period, periodLabel } from './periods.js';
 import type { RecordTallies, RecordTally } from './tally.js';
+import { emptyTally } from './tally-accumulator.js';
 
 export interface MeasureContext {
   model: ContractModel;
@@ -271,21 +271,7 @@ function trace(
 
 /** Adds the tallies of several months or providers into one. */
 export function mergeTallies(tallies: RecordTally[]): RecordTally {
-  const merged: RecordTally = {
-    rows: 0,
-    rowsHash: '',
-    population: 0,
-    excluded: 0,
-    excepted: 0,
-    denominator: 0,
-    numeratorBeforeExclusions: 0,
-    numeratorExcluded: 0,
-    numerator: 0,
-    sum: ZERO,
-    count: 0,
-    values: [],
-    personMonths: new Map(),
-  };
+  const merged = emptyTally();
   for (const t of tallies) {
     merged.rows += t.rows;
     merged.population += t.population;

@@ -20,23 +20,28 @@ export interface TallyAccumulator {
   exactValues: Rational[];
 }
 
+/** A tally of no rows. */
+export function emptyTally(): RecordTally {
+  return {
+    rows: 0,
+    rowsHash: '',
+    population: 0,
+    excluded: 0,
+    excepted: 0,
+    denominator: 0,
+    numeratorBeforeExclusions: 0,
+    numeratorExcluded: 0,
+    numerator: 0,
+    sum: ZERO,
+    count: 0,
+    values: [],
+    personMonths: new Map(),
+  };
+}
+
 export function createAccumulator(): TallyAccumulator {
   return {
-    tally: {
-      rows: 0,
-      rowsHash: '',
-      population: 0,
-      excluded: 0,
-      excepted: 0,
-      denominator: 0,
-      numeratorBeforeExclusions: 0,
-      numeratorExcluded: 0,
-      numerator: 0,
-      sum: ZERO,
-      count: 0,
-      values: [],
-      personMonths: new Map(),
-    },
+    tally: emptyTally(),
     fastSum: 0,
     spilledSum: 0n,
     exactSum: ZERO,
