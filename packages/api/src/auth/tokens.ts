@@ -2,7 +2,7 @@ import { createHash, randomBytes } from 'node:crypto';
 import { and, desc, eq, isNull } from 'drizzle-orm';
 import { auditInsert } from '../audit/record.js';
 import type { Clock } from '../clock.js';
-import { whenWritable } from '../db/busy.js';
+import { inWriteQueue, whenWritable } from '../db/busy.js';
 import type { Database } from '../db/open.js';
 import { tokens } from '../db/schema.js';
 
@@ -95,28 +95,30 @@ export async function revokeToken(
   id: string,
   by: TokenChangeBy = LOCAL_OPERATOR,
 ): Promise<TokenSummary | undefined> {
-  return whenWritable(() =>
-    db.transaction(async (tx) => {
-      const now = clock.now().toISOString();
-      const [revoked] = await tx
-        .update(tokens)
-        .set({ revokedAt: now })
-        .where(and(eq(tokens.id, id), isNull(tokens.revokedAt)))
-        .returning(summaryColumns);
-      const token =
-        revoked ?? (await tx.select(summaryColumns).from(tokens).where(eq(tokens.id, id)).limit(1))[0];
-      if (!token) return undefined;
-      const detail = { organisation: token.organisation, role: token.role, alreadyRevoked: !revoked };
-      await auditInsert(tx, clock, {
-        actor: by.actor,
-        action: 'token.revoke',
-        subject: id,
-        outcome: 'ok',
-        requestId: by.requestId,
-        detail,
-      });
-      return toSummary(token);
-    }),
+  return inWriteQueue(db, () =>
+    whenWritable(() =>
+      db.transaction(async (tx) => {
+        const now = clock.now().toISOString();
+        const [revoked] = await tx
+          .update(tokens)
+          .set({ revokedAt: now })
+          .where(and(eq(tokens.id, id), isNull(tokens.revokedAt)))
+          .returning(summaryColumns);
+        const token =
+          revoked ?? (await tx.select(summaryColumns).from(tokens).where(eq(tokens.id, id)).limit(1))[0];
+        if (!token) return undefined;
+        const detail = { organisation: token.organisation, role: token.role, alreadyRevoked: !revoked };
+        await auditInsert(tx, clock, {
+          actor: by.actor,
+          action: 'token.revoke',
+          subject: id,
+          outcome: 'ok',
+          requestId: by.requestId,
+          detail,
+        });
+        return toSummary(token);
+      }),
+    ),
   );
 }
 

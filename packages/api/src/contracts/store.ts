@@ -1,7 +1,7 @@
 import type { SourceFile } from '@parity/dsl';
 import type { ContractModel } from '@parity/engine';
 import { and, desc, eq, lte } from 'drizzle-orm';
-import { whenWritable } from '../db/busy.js';
+import { inWriteQueue, whenWritable } from '../db/busy.js';
 import type { Database } from '../db/open.js';
 import { contractParties, contracts, contractVersions } from '../db/schema.js';
 
@@ -35,50 +35,52 @@ export async function storeVersion(
   input: { model: ContractModel; sources: SourceFile[]; author: string; effectiveDate: string; now: string },
 ): Promise<{ version: StoredVersion; created: boolean }> {
   const name = input.model.contract.name;
-  return whenWritable(() =>
-    db.transaction(async (tx) => {
-      const [existing] = await tx
-        .select(versionColumns)
-        .from(contractVersions)
-        .where(
-          and(
-            eq(contractVersions.contractName, name),
-            eq(contractVersions.contentHash, input.model.contentHash),
-          ),
-        )
-        .limit(1);
-      if (existing) return { version: existing, created: false };
-      await tx
-        .insert(contracts)
-        .values({ name, title: input.model.contract.title, createdAt: input.now })
-        .onConflictDoUpdate({ target: contracts.name, set: { title: input.model.contract.title } });
-      const [latest] = await tx
-        .select({ version: contractVersions.version })
-        .from(contractVersions)
-        .where(eq(contractVersions.contractName, name))
-        .orderBy(desc(contractVersions.version))
-        .limit(1);
-      const [version] = await tx
-        .insert(contractVersions)
-        .values({
-          contractName: name,
-          version: (latest?.version ?? 0) + 1,
-          contentHash: input.model.contentHash,
-          sources: JSON.stringify(input.sources),
-          model: JSON.stringify(input.model),
-          author: input.author,
-          effectiveDate: input.effectiveDate,
-          createdAt: input.now,
-        })
-        .returning(versionColumns);
-      if (!version) throw new Error('version was not stored');
-      const parties = new Map(input.model.contract.parties.map((p) => [`${p.ods}|${p.role}`, p]));
-      if (parties.size > 0)
+  return inWriteQueue(db, () =>
+    whenWritable(() =>
+      db.transaction(async (tx) => {
+        const [existing] = await tx
+          .select(versionColumns)
+          .from(contractVersions)
+          .where(
+            and(
+              eq(contractVersions.contractName, name),
+              eq(contractVersions.contentHash, input.model.contentHash),
+            ),
+          )
+          .limit(1);
+        if (existing) return { version: existing, created: false };
         await tx
-          .insert(contractParties)
-          .values([...parties.values()].map((p) => ({ versionId: version.id, ods: p.ods, role: p.role })));
-      return { version, created: true };
-    }),
+          .insert(contracts)
+          .values({ name, title: input.model.contract.title, createdAt: input.now })
+          .onConflictDoUpdate({ target: contracts.name, set: { title: input.model.contract.title } });
+        const [latest] = await tx
+          .select({ version: contractVersions.version })
+          .from(contractVersions)
+          .where(eq(contractVersions.contractName, name))
+          .orderBy(desc(contractVersions.version))
+          .limit(1);
+        const [version] = await tx
+          .insert(contractVersions)
+          .values({
+            contractName: name,
+            version: (latest?.version ?? 0) + 1,
+            contentHash: input.model.contentHash,
+            sources: JSON.stringify(input.sources),
+            model: JSON.stringify(input.model),
+            author: input.author,
+            effectiveDate: input.effectiveDate,
+            createdAt: input.now,
+          })
+          .returning(versionColumns);
+        if (!version) throw new Error('version was not stored');
+        const parties = new Map(input.model.contract.parties.map((p) => [`${p.ods}|${p.role}`, p]));
+        if (parties.size > 0)
+          await tx
+            .insert(contractParties)
+            .values([...parties.values()].map((p) => ({ versionId: version.id, ods: p.ods, role: p.role })));
+        return { version, created: true };
+      }),
+    ),
   );
 }
 

@@ -3,7 +3,7 @@ import { promisify } from 'node:util';
 import { gzip } from 'node:zlib';
 import type { InStatement, Transaction } from '@libsql/client';
 import type { Clock } from '../clock.js';
-import { whenWritable } from '../db/busy.js';
+import { inWriteQueue, whenWritable } from '../db/busy.js';
 import type { Database } from '../db/open.js';
 import type { StoredBlock } from './block-spool.js';
 import { type SubmissionRecord, submissionWithContent } from './submissions.js';
@@ -50,6 +50,15 @@ export async function storeSubmission(
 ): Promise<StoreOutcome> {
   const existing = await submissionWithContent(db, input);
   if (existing) return { submission: existing, created: false };
+  return inWriteQueue(db, () => storeNow(db, clock, input, blocksFor));
+}
+
+async function storeNow(
+  db: Database,
+  clock: Clock,
+  input: NewSubmission,
+  blocksFor: BlocksFor,
+): Promise<StoreOutcome> {
   const tx = await beginWrite(db);
   try {
     // Checked again under the write lock: a concurrent identical upload may have just committed.
