@@ -41,8 +41,15 @@ export {
 } from './measures/tally-records.js';
 export * from './model/index.js';
 export { formatPence, LiteralError, normaliseNumber, parseMoney, parsePercent } from './money.js';
-export type { LineKind, LineStatus, PaymentLine } from './payments/payment-line.js';
+export {
+  isPayable,
+  type LineKind,
+  type LineStatus,
+  PAYABLE_KINDS,
+  type PaymentLine,
+} from './payments/payment-line.js';
 export type { RiskShareResult } from './payments/risk-share.js';
+export * from './position/index.js';
 export {
   type ContractResult,
   type EvaluateOptions,
@@ -51,12 +58,5 @@ export {
   evaluateInContext,
   type TargetResult,
 } from './run/evaluate.js';
-export {
-  type IndicatorPosition,
-  indicatorPositions,
-  type ThresholdNeed,
-  type WhatIf,
-  whatIf,
-} from './run/position.js';
 export { type ExpectationFailure, runContractTests, type TestOutcome } from './run/test-runner.js';
 export type { Trace } from './run/trace.js';

@@ -1,5 +1,5 @@
 import { describe, expect, test } from 'vitest';
-import { indicatorPositions, whatIf } from '../src/index.js';
+import { evaluateInContext, indicatorPositions, type Observations, whatIf } from '../src/index.js';
 import { indicator, model, scheme } from './model-builder.js';
 
 const monthly = (rows: Array<[string, number, number]>) =>
@@ -10,6 +10,9 @@ const monthly = (rows: Array<[string, number, number]>) =>
     numerator: String(n),
     denominator: String(d),
   }));
+
+const positionsOf = async (observations: Observations, asOf: string) =>
+  indicatorPositions((await evaluateInContext(annual, observations, { asOf })).context, asOf);
 
 const annual = model({
   contract: { schemes: [scheme('S', [indicator('I', 'M')], { assessment: 'annually' })] },
@@ -24,7 +27,7 @@ describe('positions', () => {
         ['2026-06', 70, 100],
       ]),
     };
-    const [position] = await indicatorPositions(annual, observations, { asOf: '2026-07-15' });
+    const [position] = await positionsOf(observations, '2026-07-15');
     expect(position?.yearToDate).toEqual({ numerator: 180n, denominator: 300n, score: '60.0%' });
     expect(position?.forecast).toMatchObject({
       denominator: 1200n,
@@ -40,7 +43,7 @@ describe('positions', () => {
   });
 
   test('says plainly when there is no run rate yet', async () => {
-    const [position] = await indicatorPositions(annual, { aggregates: [] }, { asOf: '2026-04-20' });
+    const [position] = await positionsOf({ aggregates: [] }, '2026-04-20');
     expect(position?.text).toContain('no monthly returns yet');
   });
 

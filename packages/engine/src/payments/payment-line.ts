@@ -42,3 +42,22 @@ export interface PaymentLine {
   provisional: boolean;
   trace: Trace;
 }
+
+/**
+ * The kinds of line that are money earned under the contract, added into its earned total. Risk
+ * shares, payments on account and the reconciliation are settlements of it, shown apart.
+ */
+export const PAYABLE_KINDS: ReadonlySet<LineKind> = new Set<LineKind>([
+  'block',
+  'activity',
+  'capitation',
+  'year-of-care',
+  'cquin',
+  'withhold',
+  'flow-down',
+]);
+
+/** Whether a line is money earned (see PAYABLE_KINDS). */
+export function isPayable(line: Pick<PaymentLine, 'kind'>): boolean {
+  return PAYABLE_KINDS.has(line.kind);
+}

@@ -16,7 +16,7 @@ import { evaluateCapitation } from '../payments/capitation.js';
 import { createEvaluationContext, type EvaluationContext, odsOf, roundLine } from '../payments/context.js';
 import { evaluateFlowDown } from '../payments/flow-down.js';
 import { evaluateOnAccount } from '../payments/on-account.js';
-import type { PaymentLine } from '../payments/payment-line.js';
+import { isPayable, type PaymentLine } from '../payments/payment-line.js';
 import { evaluateRiskShare, measureMet, type RiskShareResult } from '../payments/risk-share.js';
 import { evaluateScheme } from '../payments/scheme.js';
 import { addMembership, evaluateYearOfCare, type MembershipDays } from '../payments/year-of-care.js';
@@ -55,16 +55,6 @@ export interface Evaluation {
   result: ContractResult;
   context: EvaluationContext;
 }
-
-const PAYABLE = new Set([
-  'block',
-  'activity',
-  'capitation',
-  'year-of-care',
-  'cquin',
-  'withhold',
-  'flow-down',
-]);
 
 /**
  * Evaluates a contract against observations as of a date: every payment line with its
@@ -118,7 +108,7 @@ export async function evaluateInContext(
     .filter((m) => m.target)
     .map((m) => targetResult(context, m.measure, odsOf(context, m.accountable) ?? '*'));
   const pilot = contract.pilot && evaluatePilot(context);
-  const earnedPence = lines.filter((l) => PAYABLE.has(l.kind)).reduce((sum, l) => sum + l.pence, 0n);
+  const earnedPence = lines.filter(isPayable).reduce((sum, l) => sum + l.pence, 0n);
   return {
     context,
     result: {

@@ -1,13 +1,10 @@
 import { dayAfterMonth, dayNumber, monthsOfYear } from '../core/periods.js';
 import { fromPercent, mul, type Rational, rational, toDecimal, toPercentText } from '../core/rational.js';
-import type { AggregateObservation, Observations } from '../measures/observations.js';
 import type { Indicator, Scheme } from '../model/contract.js';
-import type { ContractModel } from '../model/index.js';
 import { formatPence } from '../money.js';
 import { attainmentOf, thresholdValue } from '../payments/attainment.js';
-import { mainProvider, odsOf, roundLine } from '../payments/context.js';
+import { type EvaluationContext, mainProvider, odsOf, roundLine } from '../payments/context.js';
 import { indicatorValues } from '../payments/scheme.js';
-import { type ContractResult, type EvaluateOptions, evaluate, evaluateInContext } from './evaluate.js';
 
 /** What an indicator still needs: for one threshold, the numerator to reach by year end. */
 export interface ThresholdNeed {
@@ -32,15 +29,12 @@ export interface IndicatorPosition {
 /**
  * A provider's position on each indicator: year to date, a year-end forecast from the run rate,
  * and for each threshold the numerator still needed in the remaining months. Works from monthly
- * aggregate returns; a month with no return is not counted in the run rate.
+ * aggregate returns; a month with no return is not counted in the run rate. Read from an
+ * evaluation's context, so no data is read or evaluated again.
  */
-export async function indicatorPositions(
-  model: ContractModel,
-  observations: Observations,
-  options: EvaluateOptions,
-): Promise<IndicatorPosition[]> {
-  const { context } = await evaluateInContext(model, observations, options);
-  const months = monthsOfYear(model.contract.year).filter((m) => dayAfterMonth(m) <= dayNumber(options.asOf));
+export function indicatorPositions(context: EvaluationContext, asOf: string): IndicatorPosition[] {
+  const model = context.model;
+  const months = monthsOfYear(model.contract.year).filter((m) => dayAfterMonth(m) <= dayNumber(asOf));
   const positions: IndicatorPosition[] = [];
   for (const scheme of model.contract.schemes) {
     const values = indicatorValues(context, scheme, roundLine(context, schemeWorth(context, scheme)));
@@ -74,7 +68,7 @@ export async function indicatorPositions(
   return positions;
 }
 
-function schemeWorth(context: Parameters<typeof roundLine>[0], scheme: Scheme): Rational {
+function schemeWorth(context: EvaluationContext, scheme: Scheme): Rational {
   if (scheme.worth.kind === 'money') return rational(BigInt(scheme.worth.pence));
   return mul(rational(BigInt(context.model.contract.valuePence ?? '0')), fromPercent(scheme.worth.percent));
 }
@@ -87,7 +81,7 @@ function positionOf(
   numerator: bigint,
   denominator: bigint,
   withData: number,
-  context: Parameters<typeof roundLine>[0],
+  context: EvaluationContext,
 ): IndicatorPosition {
   const base = { scheme: scheme.name, indicator: indicator.name, provider, monthsWithData: withData };
   if (withData === 0 || denominator === 0n) {
@@ -139,44 +133,4 @@ function positionOf(
 function ceil(value: Rational): bigint {
   const quotient = value.n / value.d;
   return value.n % value.d === 0n || value.n < 0n ? quotient : quotient + 1n;
-}
-
-/** The money each payment line moves when some observations change: a what-if for a provider. */
-export interface WhatIf {
-  before: ContractResult;
-  after: ContractResult;
-  changes: { clause: string; period: string; provider: string; beforePence: bigint; afterPence: bigint }[];
-}
-
-/**
- * Re-evaluates a contract with some aggregate observations replaced (same measure, provider and
- * period) or added, and lists every line whose money moves.
- */
-export async function whatIf(
-  model: ContractModel,
-  observations: Observations,
-  replacements: AggregateObservation[],
-  options: EvaluateOptions,
-): Promise<WhatIf> {
-  const key = (o: AggregateObservation) => `${o.measure}|${o.provider}|${o.period}`;
-  const replaced = new Set(replacements.map(key));
-  const changed = {
-    ...observations,
-    aggregates: [...(observations.aggregates ?? []).filter((o) => !replaced.has(key(o))), ...replacements],
-  };
-  const before = await evaluate(model, observations, options);
-  const after = await evaluate(model, changed, options);
-  const lineKey = (l: { kind: string; clause: string; period: string; provider: string }) =>
-    `${l.kind}|${l.clause}|${l.period}|${l.provider}`;
-  const beforeByKey = new Map(before.lines.map((l) => [lineKey(l), l.pence]));
-  const changes = after.lines
-    .map((l) => ({
-      clause: l.clause,
-      period: l.period,
-      provider: l.provider,
-      beforePence: beforeByKey.get(lineKey(l)) ?? 0n,
-      afterPence: l.pence,
-    }))
-    .filter((c) => c.beforePence !== c.afterPence);
-  return { before, after, changes };
 }

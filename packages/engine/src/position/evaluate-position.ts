@@ -1,0 +1,56 @@
+import type { Observations } from '../measures/observations.js';
+import type { ContractModel } from '../model/index.js';
+import { type ContractResult, type EvaluateOptions, evaluateInContext } from '../run/evaluate.js';
+import { type IndicatorPosition, indicatorPositions } from './indicators.js';
+import { measureFigures } from './measure-figures.js';
+import type { IndicatorFigure, MeasureFigure } from './schema.js';
+
+/**
+ * Everything shown of a contract on a date — measures by view, indicators with their forecasts and
+ * needs, payment lines, monitors, the pilot and risk shares — computed in one evaluation pass over
+ * the observations. `positionFor` and `statementFor` then select what one reader may see.
+ */
+export interface ContractPosition {
+  model: ContractModel;
+  asOf: string;
+  result: ContractResult;
+  measures: MeasureFigure[];
+  indicators: IndicatorFigure[];
+}
+
+/**
+ * Evaluates a contract once against its observations as of a date (see `evaluate`) and derives
+ * every figure a position or statement shows from that one evaluation: record streams are read
+ * once, aggregates indexed once.
+ */
+export async function evaluatePosition(
+  model: unknown,
+  observations: Observations,
+  options: EvaluateOptions,
+): Promise<ContractPosition> {
+  const { context, result } = await evaluateInContext(model, observations, options);
+  return {
+    model: context.model,
+    asOf: options.asOf,
+    result,
+    measures: measureFigures(context, options.asOf),
+    indicators: indicatorPositions(context, options.asOf).map(indicatorJson),
+  };
+}
+
+function indicatorJson(position: IndicatorPosition): IndicatorFigure {
+  return {
+    ...position,
+    yearToDate: position.yearToDate && {
+      ...position.yearToDate,
+      numerator: position.yearToDate.numerator.toString(),
+      denominator: position.yearToDate.denominator.toString(),
+    },
+    forecast: position.forecast && {
+      ...position.forecast,
+      denominator: position.forecast.denominator.toString(),
+      pence: position.forecast.pence.toString(),
+    },
+    needs: position.needs.map((n) => ({ ...n, neededNumerator: n.neededNumerator.toString() })),
+  };
+}

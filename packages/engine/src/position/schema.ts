@@ -1,0 +1,151 @@
+import { z } from 'zod';
+import { Pence, SourceLocation } from '../model/common.js';
+
+/**
+ * The shapes of a position and a finance statement as JSON: what the service returns, what the
+ * OpenAPI document describes and what every client (the playground, the web pages) reads. Money is
+ * pence as digit strings and pounds as exact decimal text, never a float.
+ */
+
+/** The explanation of a figure: clause, inputs, the formula with numbers substituted, rounding. */
+export const TraceJson = z.object({
+  clause: z.string(),
+  location: SourceLocation.optional(),
+  inputs: z.record(z.string(), z.string()),
+  formula: z.string(),
+  rounding: z.string().optional(),
+  text: z.string(),
+});
+
+export const MeasureView = z.enum(['month', 'quarter', 'year-to-date', 'rolling-12-months', 'year']);
+export type MeasureView = z.infer<typeof MeasureView>;
+
+/** A measure's figures for one provider and period. */
+export const MeasureFigure = z.object({
+  measure: z.string(),
+  title: z.string(),
+  provider: z.string(),
+  period: z.string(),
+  view: MeasureView,
+  status: z.enum(['scored', 'insufficient-data', 'no-data', 'not-yet-due']),
+  value: z.string().optional(),
+  numerator: z.string().optional(),
+  denominator: z.string().optional(),
+  provisional: z.boolean(),
+  explanation: z.string(),
+});
+export type MeasureFigure = z.infer<typeof MeasureFigure>;
+
+/** For one threshold, the numerator still to reach by year end. */
+export const ThresholdNeed = z.object({
+  threshold: z.string(),
+  neededNumerator: z.string(),
+  remainingMonths: z.number().int().nonnegative(),
+});
+export type ThresholdNeed = z.infer<typeof ThresholdNeed>;
+
+/** An indicator's year to date, its year-end forecast at the run rate and what is needed. */
+export const IndicatorFigure = z.object({
+  scheme: z.string(),
+  indicator: z.string(),
+  provider: z.string(),
+  monthsWithData: z.number().int().nonnegative(),
+  yearToDate: z.object({ numerator: z.string(), denominator: z.string(), score: z.string() }).optional(),
+  forecast: z
+    .object({ denominator: z.string(), score: z.string(), attainment: z.string(), pence: Pence })
+    .optional(),
+  needs: z.array(ThresholdNeed),
+  text: z.string(),
+});
+export type IndicatorFigure = z.infer<typeof IndicatorFigure>;
+
+export const LineKind = z.enum([
+  'cquin',
+  'withhold',
+  'flow-down',
+  'block',
+  'activity',
+  'capitation',
+  'year-of-care',
+  'risk-share',
+  'on-account',
+  'reconciliation',
+]);
+
+/** A payment line: pence as digits and pounds as exact text, with its explanation. */
+export const PaymentLineJson = z.object({
+  kind: LineKind,
+  clause: z.string(),
+  scheme: z.string().optional(),
+  provider: z.string(),
+  period: z.string(),
+  pence: Pence,
+  pounds: z.string(),
+  status: z.enum(['earned', 'partly-earned', 'not-earned', 'insufficient-data', 'no-data', 'not-yet-due']),
+  attainment: z.string().optional(),
+  provisional: z.boolean(),
+  explanation: z.string(),
+  /** The structured explanation, in statements, for finance to re-check by hand. */
+  trace: TraceJson.optional(),
+});
+export type PaymentLineJson = z.infer<typeof PaymentLineJson>;
+
+/** A monitored measure against its target for the year. */
+export const MonitorFigure = z.object({
+  measure: z.string(),
+  provider: z.string(),
+  met: z.boolean(),
+  status: z.string(),
+  explanation: z.string(),
+});
+export type MonitorFigure = z.infer<typeof MonitorFigure>;
+
+export const PilotFigure = z.object({
+  continues: z.boolean(),
+  outcomes: z.array(z.object({ measure: z.string(), met: z.boolean(), explanation: z.string() })),
+});
+
+/** Which contract, version, data and date a position or statement was computed from. */
+const Identity = {
+  contract: z.string(),
+  version: z.number().int().nonnegative(),
+  contentHash: z.string(),
+  asOf: z.string(),
+};
+
+/** What a provider (or a commissioner, for all providers) sees of a contract on a date. */
+export const Position = z.object({
+  ...Identity,
+  provider: z.string(),
+  measures: z.array(MeasureFigure),
+  indicators: z.array(IndicatorFigure),
+  lines: z.array(PaymentLineJson),
+  monitors: z.array(MonitorFigure),
+  pilot: PilotFigure.optional(),
+});
+export type Position = z.infer<typeof Position>;
+
+export const RiskShareFigure = z.object({
+  name: z.string(),
+  side: z.enum(['gain', 'loss', 'none']),
+  variancePence: Pence,
+  providersPence: Pence,
+  commissionerPence: Pence,
+  steps: z.array(z.string()),
+});
+
+/** The finance statement: every payment line with its trace, and totals by kind and by provider. */
+export const Statement = z.object({
+  ...Identity,
+  title: z.string(),
+  provisional: z.boolean(),
+  lines: z.array(PaymentLineJson),
+  totalsByKind: z.record(z.string(), Pence),
+  totalsByProvider: z.record(z.string(), Pence),
+  earnedPence: Pence,
+  paidOnAccountPence: Pence,
+  reconciliationPence: Pence,
+  riskShares: z.array(RiskShareFigure),
+  submissions: z.array(z.string()),
+});
+export type Statement = z.infer<typeof Statement>;

@@ -1,0 +1,97 @@
+import type { PaymentLine } from '../payments/payment-line.js';
+import { isPayable } from '../payments/payment-line.js';
+import type { ContractPosition } from './evaluate-position.js';
+import { lineJson } from './line-json.js';
+import type { Position, Statement } from './schema.js';
+
+/** Which published version and which submissions a position was computed from. */
+export interface PositionSource {
+  version: number;
+  /** Ids of the submissions whose data the evaluation read. */
+  submissions: string[];
+}
+
+/** Figures for one provider, or for all ('*' figures concern the provider side as a whole). */
+const forProvider = (provider: string | undefined) => (figure: { provider: string }) =>
+  !provider || figure.provider === provider || figure.provider === '*';
+
+/**
+ * A position as one reader sees it: every figure, or only one provider's own (and those of the
+ * provider side as a whole) when `provider` is given.
+ */
+export function positionFor(position: ContractPosition, source: PositionSource, provider?: string): Position {
+  const { model, result } = position;
+  const mine = forProvider(provider);
+  return {
+    contract: model.contract.name,
+    version: source.version,
+    contentHash: model.contentHash,
+    asOf: position.asOf,
+    provider: provider ?? 'all',
+    measures: position.measures.filter(mine),
+    indicators: position.indicators.filter((i) => !provider || i.provider === provider),
+    lines: result.lines.filter(mine).map((line) => lineJson(line, false)),
+    monitors: result.monitors.filter(mine).map((m) => ({
+      measure: m.measure,
+      provider: m.provider,
+      met: m.met,
+      status: m.result.status,
+      explanation: m.result.trace.text,
+    })),
+    pilot: result.pilot && {
+      continues: result.pilot.continues,
+      outcomes: result.pilot.outcomes.map((o) => ({
+        measure: o.measure,
+        met: o.met,
+        explanation: o.result.trace.text,
+      })),
+    },
+  };
+}
+
+/**
+ * The finance statement: every payment line (one provider's, when given) with its trace, totals
+ * of the money earned and of each provider's risk-share part by kind and by provider, payments on
+ * account and the reconciliation.
+ */
+export function statementFor(
+  position: ContractPosition,
+  source: PositionSource,
+  provider?: string,
+): Statement {
+  const { model, result } = position;
+  const lines = result.lines.filter((l) => !provider || l.provider === provider);
+  const totalled = lines.filter((l) => isPayable(l) || (l.kind === 'risk-share' && l.provider !== '*'));
+  const sumOf = (kind: PaymentLine['kind']) =>
+    lines.filter((l) => l.kind === kind).reduce((sum, l) => sum + l.pence, 0n);
+  return {
+    contract: model.contract.name,
+    title: model.contract.title,
+    version: source.version,
+    contentHash: model.contentHash,
+    asOf: position.asOf,
+    provisional: lines.some((l) => l.provisional),
+    lines: lines.map((line) => lineJson(line, true)),
+    totalsByKind: totals(totalled, (l) => l.kind),
+    totalsByProvider: totals(totalled, (l) => l.provider),
+    earnedPence: lines
+      .filter(isPayable)
+      .reduce((sum, l) => sum + l.pence, 0n)
+      .toString(),
+    paidOnAccountPence: sumOf('on-account').toString(),
+    reconciliationPence: sumOf('reconciliation').toString(),
+    riskShares: result.riskShares.map((r) => ({
+      ...r,
+      variancePence: r.variancePence.toString(),
+      providersPence: r.providersPence.toString(),
+      commissionerPence: r.commissionerPence.toString(),
+    })),
+    submissions: source.submissions,
+  };
+}
+
+function totals(lines: PaymentLine[], pick: (line: PaymentLine) => string): Record<string, string> {
+  const sums = new Map<string, bigint>();
+  for (const line of lines) sums.set(pick(line), (sums.get(pick(line)) ?? 0n) + line.pence);
+  return Object.fromEntries([...sums].sort().map(([key, pence]) => [key, pence.toString()]));
+}
