@@ -9,7 +9,7 @@ import { auditRoutes } from './audit/routes.js';
 import { identifyCaller } from './auth/middleware.js';
 import { tokenRoutes } from './auth/routes.js';
 import { contractRoutes } from './contracts/routes.js';
-import { ApiError, errorResponse } from './errors.js';
+import { ApiError, DomainErrorStatus, errorResponse } from './errors.js';
 import { feedRoutes } from './feeds/routes.js';
 import { playgroundRoutes } from './playground/routes.js';
 import { playgroundAssets } from './playground/static-assets.js';
@@ -108,8 +108,22 @@ export function createApp(services: Services): OpenAPIHono<AppEnv> {
   app.notFound((c) => errorResponse(c, 'not-found', `There is nothing at ${c.req.method} ${c.req.path}.`));
   app.onError((error, c) => {
     if (error instanceof ApiError) return errorResponse(c, error.code, error.message, error.details);
-    if (error instanceof DomainError)
-      return errorResponse(c, 'invalid-observations', error.message, { code: error.code, ...error.details });
+    if (error instanceof DomainError) {
+      const code = DomainErrorStatus[error.code];
+      if (code === 'internal')
+        services.logger.error('engine refused what the service supplied', {
+          requestId: c.get('requestId'),
+          code: error.code,
+          error: error.message,
+        });
+      return code === 'internal'
+        ? errorResponse(
+            c,
+            code,
+            'Something went wrong on our side; the request id identifies it in the logs.',
+          )
+        : errorResponse(c, code, error.message, { code: error.code, ...error.details });
+    }
     if (error instanceof HTTPException) {
       if (error.status === 413)
         return errorResponse(c, 'payload-too-large', error.message || 'The body is too large.');

@@ -1,3 +1,5 @@
+import { z } from '@hono/zod-openapi';
+import { type DomainErrorCode, DomainErrorCodes } from '@parity/engine';
 import type { Context } from 'hono';
 
 /** The closed list of reasons the service refuses a request, each with its HTTP status. */
@@ -17,6 +19,34 @@ export const ErrorStatus = {
 } as const;
 
 export type ErrorCode = keyof typeof ErrorStatus;
+
+/** `{ code, message, details?, requestId }`: the body of every refusal, as the OpenAPI document shows it. */
+export const ErrorEnvelope = z
+  .object({
+    code: z.enum(Object.keys(ErrorStatus) as [ErrorCode, ...ErrorCode[]]),
+    message: z.string(),
+    details: z.unknown().optional(),
+    requestId: z.string(),
+  })
+  .openapi('Error');
+
+/**
+ * How each reason the engine refuses its input reaches a caller. Input the caller sent that the
+ * engine cannot use is theirs to fix (422); a model that does not parse or a prime contract that
+ * cannot be found is the service's own fault (500), since the service stored and supplied them.
+ */
+export const DomainErrorStatus: Record<DomainErrorCode, ErrorCode> = {
+  [DomainErrorCodes.InvalidModel]: 'internal',
+  [DomainErrorCodes.MissingParent]: 'internal',
+  [DomainErrorCodes.InvalidObservations]: 'invalid-observations',
+  [DomainErrorCodes.UnknownMeasure]: 'invalid-observations',
+  [DomainErrorCodes.UnknownDataset]: 'invalid-observations',
+  [DomainErrorCodes.UnknownProvider]: 'invalid-observations',
+  [DomainErrorCodes.PeriodOutsideContract]: 'invalid-observations',
+  [DomainErrorCodes.NegativeCount]: 'invalid-observations',
+  [DomainErrorCodes.NumeratorAboveDenominator]: 'invalid-observations',
+  [DomainErrorCodes.InvalidRecord]: 'invalid-observations',
+};
 
 /** The one error type handlers throw; `onError` turns it into the shared envelope. */
 export class ApiError extends Error {

@@ -7,6 +7,7 @@ import { readConfig, type ServiceConfig } from './config.js';
 import { ContractChecker } from './contracts/checker.js';
 import { openDatabase } from './db/open.js';
 import { type DemoToken, loadDemo } from './demo.js';
+import { loadObservations } from './feeds/load.js';
 import { CONTRACTS_DIR, readParityFolder } from './library.js';
 import { createLogger } from './logger.js';
 import { PositionCache } from './positions/cache.js';
@@ -34,6 +35,7 @@ export async function createServices(config: ServiceConfig, clock: Clock = syste
     checker: new ContractChecker(library),
     positions: new PositionCache(),
     reads: new ReadCache(),
+    observations: loadObservations,
   };
 }
 

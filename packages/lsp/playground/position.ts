@@ -1,40 +1,7 @@
-/** The position the service returns from `POST /playground/evaluate` (the fields the panel shows). */
-export interface Position {
-  contract: string;
-  asOf: string;
-  feed: string;
-  measures: {
-    measure: string;
-    title: string;
-    provider: string;
-    period: string;
-    view: string;
-    status: string;
-    value?: string;
-    numerator?: string;
-    denominator?: string;
-    explanation: string;
-  }[];
-  indicators: {
-    scheme: string;
-    indicator: string;
-    provider: string;
-    monthsWithData: number;
-    yearToDate?: { numerator: string; denominator: string; score: string };
-    forecast?: { score: string; attainment: string; pence: string };
-    text: string;
-  }[];
-  lines: {
-    kind: string;
-    clause: string;
-    provider: string;
-    period: string;
-    pounds: string;
-    status: string;
-    provisional: boolean;
-    explanation: string;
-  }[];
-}
+import type { Position as ContractPosition } from '@parity/engine';
+
+/** The position the service returns from `POST /playground/evaluate`: the engine's `Position`, and the demo feed it read. */
+export type Position = ContractPosition & { feed: string; submissions: number };
 
 /** A demo feed the service offers: the stored feeds of one demo contract. */
 export interface DemoFeed {

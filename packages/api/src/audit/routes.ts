@@ -1,12 +1,10 @@
 import { createRoute, OpenAPIHono, z } from '@hono/zod-openapi';
 import { allowOnly, requireAuth } from '../auth/middleware.js';
 import { canReadAudit } from '../auth/policy.js';
+import { ErrorEnvelope } from '../errors.js';
 import type { AppEnv } from '../services.js';
 import { type AuditQuery, readAudit } from './read.js';
 
-const ErrorEnvelope = z
-  .object({ code: z.string(), message: z.string(), details: z.unknown().optional(), requestId: z.string() })
-  .openapi('Error');
 const Instant = z
   .string()
   .refine(

@@ -1,13 +1,10 @@
 import { createRoute, OpenAPIHono, z } from '@hono/zod-openapi';
-import { ApiError } from '../errors.js';
+import { ApiError, ErrorEnvelope } from '../errors.js';
 import type { AppEnv } from '../services.js';
 import { actorOf, allowOnly, requireAuth } from './middleware.js';
 import { canManageTokens } from './policy.js';
 import { createToken, listTokens, ODS_CODE, ROLES, revokeToken } from './tokens.js';
 
-const ErrorEnvelope = z
-  .object({ code: z.string(), message: z.string(), details: z.unknown().optional(), requestId: z.string() })
-  .openapi('Error');
 const Token = z
   .object({
     id: z.string(),

@@ -4,7 +4,7 @@ import { recordAudit } from '../audit/record.js';
 import { actorOf, refuse, requireAuth } from '../auth/middleware.js';
 import { canPublish, canPublishAny, canReadContract } from '../auth/policy.js';
 import { today } from '../clock.js';
-import { ApiError } from '../errors.js';
+import { ApiError, ErrorEnvelope } from '../errors.js';
 import type { AppEnv } from '../services.js';
 import { diffModels } from './diff.js';
 import {
@@ -53,9 +53,6 @@ const Diagnostic = z
     message: z.string(),
   })
   .openapi('Diagnostic');
-const ErrorEnvelope = z
-  .object({ code: z.string(), message: z.string(), details: z.unknown().optional(), requestId: z.string() })
-  .openapi('Error');
 const NameParam = z.object({
   name: z
     .string()

@@ -1,5 +1,5 @@
 import type { SourceFile } from '@parity/dsl';
-import type { ContractModel } from '@parity/engine';
+import { ContractModel } from '@parity/engine';
 import { and, desc, eq, lte } from 'drizzle-orm';
 import { inWriteQueue, whenWritable } from '../db/busy.js';
 import type { Database } from '../db/open.js';
@@ -150,7 +150,13 @@ export async function modelOf(db: Database, versionId: number): Promise<Contract
     .where(eq(contractVersions.id, versionId))
     .limit(1);
   if (!row) throw new Error(`no contract version ${versionId}`);
-  return JSON.parse(row.model) as ContractModel;
+  // Stored by this service, so a model that does not parse is a fault here, not the caller's.
+  const parsed = ContractModel.safeParse(JSON.parse(row.model));
+  if (!parsed.success)
+    throw new Error(
+      `the stored model of contract version ${versionId} is not valid: ${parsed.error.message}`,
+    );
+  return parsed.data;
 }
 
 export async function partiesOf(db: Database, versionId: number): Promise<{ ods: string; role: string }[]> {

@@ -1,10 +1,9 @@
 import { z } from '@hono/zod-openapi';
+import { ErrorEnvelope } from '../errors.js';
 
 /** The OpenAPI shapes of the feed routes. */
 
-export const ErrorEnvelope = z
-  .object({ code: z.string(), message: z.string(), details: z.unknown().optional(), requestId: z.string() })
-  .openapi('Error');
+export { ErrorEnvelope };
 export const FeedError = z
   .object({
     row: z.number().openapi({ description: '1-based data row; 0 for the header or the file as a whole' }),

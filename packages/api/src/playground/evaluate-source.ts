@@ -1,8 +1,6 @@
-import { createHash } from 'node:crypto';
-import { evaluateInContext, indicatorPositions } from '@parity/engine';
+import { evaluatePosition, type Position, positionFor } from '@parity/engine';
 import { ApiError } from '../errors.js';
-import { loadObservations } from '../feeds/load.js';
-import { positionBody } from '../positions/routes.js';
+import { nodeSha256 } from '../positions/contract-position.js';
 import type { Services } from '../services.js';
 import { isDemoSubmission, type PlaygroundFeed } from './demo-feeds.js';
 
@@ -18,7 +16,11 @@ export interface PlaygroundEvaluation {
  * library), then evaluates it against a demo contract's stored demo feeds: nothing is stored.
  * The contract evaluated is the one the feed belongs to, or the only one the file declares.
  */
-export async function evaluateSource(services: Services, input: PlaygroundEvaluation, feed: PlaygroundFeed) {
+export async function evaluateSource(
+  services: Services,
+  input: PlaygroundEvaluation,
+  feed: PlaygroundFeed,
+): Promise<PlaygroundPosition> {
   const outcome = await services.checker.check([{ path: input.file, text: input.source }]);
   const errors = outcome.diagnostics.filter((d) => d.severity === 'error');
   if (errors.length > 0) {
@@ -41,17 +43,15 @@ export async function evaluateSource(services: Services, input: PlaygroundEvalua
         : 'The file declares no contract to evaluate: open a contract, not a library.',
     );
   }
-  const options = { asOf: input.asOf, parents: new Map(), sha256: () => createHash('sha256') };
-  // Record streams are read once: load afresh for each pass.
-  const first = await loadObservations(services.db, feed.contract, model, input.asOf, isDemoSubmission);
-  const evaluation = await evaluateInContext(model, first.observations, options);
-  const second = await loadObservations(services.db, feed.contract, model, input.asOf, isDemoSubmission);
-  const indicators = await indicatorPositions(model, second.observations, options);
-  const body = positionBody(
-    model.contract.name,
-    { key: '', versionId: 0, version: 0, model, evaluation, indicators, submissionIds: first.submissionIds },
-    input.asOf,
-    undefined,
-  );
-  return { ...body, feed: feed.contract, submissions: first.submissionIds.length };
+  const loaded = await services.observations(services.db, feed.contract, model, input.asOf, isDemoSubmission);
+  const position = await evaluatePosition(model, loaded.observations, {
+    asOf: input.asOf,
+    parents: new Map(),
+    sha256: nodeSha256,
+  });
+  const body = positionFor(position, { version: 0, submissions: loaded.submissionIds });
+  return { ...body, feed: feed.contract, submissions: loaded.submissionIds.length };
 }
+
+/** What the playground shows: the position, the demo contract whose feeds it used and how many. */
+export type PlaygroundPosition = Position & { feed: string; submissions: number };

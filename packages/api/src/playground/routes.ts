@@ -1,13 +1,11 @@
 import { createRoute, OpenAPIHono, z } from '@hono/zod-openapi';
+import { Position } from '@parity/engine';
 import { today } from '../clock.js';
-import { ApiError } from '../errors.js';
+import { ApiError, ErrorEnvelope } from '../errors.js';
 import type { AppEnv } from '../services.js';
 import { playgroundFeeds } from './demo-feeds.js';
 import { evaluateSource } from './evaluate-source.js';
 
-const ErrorEnvelope = z
-  .object({ code: z.string(), message: z.string(), details: z.unknown().optional(), requestId: z.string() })
-  .openapi('Error');
 const PlaygroundFeed = z
   .object({
     contract: z.string().openapi({ example: 'demo.bradford.SmiPhysicalHealthCquin' }),
@@ -36,7 +34,14 @@ const Evaluation = z
       .openapi({ description: 'The date to take the position at; today by default.' }),
   })
   .openapi('PlaygroundEvaluation');
-const Json = { 'application/json': { schema: z.record(z.string(), z.unknown()) } };
+const PlaygroundPosition = Position.extend({
+  feed: z.string().openapi({ description: 'The demo contract whose feeds were read.' }),
+  submissions: z
+    .number()
+    .int()
+    .nonnegative()
+    .openapi({ description: 'How many demo submissions were read.' }),
+}).openapi('PlaygroundPosition');
 const refusal = (description: string) => ({
   description,
   content: { 'application/json': { schema: ErrorEnvelope } },
@@ -79,7 +84,7 @@ playgroundRoutes.openapi(
     security: [],
     request: { body: { content: { 'application/json': { schema: Evaluation } }, required: true } },
     responses: {
-      200: { description: 'The position', content: Json },
+      200: { description: 'The position', content: { 'application/json': { schema: PlaygroundPosition } } },
       400: refusal('The request is not valid, or the file declares no contract to evaluate'),
       404: refusal('No such demo feed'),
       413: refusal('The contract is too large'),
@@ -94,8 +99,7 @@ playgroundRoutes.openapi(
     if (!feed)
       throw new ApiError('not-found', `No demo feed for ${body.feed}: GET /playground/feeds lists them.`);
     const asOf = body.asOf ?? today(services.clock);
-    // Serialised here: the position's optional parts are left out rather than sent as undefined.
     const position = await evaluateSource(services, { file: body.file, source: body.source, asOf }, feed);
-    return c.json(JSON.parse(JSON.stringify(position)) as Record<string, unknown>, 200);
+    return c.json(position, 200);
   },
 );

@@ -1,16 +1,15 @@
-import { promisify } from 'node:util';
-import { gzip } from 'node:zlib';
 import { createRoute, OpenAPIHono, z } from '@hono/zod-openapi';
-import type { Context } from 'hono';
+import { Position, Statement } from '@parity/engine';
+import type { Context, TypedResponse } from 'hono';
+import type { JSONParsed } from 'hono/utils/types';
 import { refuse, requireAuth } from '../auth/middleware.js';
 import { canReadContract, canReadStatement, providerScope } from '../auth/policy.js';
 import { today } from '../clock.js';
 import { latestVersion, partiesOf } from '../contracts/store.js';
-import { ApiError } from '../errors.js';
+import { ApiError, ErrorEnvelope } from '../errors.js';
 import type { AppEnv } from '../services.js';
-import { type ContractEvaluation, evaluateContract } from './evaluate-contract.js';
-import { lineJson, measureFigures } from './position.js';
-import { statementCsv, statementOf, statementXlsx } from './statement.js';
+import { readPositionJson, readStatement } from './read.js';
+import { statementCsv, statementXlsx } from './statement.js';
 
 const NameParam = z.object({ name: z.string().openapi({ param: { name: 'name', in: 'path' } }) });
 const AsOf = z
@@ -21,9 +20,22 @@ const AsOf = z
     description:
       'The date to take the position at; today by default. A past date reproduces what was known then.',
   });
-const Json = { 'application/json': { schema: z.record(z.string(), z.unknown()) } };
+/**
+ * A body serialised ahead (and kept) as the JSON of a T, typed as `c.json` would type it so that
+ * the route's declared schema still checks what the handler returns.
+ */
+function asJson<T>(response: Response): Response & TypedResponse<JSONParsed<T>, 200, 'json'> {
+  return response as Response & TypedResponse<JSONParsed<T>, 200, 'json'>;
+}
 
-const gzipAsync = promisify(gzip);
+// Extended here, after @hono/zod-openapi has added `.openapi` to zod: the engine's schemas may be
+// built before it was loaded.
+const PositionSchema = Position.extend({}).openapi('Position');
+const StatementSchema = Statement.extend({}).openapi('Statement');
+const refusal = (description: string) => ({
+  description,
+  content: { 'application/json': { schema: ErrorEnvelope } },
+});
 
 export const positionRoutes = new OpenAPIHono<AppEnv>();
 positionRoutes.use('/:name/position', requireAuth);
@@ -37,6 +49,32 @@ async function partiesNow(c: Context<AppEnv>, name: string) {
   return c.get('services').positions.get(`parties|${latest.id}`, () => partiesOf(db, latest.id));
 }
 
+/**
+ * Whose figures the caller may read: a commissioner or auditor any provider's (all by default), a
+ * provider only its own. Refusals are audited.
+ */
+async function readerScope(
+  c: Context<AppEnv>,
+  action: 'position' | 'statement',
+  name: string,
+  requested: string | undefined,
+): Promise<string | undefined> {
+  const principal = c.get('principal');
+  const parties = await partiesNow(c, name);
+  if (action === 'position' && !canReadContract(principal, parties))
+    await refuse(c, action, name, `${principal.organisation} is not party to ${name}.`);
+  if (action === 'statement' && !canReadStatement(principal, parties))
+    await refuse(
+      c,
+      action,
+      name,
+      `${principal.organisation} (${principal.role}) may not read the statement of ${name}: statements are for finance teams and commissioners party to the contract.`,
+    );
+  const scope = providerScope(principal, parties, requested);
+  if ('refusal' in scope) await refuse(c, action, name, scope.refusal);
+  return 'provider' in scope ? scope.provider : undefined;
+}
+
 positionRoutes.openapi(
   createRoute({
     method: 'get',
@@ -47,93 +85,30 @@ positionRoutes.openapi(
       'Every measure by provider and period (month, quarter, year to date, rolling 12 months) with its status; each indicator with its forecast and what is still needed; every payment line with its explanation. Providers see their own figures only.',
     request: { params: NameParam, query: z.object({ asOf: AsOf, provider: z.string().optional() }) },
     responses: {
-      200: { description: 'The position', content: Json },
-      401: { description: 'No token' },
-      403: { description: 'Not party' },
-      404: { description: 'No such contract' },
+      200: { description: 'The position', content: { 'application/json': { schema: PositionSchema } } },
+      401: refusal('No token'),
+      403: refusal('Not party to the contract, or asking for another provider'),
+      404: refusal('No such contract'),
     },
   }),
   async (c) => {
     const { name } = c.req.valid('param');
     const query = c.req.valid('query');
-    const principal = c.get('principal');
-    const parties = await partiesNow(c, name);
-    if (!canReadContract(principal, parties))
-      await refuse(c, 'position', name, `${principal.organisation} is not party to ${name}.`);
-    const scope = providerScope(principal, parties, query.provider);
-    if ('refusal' in scope) await refuse(c, 'position', name, scope.refusal);
-    const provider = 'provider' in scope ? scope.provider : undefined;
+    const provider = await readerScope(c, 'position', name, query.provider);
     const asOf = query.asOf ?? today(c.get('services').clock);
-    const evaluation = await evaluateContract(c.get('services'), name, asOf);
-    const cached = await c
-      .get('services')
-      .positions.get(`${evaluation.key}|position|${provider ?? '*'}`, async () => {
-        const json = JSON.stringify(positionBody(name, evaluation, asOf, provider));
-        // Compressed once and kept: a position is read far more often than it changes.
-        return { json, gzip: await gzipAsync(json) };
-      });
+    const body = await readPositionJson(c.get('services'), { name, asOf, provider });
     c.header('vary', 'accept-encoding');
     if (/\bgzip\b/.test(c.req.header('accept-encoding') ?? '')) {
-      return c.body(new Uint8Array(cached.gzip), 200, {
-        'content-type': 'application/json; charset=utf-8',
-        'content-encoding': 'gzip',
-      });
+      return asJson<Position>(
+        c.body(new Uint8Array(body.gzip), 200, {
+          'content-type': 'application/json; charset=utf-8',
+          'content-encoding': 'gzip',
+        }),
+      );
     }
-    return c.body(cached.json, 200, { 'content-type': 'application/json; charset=utf-8' });
+    return asJson<Position>(c.body(body.json, 200, { 'content-type': 'application/json; charset=utf-8' }));
   },
 );
-
-/** A position as JSON: measures by period, indicators with forecasts, payment lines. */
-export function positionBody(
-  name: string,
-  evaluation: ContractEvaluation,
-  asOf: string,
-  provider: string | undefined,
-) {
-  const result = evaluation.evaluation.result;
-  return {
-    contract: name,
-    version: evaluation.version,
-    contentHash: evaluation.model.contentHash,
-    asOf,
-    provider: provider ?? 'all',
-    measures: measureFigures(evaluation, asOf, provider),
-    indicators: evaluation.indicators
-      .filter((i) => !provider || i.provider === provider)
-      .map((i) => ({
-        ...i,
-        yearToDate: i.yearToDate && {
-          ...i.yearToDate,
-          numerator: i.yearToDate.numerator.toString(),
-          denominator: i.yearToDate.denominator.toString(),
-        },
-        forecast: i.forecast && {
-          ...i.forecast,
-          denominator: i.forecast.denominator.toString(),
-          pence: i.forecast.pence.toString(),
-        },
-        needs: i.needs.map((n) => ({ ...n, neededNumerator: n.neededNumerator.toString() })),
-      })),
-    lines: result.lines
-      .filter((l) => !provider || l.provider === provider || l.provider === '*')
-      .map((line) => lineJson(line, false)),
-    monitors: result.monitors.map((m) => ({
-      measure: m.measure,
-      provider: m.provider,
-      met: m.met,
-      status: m.result.status,
-      explanation: m.result.trace.text,
-    })),
-    pilot: result.pilot && {
-      continues: result.pilot.continues,
-      outcomes: result.pilot.outcomes.map((o) => ({
-        measure: o.measure,
-        met: o.met,
-        explanation: o.result.trace.text,
-      })),
-    },
-  };
-}
 
 positionRoutes.openapi(
   createRoute({
@@ -155,36 +130,22 @@ positionRoutes.openapi(
       200: {
         description: 'The statement',
         content: {
-          ...Json,
+          'application/json': { schema: StatementSchema },
           'text/csv': { schema: z.string() },
           'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet': { schema: z.string() },
         },
       },
-      401: { description: 'No token' },
-      403: { description: 'Not allowed' },
-      404: { description: 'No such contract' },
+      401: refusal('No token'),
+      403: refusal('Not allowed'),
+      404: refusal('No such contract'),
     },
   }),
   async (c) => {
     const { name } = c.req.valid('param');
     const query = c.req.valid('query');
-    const principal = c.get('principal');
-    const parties = await partiesNow(c, name);
-    if (!canReadStatement(principal, parties))
-      await refuse(
-        c,
-        'statement',
-        name,
-        `${principal.organisation} (${principal.role}) may not read the statement of ${name}: statements are for finance teams and commissioners party to the contract.`,
-      );
-    const scope = providerScope(principal, parties, query.provider);
-    if ('refusal' in scope) await refuse(c, 'statement', name, scope.refusal);
+    const provider = await readerScope(c, 'statement', name, query.provider);
     const asOf = query.asOf ?? today(c.get('services').clock);
-    const statement = statementOf(
-      await evaluateContract(c.get('services'), name, asOf),
-      asOf,
-      'provider' in scope ? scope.provider : undefined,
-    );
+    const statement = await readStatement(c.get('services'), { name, asOf, provider });
     const filename = `${name}-statement-${asOf}`;
     if (query.format === 'csv') {
       return c.body(statementCsv(statement), 200, {

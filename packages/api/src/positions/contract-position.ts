@@ -1,40 +1,33 @@
 import { createHash } from 'node:crypto';
-import {
-  type ContractModel,
-  type Evaluation,
-  evaluateInContext,
-  type IndicatorPosition,
-  indicatorPositions,
-} from '@parity/engine';
+import type { ContractModel, ContractPosition, PositionSource } from '@parity/engine';
+import { evaluatePosition } from '@parity/engine';
 import { modelOf, versionInForce } from '../contracts/store.js';
 import type { Database } from '../db/open.js';
 import { ApiError } from '../errors.js';
-import { loadObservations, standingSubmissionIds } from '../feeds/load.js';
+import { standingSubmissionIds } from '../feeds/load.js';
 import type { Services } from '../services.js';
 
 /** Node's native sha256 for rows hashes: several times faster than the engine's portable one. */
-const nodeSha256 = () => createHash('sha256');
+export const nodeSha256 = () => createHash('sha256');
 
-export interface ContractEvaluation {
+/** A contract's position as known on a date, with the version and submissions it was computed from. */
+export interface StoredPosition {
   /** Identifies the answer: version, as-of date and the submissions it was computed from. */
   key: string;
-  versionId: number;
-  version: number;
-  model: ContractModel;
-  evaluation: Evaluation;
-  indicators: IndicatorPosition[];
-  submissionIds: string[];
+  source: PositionSource;
+  position: ContractPosition;
 }
 
 /**
- * Evaluates a contract as known on a date: the version in force then, the submissions made by
- * then, and the engine. Cached by version, submissions and date, since those fix the answer.
+ * Evaluates a contract as known on a date — the version in force then, the submissions made by
+ * then — in one pass of the engine. Cached by version, submissions and date, since those fix the
+ * answer; every reader's view is then cut from the same evaluation.
  */
-export async function evaluateContract(
+export async function contractPosition(
   services: Services,
   name: string,
   asOf: string,
-): Promise<ContractEvaluation> {
+): Promise<StoredPosition> {
   const version = await services.reads.get(`contract|${name}|in-force|${asOf}`, () =>
     versionInForce(services.db, name, asOf),
   );
@@ -47,28 +40,13 @@ export async function evaluateContract(
   const key = `${version.id}|${asOf}|${submissionIds.join(',')}`;
   return services.positions.get(key, async () => {
     const parents = await parentModels(services.db, model, asOf);
-    // Streams are read once: load afresh for each evaluation pass.
-    const first = await loadObservations(services.db, name, model, asOf);
-    const evaluation = await evaluateInContext(model, first.observations, {
+    const loaded = await services.observations(services.db, name, model, asOf);
+    const position = await evaluatePosition(model, loaded.observations, {
       asOf,
       parents,
       sha256: nodeSha256,
     });
-    const second = await loadObservations(services.db, name, model, asOf);
-    const indicators = await indicatorPositions(model, second.observations, {
-      asOf,
-      parents,
-      sha256: nodeSha256,
-    });
-    return {
-      key,
-      versionId: version.id,
-      version: version.version,
-      model,
-      evaluation,
-      indicators,
-      submissionIds,
-    };
+    return { key, source: { version: version.version, submissions: loaded.submissionIds }, position };
   });
 }
 
