@@ -6,9 +6,12 @@
  * `DomainError`. Deliberately not exported: the per-kind payment functions, which are reached
  * through `evaluate` so that every figure comes with the same context and rounding.
  */
+
+export * from './calendar/index.js';
+/** The calendar as one namespace, as earlier callers reach it (`periods.monthsOfYear`). */
+export * as periods from './calendar/index.js';
 export { allocatePence } from './core/allocate.js';
 export { DomainError, type DomainErrorCode, DomainErrorCodes } from './core/errors.js';
-export * as periods from './core/periods.js';
 export {
   fromDecimal,
   fromPercent,

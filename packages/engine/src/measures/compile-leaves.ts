@@ -3,7 +3,7 @@ import type { Literal } from '../model/expression.js';
 import type { Compiled, CompileScope, QuantityUnit } from './compiled-value.js';
 import { invalidModel } from './compiled-value.js';
 import { exactFieldValue } from './quantity-values.js';
-import { parseDay, parseMinute, parseMonthIndex } from './temporal-text.js';
+import { parseDay, parseMinute, parseMonthIndex } from '../calendar/index.js';
 
 /** A dataset field, read from the slot its row was decoded into. */
 export function compileField(name: string, scope: CompileScope): Compiled {

@@ -5,7 +5,7 @@ import {
   addCalendarMonthsToMinute,
   firstDayOfMonthIndex,
   MINUTES_PER_DAY,
-} from './calendar.js';
+} from '../calendar/index.js';
 import type { Compiled, CompileScope, Condition, Instant, NumberRead } from './compiled-value.js';
 import { describe, invalidModel } from './compiled-value.js';
 import type { RowContext } from './row-context.js';

@@ -1,6 +1,6 @@
+import { monthIndexOfDay, parseMonthIndex } from '../calendar/index.js';
 import { DomainError } from '../core/errors.js';
 import type { Dataset } from '../model/measure.js';
-import { monthIndexOfDay } from './calendar.js';
 import {
   decodeNumber,
   describeValue,
@@ -13,7 +13,6 @@ import {
 import type { FieldValue, RecordRow } from './observations.js';
 import { NOT_FAST } from './quantity-values.js';
 import type { RowContext } from './row-context.js';
-import { parseMonthIndex } from './temporal-text.js';
 
 /** Validates each row against its dataset and decodes it into a row context, once per row. */
 export interface DatasetReader {

@@ -1,4 +1,4 @@
-import { dayAfterMonth, dayNumber, firstDayOf } from '../core/periods.js';
+import { dayAfterMonth, dayNumber, firstDayOf } from '../calendar/index.js';
 import {
   add,
   compare,

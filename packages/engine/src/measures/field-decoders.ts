@@ -1,7 +1,7 @@
 import type { DatasetField, FieldType } from '../model/measure.js';
 import type { FieldValue } from './observations.js';
 import { DECIMAL_PLACES, decimalUnits, integerUnits, penceUnits } from './quantity-values.js';
-import { parseDay, parseMinute } from './temporal-text.js';
+import { parseDay, parseMinute } from '../calendar/index.js';
 
 /**
  * How each field type is held in a row context. A decoder returns the slot's number (NaN when the

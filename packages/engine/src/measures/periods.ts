@@ -5,7 +5,7 @@ import {
   monthsOfQuarter,
   monthsOfYear,
   quarterOf,
-} from '../core/periods.js';
+} from '../calendar/index.js';
 import type { Quarter } from '../model/common.js';
 import type { PeriodBasis } from '../model/measure.js';
 

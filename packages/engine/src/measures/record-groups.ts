@@ -1,4 +1,4 @@
-import { monthText } from './calendar.js';
+import { monthText } from '../calendar/index.js';
 import type { MeasurePlan } from './measure-plan.js';
 import { RowHashSink, type Sha256Factory } from './row-hash.js';
 import type { RecordTallies, RecordTally } from './tally.js';

@@ -1,4 +1,4 @@
-import { monthsOfYear, QUARTERS } from '../core/periods.js';
+import { monthsOfYear, QUARTERS } from '../calendar/index.js';
 import { mul, rational, toDecimal } from '../core/rational.js';
 import type { MeasureResult } from '../measures/measure-result.js';
 import type { Period } from '../measures/periods.js';

@@ -1,4 +1,4 @@
-import { dayAfterMonth, dayNumber } from '../core/periods.js';
+import { dayAfterMonth, dayNumber } from '../calendar/index.js';
 import { fromPercent, mul, type Rational, rational } from '../core/rational.js';
 import { roundPence } from '../core/rounding.js';
 import { evaluateMeasure, type MeasureContext } from '../measures/evaluate-measure.js';

@@ -6,7 +6,7 @@ import {
   monthsOfQuarter,
   monthsOfYear,
   QUARTERS,
-} from '../core/periods.js';
+} from '../calendar/index.js';
 import { fromPercent, mul, rational } from '../core/rational.js';
 import type { Scheme } from '../model/contract.js';
 import { formatPence } from '../money.js';

@@ -6,7 +6,7 @@ import {
   daysInFinancialYear,
   firstDayOf,
   monthsOfYear,
-} from '../core/periods.js';
+} from '../calendar/index.js';
 import { div, mul, rational } from '../core/rational.js';
 import type { RecordRow } from '../measures/observations.js';
 import type { YearOfCare } from '../model/contract.js';

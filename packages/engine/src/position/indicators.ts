@@ -1,4 +1,4 @@
-import { dayAfterMonth, dayNumber, monthsOfYear } from '../core/periods.js';
+import { dayAfterMonth, dayNumber, monthsOfYear } from '../calendar/index.js';
 import { fromPercent, mul, type Rational, rational, toDecimal, toPercentText } from '../core/rational.js';
 import type { Indicator, Scheme } from '../model/contract.js';
 import { formatPence } from '../money.js';

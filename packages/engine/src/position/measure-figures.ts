@@ -1,4 +1,4 @@
-import { monthsOfYear, QUARTERS } from '../core/periods.js';
+import { monthsOfYear, QUARTERS } from '../calendar/index.js';
 import { toDecimal } from '../core/rational.js';
 import { evaluateMeasure } from '../measures/evaluate-measure.js';
 import type { MeasureResult } from '../measures/measure-result.js';

@@ -1,9 +1,9 @@
+import { dateOfDayNumber, dayAfterMonth } from '../calendar/index.js';
 import { DomainError } from '../core/errors.js';
-import { dateOfDayNumber, dayAfterMonth, monthsOfYear } from '../core/periods.js';
 import { compare, equals, fromDecimal, fromPercent, type Rational, toDecimal } from '../core/rational.js';
 import { WHOLE_CONTRACT } from '../measures/aggregate-index.js';
 import type { AggregateObservation, Observations, RecordRow } from '../measures/observations.js';
-import { type Period, parsePeriod } from '../measures/periods.js';
+import { monthsOf, parsePeriod } from '../measures/periods.js';
 import type { PeriodRef, SourceLocation } from '../model/common.js';
 import type { Literal } from '../model/expression.js';
 import type { ContractModel } from '../model/index.js';
@@ -111,15 +111,6 @@ function observationsOf(model: ContractModel, givens: Given[]): Observations {
     else aggregates.push({ ...base, ...observedValue(observation.value) });
   }
   return { aggregates, records };
-}
-
-function monthsOf(period: Period): string[] {
-  if (period.kind === 'month') return [period.month];
-  return period.kind === 'year'
-    ? monthsOfYear(period.year)
-    : monthsOfYear(period.year)
-        .slice(['Q1', 'Q2', 'Q3', 'Q4'].indexOf(period.quarter) * 3)
-        .slice(0, 3);
 }
 
 function firstProvider(model: ContractModel): string {

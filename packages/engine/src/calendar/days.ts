@@ -1,12 +1,13 @@
 /**
- * Calendar arithmetic on whole days since 1970-01-01 (UTC) and months as `year * 12 + month - 1`,
- * without Date objects or string splitting: record evaluation does this for every row, so it must
- * not allocate. Agrees with core/periods.ts (dayNumber, addMonthsToDay), which tests check.
+ * Day arithmetic on whole days since 1970-01-01 (UTC), proleptic Gregorian, with no Date objects
+ * and no string splitting: record evaluation does this for every row, so it must not allocate.
+ * Months are held as a month index, `year * 12 + month - 1`.
  */
 
-const MINUTES_PER_DAY = 1440;
+/** Minutes in a day: date-times are held as minutes since 1970-01-01T00:00 (UTC). */
+export const MINUTES_PER_DAY = 1440;
 
-/** Days since 1970-01-01 of a proleptic Gregorian date (H. Hinnant's days_from_civil). */
+/** Days since 1970-01-01 of a date (H. Hinnant's days_from_civil). */
 export function daysFromCivil(year: number, month: number, day: number): number {
   const y = month <= 2 ? year - 1 : year;
   const era = Math.floor(y / 400);
@@ -17,16 +18,18 @@ export function daysFromCivil(year: number, month: number, day: number): number 
   return era * 146097 + dayOfEra - 719468;
 }
 
+/** Whether a year has a 29 February. */
 export function isLeapYear(year: number): boolean {
   return (year % 4 === 0 && year % 100 !== 0) || year % 400 === 0;
 }
 
+/** Days in a month (1 to 12) of a year. */
 export function daysInMonth(year: number, month: number): number {
   if (month === 2) return isLeapYear(year) ? 29 : 28;
   return month === 4 || month === 6 || month === 9 || month === 11 ? 30 : 31;
 }
 
-/** The month index (`year * 12 + month - 1`) that a day number falls in. */
+/** The month index (`year * 12 + month - 1`) that a day number falls in (civil_from_days). */
 export function monthIndexOfDay(day: number): number {
   const z = day + 719468;
   const era = Math.floor(z / 146097);
@@ -49,7 +52,7 @@ export function firstDayOfMonthIndex(monthIndex: number): number {
 
 /**
  * The calendar date `months` months after a day, clamped to the last day of the target month
- * (31 January + 1 month = 28 or 29 February), as core's addMonthsToDay but without allocation.
+ * (31 January + 1 month = 28 or 29 February).
  */
 export function addCalendarMonths(day: number, months: number): number {
   const monthIndex = monthIndexOfDay(day);
@@ -66,10 +69,11 @@ export function addCalendarMonthsToMinute(minute: number, months: number): numbe
   return addCalendarMonths(day, months) * MINUTES_PER_DAY + (minute - day * MINUTES_PER_DAY);
 }
 
-/** `YYYY-MM` of a month index. */
-export function monthText(monthIndex: number): string {
+/** `YYYY-MM-DD` of a day number. */
+export function dateOfDayNumber(day: number): string {
+  const monthIndex = monthIndexOfDay(day);
+  const year = Math.floor(monthIndex / 12);
   const month = (monthIndex % 12) + 1;
-  return `${Math.floor(monthIndex / 12)}-${month < 10 ? '0' : ''}${month}`;
+  const dayOfMonth = day - firstDayOfMonthIndex(monthIndex) + 1;
+  return `${String(year).padStart(4, '0')}-${month < 10 ? '0' : ''}${month}-${dayOfMonth < 10 ? '0' : ''}${dayOfMonth}`;
 }
-
-export { MINUTES_PER_DAY };
