@@ -53,6 +53,7 @@ export {
 } from './payments/payment-line.js';
 export type { RiskShareResult } from './payments/risk-share.js';
 export * from './position/index.js';
+export * from './records/index.js';
 export {
   type ContractResult,
   type EvaluateOptions,

@@ -1,10 +1,10 @@
 import { monthIndexOfDay, parseMonthIndex } from '../calendar/index.js';
 import { DomainError } from '../core/errors.js';
 import type { Dataset } from '../model/measure.js';
+import { expectedStoredValue } from '../records/index.js';
 import {
   decodeNumber,
   describeValue,
-  expectedValue,
   type FieldSlot,
   slotFor,
   TypeCode,
@@ -110,7 +110,11 @@ function createDecoder(dataset: Dataset): (context: RowContext) => void {
     const value = context.raw[index];
     if (value === undefined || value === null || value === '')
       return invalidRecord(context, field.name, 'is required but missing');
-    return invalidRecord(context, field.name, `must be ${expectedValue(field)}, not ${describeValue(value)}`);
+    return invalidRecord(
+      context,
+      field.name,
+      `must be ${expectedStoredValue(field)}, not ${describeValue(value)}`,
+    );
   };
   return (context) => {
     const { raw, numbers, texts, exactOnly } = context;

@@ -1,7 +1,7 @@
+import { parseDay, parseMinute } from '../calendar/index.js';
 import type { DatasetField, FieldType } from '../model/measure.js';
 import type { FieldValue } from './observations.js';
 import { DECIMAL_PLACES, decimalUnits, integerUnits, penceUnits } from './quantity-values.js';
-import { parseDay, parseMinute } from '../calendar/index.js';
 
 /**
  * How each field type is held in a row context. A decoder returns the slot's number (NaN when the
@@ -80,24 +80,6 @@ export function decodeNumber(code: number, value: FieldValue): number {
     default:
       return typeof value === 'string' ? parseMinute(value) : Number.NaN;
   }
-}
-
-const EXPECTED: Record<FieldType, string> = {
-  pseudonym: 'a pseudonymous key (text)',
-  text: 'text',
-  code: 'a code (text)',
-  integer: 'a whole number',
-  decimal: 'a decimal number',
-  money: 'integer pence (a whole number)',
-  boolean: 'true or false',
-  date: 'a date written YYYY-MM-DD',
-  datetime: 'a date-time written YYYY-MM-DDTHH:MM (UTC)',
-};
-
-/** What a field of a type must hold, for error messages. */
-export function expectedValue(field: DatasetField): string {
-  if (field.codes) return `one of ${field.codes.join(', ')}`;
-  return EXPECTED[field.type];
 }
 
 /** A value as an error message quotes it. */
