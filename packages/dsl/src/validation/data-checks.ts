@@ -1,3 +1,4 @@
+import { identifyingFieldMessage, identifyingName } from '@parity/engine';
 import type { ValidationAcceptor } from 'langium';
 import { type Dataset, isDatedByClause, isField, type Organisation } from '../language/generated/ast.js';
 import { IssueCodes } from './issue-codes.js';
@@ -18,22 +19,6 @@ export function checkOrganisation(organisation: Organisation, accept: Validation
   }
 }
 
-/** Field names that would carry patient-identifiable data, which feeds must never hold. */
-const IDENTIFIABLE = new Map<string, string>([
-  ['nhs_number', 'NHS number'],
-  ['nhsnumber', 'NHS number'],
-  ['name', 'name'],
-  ['forename', 'name'],
-  ['surname', 'name'],
-  ['patient_name', 'name'],
-  ['date_of_birth', 'date of birth'],
-  ['dob', 'date of birth'],
-  ['birth_date', 'date of birth'],
-  ['postcode', 'postcode'],
-  ['post_code', 'postcode'],
-  ['address', 'address'],
-]);
-
 export function checkDataset(dataset: Dataset, accept: ValidationAcceptor): void {
   const seen = new Set<string>();
   for (const field of dataset.members.filter(isField)) {
@@ -47,13 +32,14 @@ export function checkDataset(dataset: Dataset, accept: ValidationAcceptor): void
       );
     }
     seen.add(field.name);
-    const identifiable = IDENTIFIABLE.get(field.name.toLowerCase());
-    if (identifiable) {
+    // The engine's one rule, which the service's feed path also applies to every column.
+    const identifies = identifyingName(field.name);
+    if (identifies !== undefined) {
       report(
         accept,
         'error',
         IssueCodes.PatientIdentifiableField,
-        `Field ${field.name} would hold a patient's ${identifiable}, which Parity never stores: use a pseudonymous key (e.g. 'person: pseudonym') and derived fields such as an age band.`,
+        identifyingFieldMessage(field.name, identifies),
         { node: field, property: 'name' },
       );
     }
