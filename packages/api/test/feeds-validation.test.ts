@@ -109,13 +109,9 @@ describe('typed values', () => {
     ['age', '12.5', 'must be a whole number, not "12.5"'],
     ['weight_kg', '70kg', 'must be a decimal number, not "70kg"'],
     ['self_harm', 'maybe', 'must be true or false (yes/no, 1/0), not "maybe"'],
-    ['assessed_on', '2026-02-30', 'must be a date written YYYY-MM-DD, not "2026-02-30"'],
+    ['assessed_on', '2026-02-30', "'2026-02-30' is not a calendar date: write a real date as YYYY-MM-DD."],
     ['assessed_on', '05/05/2026', 'must be a date written YYYY-MM-DD, not "05/05/2026"'],
-    [
-      'referred_at',
-      '2026-05-01T25:00',
-      'must be a date and time written YYYY-MM-DDTHH:MM, not "2026-05-01T25:00"',
-    ],
+    ['referred_at', '2026-05-01T25:00', "'2026-05-01T25:00' has no such time of day: use 00:00 to 23:59."],
     ['referred_at', '2026-05-01T10:00:30', 'must be a date and time written YYYY-MM-DDTHH:MM'],
     ['cost', '12.505', 'must be an amount of money in pounds (12.50) or pence (1250p), not "12.505"'],
     ['cost', '£12,50', 'must be an amount of money'],
@@ -293,7 +289,7 @@ describe('JSON and NDJSON rows', () => {
     ]);
     expectRefused(response, [
       [1, 'dob', 'holds a date of birth'],
-      [2, 'registered_on', 'must be a date written YYYY-MM-DD, not "2025-13-01"'],
+      [2, 'registered_on', "'2025-13-01' is not a calendar date: write a real date as YYYY-MM-DD."],
       [2, 'smoker', 'must be true or false'],
       [3, 'ward', "Column 'ward' is not a field of test.feeds.Caseload"],
     ]);

@@ -1,10 +1,17 @@
-import type { Dataset, DatasetField } from '@parity/engine';
+import {
+  type Dataset,
+  type DatasetField,
+  identifyingColumnMessage,
+  identifyingName,
+  quoteCell as quoted,
+  readCell,
+  readMonth,
+} from '@parity/engine';
 import type { BlockWriter } from './block-spool.js';
 import { FastRowEncoder, fastColumn } from './fast-row.js';
+import { type Cell, cellText } from './feed-cells.js';
 import type { FeedErrors } from './feed-errors.js';
-import { type Encoder, encoderOf, INVALID_JSON, jsonCell, jsonProblem } from './field-encoders.js';
-import { identifyingColumn, identifyingMessage } from './pii.js';
-import { type Cell, cellText, expectedOf, quoted, readMonth } from './validate-row.js';
+import { INVALID_JSON, jsonCell, jsonProblem } from './field-encoders.js';
 
 /** The month bounds a feed's rows must fall within, `YYYY-MM` inclusive. */
 export interface Term {
@@ -21,7 +28,6 @@ export interface Term {
  */
 export class DatasetRows {
   private readonly fields: readonly DatasetField[];
-  private readonly encoders: Encoder[];
   private readonly required: boolean[];
   private readonly datedBy: number;
   /** The fields in the order rows are stored: the header's, or the dataset's for JSON. */
@@ -41,7 +47,6 @@ export class DatasetRows {
     private readonly writer: BlockWriter,
   ) {
     this.fields = dataset.fields;
-    this.encoders = dataset.fields.map(encoderOf);
     this.required = dataset.fields.map((f) => !f.optional);
     this.datedBy =
       dataset.datedBy === undefined ? -1 : dataset.fields.findIndex((f) => f.name === dataset.datedBy);
@@ -56,10 +61,15 @@ export class DatasetRows {
     const fieldAt: number[] = [];
     const before = this.errors.total;
     names.forEach((name, column) => {
-      const pii = identifyingColumn(name);
+      const pii = identifyingName(name);
       const field = byName.get(name) ?? byLowerName.get(name.toLowerCase());
-      if (pii && field === undefined) this.errors.add(0, name, identifyingMessage(name, pii));
-      else if (name === '')
+      // Refused even when the dataset declares it: a contract stored before the rule, or one that
+      // slipped past it, must not make a feed carry identifiable data.
+      if (pii) {
+        this.errors.add(0, name, identifyingColumnMessage(name, pii));
+        // Present, though refused: not reported as missing too.
+        if (field !== undefined) columnOf[field] = column;
+      } else if (name === '')
         this.errors.add(0, `column ${column + 1}`, 'The header has an empty column name.');
       else if (name.toLowerCase() === 'month' && field === undefined && this.datedBy < 0) {
         if (this.monthColumn >= 0) this.errors.add(0, name, "Column 'month' appears twice in the header.");
@@ -156,8 +166,11 @@ export class DatasetRows {
 
   private identity() {
     this.cachedIdentity ??= {
+      // A declared field with an identifying name is no field here: its key is refused.
       byName: new Map([
-        ...this.fields.map((f, i): [string, number] => [f.name, i]),
+        ...this.fields
+          .map((f, i): [string, number] => [f.name, i])
+          .filter(([name]) => identifyingName(name) === undefined),
         ...(this.datedBy < 0 ? [['month', this.fields.length] as [string, number]] : []),
       ]),
       columns: this.fields.map((_, i) => i),
@@ -168,8 +181,8 @@ export class DatasetRows {
   private reportKeyOnce(key: string, row: number): void {
     if (this.reportedKeys.has(key)) return;
     this.reportedKeys.add(key);
-    const pii = identifyingColumn(key);
-    this.errors.add(row, key, pii ? identifyingMessage(key, pii) : this.unknownMessage(key));
+    const pii = identifyingName(key);
+    this.errors.add(row, key, pii ? identifyingColumnMessage(key, pii) : this.unknownMessage(key));
   }
 
   private unknownMessage(name: string): string {
@@ -198,16 +211,13 @@ export class DatasetRows {
         }
         json = 'null';
       } else {
-        json = (this.encoders[i] as Encoder)(text);
-        if (json === undefined) {
+        const reading = readCell(field, text);
+        if (!reading.ok) {
           bad = true;
-          this.errors.add(
-            row,
-            field.name,
-            `Row ${row}, column '${field.name}': must be ${expectedOf(field)}, not ${quoted(text)}.`,
-          );
+          this.errors.add(row, field.name, `Row ${row}, column '${field.name}': ${reading.problem}.`);
           continue;
         }
+        json = JSON.stringify(reading.value);
         if (i === this.datedBy && !this.inTerm(json.slice(1, 8))) {
           bad = true;
           this.errors.add(

@@ -1,11 +1,9 @@
-import type { DatasetField } from '@parity/engine';
+import { type DatasetField, identifyingValueAt, isDateAt, monthIndexAt } from '@parity/engine';
 import {
   copyPlain,
   copyQuoted,
   isCanonicalInteger,
-  isDateAt,
   isOneOf,
-  monthIndex,
   writeBoolean,
   writeDecimal,
   writeNull,
@@ -63,8 +61,8 @@ export class FastRowEncoder {
     term: { start: string; end: string },
     private readonly period: string,
   ) {
-    this.termStart = monthIndex(term.start, 0);
-    this.termEnd = monthIndex(term.end, 0);
+    this.termStart = monthIndexAt(term.start, 0);
+    this.termEnd = monthIndexAt(term.end, 0);
   }
 
   /** Writes `text[start, end)` as a JSON array at `offset`; the offset after it, or -1. */
@@ -95,10 +93,14 @@ export class FastRowEncoder {
 
   private value(column: FastColumn, text: string, p: number, e: number, out: Uint8Array, o: number): number {
     switch (column.kind) {
+      // Text that identifies a patient goes the careful way, which refuses it by name.
       case KIND.text:
-        return copyQuoted(text, p, e, out, o);
+        return identifyingValueAt(text, p, e) === undefined ? copyQuoted(text, p, e, out, o) : -1;
       case KIND.code:
-        return isOneOf(text, p, e, column.codes as readonly string[]) ? copyQuoted(text, p, e, out, o) : -1;
+        return isOneOf(text, p, e, column.codes as readonly string[]) &&
+          identifyingValueAt(text, p, e) === undefined
+          ? copyQuoted(text, p, e, out, o)
+          : -1;
       case KIND.integer:
         return isCanonicalInteger(text, p, e) ? copyPlain(text, p, e, out, o) : -1;
       case KIND.decimal:
@@ -111,7 +113,7 @@ export class FastRowEncoder {
       case KIND.datetime:
         if (!isDateAt(text, p, e, column.kind === KIND.datetime)) return -1;
         if (column.datedBy) {
-          const month = monthIndex(text, p);
+          const month = monthIndexAt(text, p);
           if (month < this.termStart || month > this.termEnd) return -1;
         }
         return copyQuoted(text, p, e, out, o);

@@ -155,37 +155,3 @@ function matches(text: string, p: number, e: number, word: string): boolean {
   for (let i = 0; i < word.length; i++) if (text.charCodeAt(p + i) !== word.charCodeAt(i)) return false;
   return true;
 }
-
-function digitsAt(text: string, p: number, count: number): number {
-  let value = 0;
-  for (let i = p; i < p + count; i++) {
-    const digit = text.charCodeAt(i) - 48;
-    if (digit < 0 || digit > 9) return -1;
-    value = value * 10 + digit;
-  }
-  return value;
-}
-
-/** `YYYY-MM-DD`, or with `time` exactly `YYYY-MM-DDTHH:MM`, a real date and time. */
-export function isDateAt(text: string, p: number, e: number, time: boolean): boolean {
-  if (e - p !== (time ? 16 : 10) || text.charCodeAt(p + 4) !== 45 || text.charCodeAt(p + 7) !== 45)
-    return false;
-  const year = digitsAt(text, p, 4);
-  const month = digitsAt(text, p + 5, 2);
-  const day = digitsAt(text, p + 8, 2);
-  if (year < 0 || month < 1 || month > 12 || day < 1 || day > daysIn(year, month)) return false;
-  if (!time) return true;
-  if (text.charCodeAt(p + 10) !== 84 || text.charCodeAt(p + 13) !== 58) return false;
-  const hours = digitsAt(text, p + 11, 2);
-  const minutes = digitsAt(text, p + 14, 2);
-  return hours >= 0 && hours <= 23 && minutes >= 0 && minutes <= 59;
-}
-
-function daysIn(year: number, month: number): number {
-  if (month === 2) return year % 4 === 0 && (year % 100 !== 0 || year % 400 === 0) ? 29 : 28;
-  return month === 4 || month === 6 || month === 9 || month === 11 ? 30 : 31;
-}
-
-export function monthIndex(text: string, p: number): number {
-  return digitsAt(text, p, 4) * 12 + digitsAt(text, p + 5, 2) - 1;
-}

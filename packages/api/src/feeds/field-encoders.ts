@@ -1,61 +1,6 @@
-import type { DatasetField } from '@parity/engine';
-import {
-  type Cell,
-  readBoolean,
-  readDate,
-  readDateTime,
-  readDecimal,
-  readInteger,
-  readPence,
-} from './validate-row.js';
+import type { Cell } from './feed-cells.js';
 
-/**
- * The careful path's writers: each field's value, from its cell's text, as the JSON the stored row
- * holds (money as integer pence, decimals as exact text), and JSON rows' values as cells.
- */
-
-export type Encoder = (text: string) => string | undefined;
-
-/** Each field's value as JSON text for the stored row, or undefined when the cell is not of the type. */
-export function encoderOf(field: DatasetField): Encoder {
-  if (field.codes) {
-    const allowed = new Map(field.codes.map((code) => [code, JSON.stringify(code)]));
-    return (text) => allowed.get(text);
-  }
-  switch (field.type) {
-    case 'integer':
-      return (text) => {
-        const value = readInteger(text);
-        if (value === undefined) return undefined;
-        // Beyond 15 digits a number could lose digits in a double: such values are kept as text.
-        return (value.startsWith('-') ? value.length - 1 : value.length) <= 15 ? value : `"${value}"`;
-      };
-    case 'decimal':
-      return (text) => {
-        const value = readDecimal(text);
-        return value === undefined ? undefined : `"${value}"`;
-      };
-    case 'money':
-      return (text) => {
-        const value = readPence(text);
-        return value === undefined ? undefined : String(value);
-      };
-    case 'boolean':
-      return (text) => {
-        const value = readBoolean(text);
-        return value === undefined ? undefined : value ? 'true' : 'false';
-      };
-    case 'date':
-      return (text) => (readDate(text) === undefined ? undefined : `"${text}"`);
-    case 'datetime':
-      return (text) => {
-        const value = readDateTime(text);
-        return value === undefined ? undefined : `"${value}"`;
-      };
-    default:
-      return (text) => JSON.stringify(text);
-  }
-}
+/** JSON rows' values as cells, so that a JSON feed is checked as a CSV one is. */
 
 export const INVALID_JSON = Symbol('invalid JSON value');
 

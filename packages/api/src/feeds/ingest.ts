@@ -3,13 +3,13 @@ import { ApiError } from '../errors.js';
 import { type BlockSpool, BlockWriter } from './block-spool.js';
 import type { FeedBody } from './body-stream.js';
 import { DatasetRows } from './dataset-rows.js';
+import type { Cell } from './feed-cells.js';
 import { FeedErrors } from './feed-errors.js';
 import type { FeedFormat, FeedTarget } from './feed-target.js';
 import { CsvEncodingError, cellsOf, malformation, parseCsv } from './parse-csv.js';
 import { FeedSyntaxError, LineError, parseJsonArray, parseNdjson } from './parse-json.js';
 import { parseXlsx } from './parse-xlsx.js';
 import { type ReturnFigure, ReturnRows } from './return-rows.js';
-import type { Cell } from './validate-row.js';
 
 /** What reading a feed gave: its rows ready to store, or every error found (nothing kept). */
 export type IngestOutcome =

@@ -1,11 +1,16 @@
 import { promisify } from 'node:util';
 import { gunzip } from 'node:zlib';
-import type { AggregateObservation, ContractModel, Observations, RecordRow } from '@parity/engine';
+import {
+  type AggregateObservation,
+  type ContractModel,
+  type Observations,
+  periodsOfTerm,
+  type RecordRow,
+} from '@parity/engine';
 import { asc, eq } from 'drizzle-orm';
 import type { Database } from '../db/open.js';
 import { submissionBlocks } from '../db/schema.js';
 import { type SubmissionRecord, standingSubmissions } from './submissions.js';
-import { periodsOfTerm } from './term.js';
 
 const gunzipAsync = promisify(gunzip);
 

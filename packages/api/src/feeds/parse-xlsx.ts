@@ -1,6 +1,6 @@
 import { Readable } from 'node:stream';
 import ExcelJS from 'exceljs';
-import type { Cell } from './validate-row.js';
+import type { Cell } from './feed-cells.js';
 
 /**
  * Reads the first worksheet of an XLSX workbook with exceljs's streaming reader, as rows of cells:

@@ -1,8 +1,16 @@
-import type { AggregateReturn, ContractModel } from '@parity/engine';
+import {
+  type AggregateReturn,
+  type ContractModel,
+  identifyingColumnMessage,
+  identifyingName,
+  periodsOfTerm,
+  quoteCell as quoted,
+  readDecimal,
+  readInteger,
+  readPence,
+} from '@parity/engine';
+import { type Cell, cellText } from './feed-cells.js';
 import type { FeedErrors } from './feed-errors.js';
-import { identifyingColumn, identifyingMessage } from './pii.js';
-import { periodsOfTerm } from './term.js';
-import { type Cell, cellText, quoted, readDecimal, readInteger, readPence } from './validate-row.js';
 
 /** The columns of an aggregate return; measure and period are required, the figures as needed. */
 export const RETURN_COLUMNS = ['measure', 'period', 'numerator', 'denominator', 'value', 'pence'] as const;
@@ -60,11 +68,11 @@ export class ReturnRows {
     header.forEach((raw, column) => {
       const name = raw.trim();
       const known = RETURN_COLUMNS.find((c) => c === name.toLowerCase());
-      const pii = identifyingColumn(name);
+      const pii = identifyingName(name);
       if (known && columnOf.has(known))
         this.errors.add(0, name, `Column '${name}' appears twice in the header.`);
       else if (known) columnOf.set(known, column);
-      else if (pii) this.errors.add(0, name, identifyingMessage(name, pii));
+      else if (pii) this.errors.add(0, name, identifyingColumnMessage(name, pii));
       else this.errors.add(0, name || `column ${column + 1}`, this.unknownMessage(name));
     });
     for (const required of ['measure', 'period'] as const) {
@@ -120,8 +128,8 @@ export class ReturnRows {
       bad = true;
       if (this.reportedKeys.has(key)) continue;
       this.reportedKeys.add(key);
-      const pii = identifyingColumn(key);
-      this.errors.add(row, key, pii ? identifyingMessage(key, pii) : this.unknownMessage(key));
+      const pii = identifyingName(key);
+      this.errors.add(row, key, pii ? identifyingColumnMessage(key, pii) : this.unknownMessage(key));
     }
     if (bad) return;
     const text = (column: ReturnColumn) => {

@@ -1,4 +1,5 @@
 import { createRoute, OpenAPIHono, z } from '@hono/zod-openapi';
+import { monthsOfTerm } from '@parity/engine';
 import { recordAudit } from '../audit/record.js';
 import { actorOf, refuse, requireAuth } from '../auth/middleware.js';
 import { canSubmit } from '../auth/policy.js';
@@ -25,7 +26,6 @@ import {
 import { findTarget, formatOf, targetNames } from './feed-target.js';
 import { submissionJson, supersession } from './submission-json.js';
 import { listSubmissions, submissionById } from './submissions.js';
-import { monthsOf } from './term.js';
 
 export const feedRoutes = new OpenAPIHono<AppEnv>();
 feedRoutes.use('/:name/feeds', requireAuth);
@@ -131,7 +131,7 @@ feedRoutes.openapi(
         detail: { source: target.name, provider, period: query.period, format, ...detail },
       });
     const { term } = model.contract;
-    if (!monthsOf(term).includes(query.period)) {
+    if (!monthsOfTerm(term).includes(query.period)) {
       const message = `The period ${query.period} is outside the contract term ${term.start} to ${term.end}.`;
       await audit('refused', { reason: message });
       throw new ApiError('invalid-feed', message, {
