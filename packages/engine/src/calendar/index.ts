@@ -42,6 +42,7 @@ export {
   addMonths,
   dayAfterMonth,
   firstDayOf,
+  monthIndexAt,
   monthProblem,
   monthRange,
   monthsOfTerm,

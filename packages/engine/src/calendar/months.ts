@@ -8,9 +8,17 @@ import { readDigits } from './digits.js';
 
 /** `YYYY-MM` → month index, or NaN when the text is not a real month. */
 export function parseMonthIndex(text: string): number {
-  if (text.length !== 7 || text.charCodeAt(4) !== 45) return Number.NaN;
-  const year = readDigits(text, 0, 4);
-  const month = readDigits(text, 5, 2);
+  return text.length === 7 ? monthIndexAt(text, 0) : Number.NaN;
+}
+
+/**
+ * The month index of the `YYYY-MM` at `at` in a longer text (a date's month), or NaN: a feed's
+ * fast path reads it in place.
+ */
+export function monthIndexAt(text: string, at: number): number {
+  if (text.charCodeAt(at + 4) !== 45) return Number.NaN;
+  const year = readDigits(text, at, 4);
+  const month = readDigits(text, at + 5, 2);
   if (!(month >= 1 && month <= 12) || Number.isNaN(year)) return Number.NaN;
   return year * 12 + month - 1;
 }
