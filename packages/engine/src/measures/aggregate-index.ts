@@ -1,5 +1,5 @@
-import { DomainError, DomainErrorCodes } from '../core/errors.js';
 import { addMonths, financialYearOf, monthRange, quarterOf } from '../calendar/index.js';
+import { DomainError, DomainErrorCodes } from '../core/errors.js';
 import type { ContractModel } from '../model/index.js';
 import { AggregateObservation } from './observations.js';
 

@@ -1,5 +1,5 @@
-import { add, div, isZero, mul, rational, sub } from '../core/rational.js';
 import { addCalendarMonths, addCalendarMonthsToMinute, MINUTES_PER_DAY } from '../calendar/index.js';
+import { add, div, isZero, mul, rational, sub } from '../core/rational.js';
 import type {
   Compiled,
   CompileScope,

@@ -1,5 +1,5 @@
-import { compare } from '../core/rational.js';
 import { firstDayOfMonthIndex, MINUTES_PER_DAY } from '../calendar/index.js';
+import { compare } from '../core/rational.js';
 import { inMinutes, rescaled } from './compile-arithmetic.js';
 import { type ComparisonOperator, directComparison, FLIPPED, signTest } from './compile-direct.js';
 import type {

@@ -1,5 +1,5 @@
-import { compare } from '../core/rational.js';
 import { MINUTES_PER_DAY } from '../calendar/index.js';
+import { compare } from '../core/rational.js';
 import type { Compiled, Condition, Quantity } from './compiled-value.js';
 import type { RowContext } from './row-context.js';
 

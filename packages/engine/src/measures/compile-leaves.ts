@@ -1,9 +1,9 @@
+import { parseDay, parseMinute, parseMonthIndex } from '../calendar/index.js';
 import { fromDecimal, rational } from '../core/rational.js';
 import type { Literal } from '../model/expression.js';
 import type { Compiled, CompileScope, QuantityUnit } from './compiled-value.js';
 import { invalidModel } from './compiled-value.js';
 import { exactFieldValue } from './quantity-values.js';
-import { parseDay, parseMinute, parseMonthIndex } from '../calendar/index.js';
 
 /** A dataset field, read from the slot its row was decoded into. */
 export function compileField(name: string, scope: CompileScope): Compiled {

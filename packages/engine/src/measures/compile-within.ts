@@ -1,11 +1,11 @@
-import { fromDecimal } from '../core/rational.js';
-import type { Duration } from '../model/common.js';
 import {
   addCalendarMonths,
   addCalendarMonthsToMinute,
   firstDayOfMonthIndex,
   MINUTES_PER_DAY,
 } from '../calendar/index.js';
+import { fromDecimal } from '../core/rational.js';
+import type { Duration } from '../model/common.js';
 import type { Compiled, CompileScope, Condition, Instant, NumberRead } from './compiled-value.js';
 import { describe, invalidModel } from './compiled-value.js';
 import type { RowContext } from './row-context.js';

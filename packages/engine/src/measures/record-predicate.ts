@@ -1,3 +1,4 @@
+import { parseMonthIndex } from '../calendar/index.js';
 import { DomainError } from '../core/errors.js';
 import type { Expression } from '../model/expression.js';
 import type { ContractModel } from '../model/index.js';
@@ -6,7 +7,6 @@ import { createDatasetReader } from './dataset-reader.js';
 import { compilePopulations, referTo } from './measure-populations.js';
 import type { RecordRow } from './observations.js';
 import { createRowContext } from './row-context.js';
-import { parseMonthIndex } from '../calendar/index.js';
 
 /** A compiled condition over one row of a dataset; `month` (YYYY-MM) overrides the month the row would be placed in. */
 export type RecordPredicate = (row: RecordRow, month?: string) => boolean;

@@ -1,5 +1,5 @@
-import { allocatePence } from '../core/allocate.js';
 import { monthsOfQuarter, monthsOfYear, QUARTERS } from '../calendar/index.js';
+import { allocatePence } from '../core/allocate.js';
 import { rational } from '../core/rational.js';
 import { formatPence } from '../money.js';
 import { type EvaluationContext, isProvisional, mainProvider } from './context.js';

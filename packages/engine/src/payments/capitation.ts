@@ -1,5 +1,5 @@
-import { allocatePence } from '../core/allocate.js';
 import { financialYearOf, monthsOfYear } from '../calendar/index.js';
+import { allocatePence } from '../core/allocate.js';
 import {
   add,
   div,

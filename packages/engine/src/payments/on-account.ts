@@ -1,4 +1,3 @@
-import { allocatePence } from '../core/allocate.js';
 import {
   dayAfterMonth,
   dayNumber,
@@ -7,6 +6,7 @@ import {
   monthsOfYear,
   QUARTERS,
 } from '../calendar/index.js';
+import { allocatePence } from '../core/allocate.js';
 import { fromPercent, mul, rational } from '../core/rational.js';
 import type { Scheme } from '../model/contract.js';
 import { formatPence } from '../money.js';

@@ -1,5 +1,5 @@
-import { allocatePence } from '../core/allocate.js';
 import { QUARTERS } from '../calendar/index.js';
+import { allocatePence } from '../core/allocate.js';
 import { fromPercent, mul, type Rational, rational, toDecimal, ZERO } from '../core/rational.js';
 import type { MeasureResult } from '../measures/measure-result.js';
 import type { Period } from '../measures/periods.js';

@@ -1,4 +1,3 @@
-import { DomainError, DomainErrorCodes } from '../core/errors.js';
 import {
   dateOfDayNumber,
   dayAfterMonth,
@@ -7,6 +6,7 @@ import {
   firstDayOf,
   monthsOfYear,
 } from '../calendar/index.js';
+import { DomainError, DomainErrorCodes } from '../core/errors.js';
 import { div, mul, rational } from '../core/rational.js';
 import type { RecordRow } from '../measures/observations.js';
 import type { YearOfCare } from '../model/contract.js';
