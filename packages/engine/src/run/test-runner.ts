@@ -10,7 +10,7 @@ import type { ContractModel } from '../model/index.js';
 import type { TestStep } from '../model/test.js';
 import { formatPence } from '../money.js';
 import { mainProvider } from '../payments/context.js';
-import type { PaymentLine } from '../payments/payment-line.js';
+import { isPayable, type PaymentLine } from '../payments/payment-line.js';
 import { measureMet } from '../payments/risk-share.js';
 import { type Evaluation, evaluateInContext } from './evaluate.js';
 
@@ -255,16 +255,6 @@ function pilotMet(evaluation: Evaluation, measure: string): boolean {
   return evaluation.result.pilot?.outcomes.some((o) => o.measure === measure && o.met) ?? false;
 }
 
-const CONTRACT_KINDS = new Set([
-  'block',
-  'activity',
-  'capitation',
-  'year-of-care',
-  'cquin',
-  'withhold',
-  'flow-down',
-]);
-
 /** Lines an expectation speaks of: by target, within the period, for the provider if one is named. */
 function matchingLines(
   lines: PaymentLine[],
@@ -286,7 +276,7 @@ function matchingLines(
       case 'scheme':
         return (line.kind === 'cquin' || line.kind === 'withhold') && line.scheme === name;
       case 'contract':
-        return CONTRACT_KINDS.has(line.kind) && model.contract.name === name;
+        return isPayable(line) && model.contract.name === name;
       default:
         return line.clause === name && line.provider !== WHOLE_CONTRACT;
     }
