@@ -7,6 +7,27 @@ import { afterAll, beforeAll, describe, expect, test } from 'vitest';
 import { ROOT } from '../cli/run-parity.js';
 import { findChromium } from './find-chromium.js';
 
+/** The part of the page's `window.parityPlayground` (playground/main.ts) these tests drive. */
+interface PlaygroundPosition {
+  lineNumber: number;
+  column: number;
+}
+interface PlaygroundEditor {
+  getModel(): {
+    getLineCount(): number;
+    getLineMaxColumn(line: number): number;
+    findMatches(...search: unknown[]): { range: { getEndPosition(): PlaygroundPosition } }[];
+  } | null;
+  setPosition(position: PlaygroundPosition): void;
+  focus(): void;
+  getValue(): string;
+}
+declare global {
+  interface Window {
+    parityPlayground?: { editor: PlaygroundEditor; errors(): string[] };
+  }
+}
+
 /**
  * The playground in a real browser: `parity serve` with the demo on a loopback port, Debian's
  * Chromium driven by playwright-core. The language server runs in the page's web worker, so the

@@ -62,7 +62,7 @@ describe('documents an editor opens and closes', () => {
     const published = server.publications(again);
     await server.open(again, CONTRACT);
     await server.publishedAfter(again, published, 20_000);
-    expect(server.diagnostics(again).filter((d) => d.message.includes('also declared'))).toEqual([]);
+    expect(server.diagnostics(again).filter((d) => String(d.message).includes('also declared'))).toEqual([]);
   }, 60_000);
 
   test('offers quick fixes in a document whose import is still being typed', async () => {

@@ -165,8 +165,9 @@ export class FuzzServer {
     this.latest.set(params.uri, params.diagnostics);
     for (const diagnostic of params.diagnostics) {
       // Langium reports a validation check that threw as a diagnostic of this form.
-      if (/An error occurred during (validation|set-up|tear-down)/.test(diagnostic.message)) {
-        this.crashes.push(`a check threw in ${params.uri}: ${diagnostic.message}`);
+      const message = String(diagnostic.message);
+      if (/An error occurred during (validation|set-up|tear-down)/.test(message)) {
+        this.crashes.push(`a check threw in ${params.uri}: ${message}`);
       }
     }
     const waiting = this.waiters.get(params.uri) ?? [];

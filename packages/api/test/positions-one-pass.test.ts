@@ -1,4 +1,4 @@
-import { Position, Statement } from '@parity/engine';
+import { Position, type RecordRow, Statement } from '@parity/engine';
 import { afterAll, beforeAll, describe, expect, test } from 'vitest';
 import type { ObservationLoader } from '../src/services.js';
 import {
@@ -32,7 +32,7 @@ function countingLoader(load: ObservationLoader): ObservationLoader {
         {
           [Symbol.asyncIterator]() {
             reads.recordPasses++;
-            return rows[Symbol.asyncIterator]();
+            return (rows as AsyncIterable<RecordRow>)[Symbol.asyncIterator]();
           },
         },
       ]),

@@ -18,8 +18,8 @@ afterAll(async () => {
   await service.close();
 });
 
-const providersIn = (body: { lines: { provider: string }[] }) =>
-  [...new Set(body.lines.map((l) => l.provider))].sort();
+const providersIn = (json: unknown) =>
+  [...new Set((json as { lines: { provider: string }[] }).lines.map((l) => l.provider))].sort();
 
 async function expectRefusedAndAudited(response: Response, status: 401 | 403): Promise<void> {
   const body = (await response.json()) as { code: string; requestId: string };
