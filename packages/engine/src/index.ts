@@ -52,6 +52,7 @@ export {
   type PaymentLine,
 } from './payments/payment-line.js';
 export type { RiskShareResult } from './payments/risk-share.js';
+export { contractStakes, type Stake, type StakeKind } from './payments/stakes.js';
 export * from './position/index.js';
 export * from './records/index.js';
 export {

@@ -1,21 +1,26 @@
 import {
+  isActivityLine,
   isAggregateReturn,
+  isCapitation,
+  isContract,
   isDataset,
   isField,
   isIndicator,
   isMeasure,
   isOrganisation,
+  isRiskShare,
   isScheme,
+  isYearOfCare,
   type Measure,
 } from '@parity/dsl';
-import { formatPence } from '@parity/engine';
 import type { AstNode } from 'langium';
 import { MultilineCommentHoverProvider } from 'langium/lsp';
-import { describeIndicatorStake, schemeValuePence } from './stakes.js';
+import { stakeOf } from './stakes.js';
 
 /**
- * Hover shows a declaration's documentation and what is at stake: an indicator's value, a scheme's
- * total, a measure's definition in plain English, an organisation's ODS code and sector.
+ * Hover shows a declaration's documentation and what each paying clause puts at stake, priced by
+ * the engine (a scheme's total, an indicator's value by quarter, block instalments, prices, rates,
+ * a risk share's cap and collar), a measure's definition in plain English, an organisation's ODS code and sector.
  */
 export class ParityHoverProvider extends MultilineCommentHoverProvider {
   protected override getAstNodeHoverContent(node: AstNode): string | undefined {
@@ -27,12 +32,27 @@ export class ParityHoverProvider extends MultilineCommentHoverProvider {
 
   private describe(node: AstNode): string | undefined {
     if (isIndicator(node)) {
-      const stake = describeIndicatorStake(node);
+      const stake = stakeOf(node)?.text;
       return `**Indicator ${node.name}**${node.title ? ` — ${node.title}` : ''}\n\nAt stake: ${stake ?? 'not known until the scheme and contract value are complete'}`;
     }
     if (isScheme(node)) {
-      const value = schemeValuePence(node);
-      return `**${node.kind === 'cquin' ? 'CQUIN scheme' : 'Withhold'} ${node.name}** — ${node.title}\n\nWorth ${value === undefined ? 'an amount not yet known' : formatPence(value)}`;
+      const stake = stakeOf(node)?.text;
+      return `**${node.kind === 'cquin' ? 'CQUIN scheme' : 'Withhold'} ${node.name}** — ${node.title}\n\nWorth ${stake ?? 'an amount not yet known'}`;
+    }
+    if (isContract(node)) {
+      const stake = stakeOf(node)?.text;
+      return `**Contract ${node.name}** — ${node.title}${stake ? `\n\nBlock value: ${stake}` : ''}`;
+    }
+    if (isActivityLine(node) || isCapitation(node) || isYearOfCare(node) || isRiskShare(node)) {
+      const what = isActivityLine(node)
+        ? 'Activity'
+        : isCapitation(node)
+          ? 'Capitation'
+          : isYearOfCare(node)
+            ? 'Year of care'
+            : 'Risk share';
+      const stake = stakeOf(node)?.text;
+      return `**${what} ${node.name}** — ${node.title}\n\n${stake ?? 'Priced once the contract is complete'}`;
     }
     if (isMeasure(node)) return describeMeasure(node);
     if (isOrganisation(node)) return `**${node.title}**\n\nODS code ${node.ods}, ${node.sector} sector`;

@@ -1,23 +1,46 @@
-import { isIndicator, isScheme } from '@parity/dsl';
+import {
+  isActivityLine,
+  isIndicator,
+  isInstalmentsClause,
+  isRateClause,
+  isScheme,
+  isShareLimit,
+} from '@parity/dsl';
 import { formatPence } from '@parity/engine';
-import type { AstNode } from 'langium';
+import { type AstNode, GrammarUtils } from 'langium';
 import { AbstractInlayHintProvider, type InlayHintAcceptor } from 'langium/lsp';
 import { InlayHintKind } from 'vscode-languageserver';
-import { indicatorValuePence, schemeValuePence } from './stakes.js';
+import { stakeOf } from './stakes.js';
 
-/** Shows the money beside percentages: `weight 60%` → `= £630,000.00`. */
+/**
+ * Shows the money the engine pays beside the clauses that do not say it in pounds: `weight 60%` →
+ * `= £630,000.00`, `instalments monthly` → `= 12 × £200,000.00`, a plan → its value, a rate → a
+ * person's month or day, a cap or collar given as a percentage → its pounds.
+ */
 export class ParityInlayHintProvider extends AbstractInlayHintProvider {
   computeInlayHint(node: AstNode, accept: InlayHintAcceptor): void {
-    const value =
-      isIndicator(node) && node.weight?.percent
-        ? indicatorValuePence(node)
-        : isScheme(node) && node.worth?.percent
-          ? schemeValuePence(node)
-          : undefined;
-    const end = (
-      isIndicator(node) ? node.weight?.$cstNode : isScheme(node) ? node.worth?.$cstNode : undefined
-    )?.range.end;
-    if (value === undefined || !end) return;
-    accept({ position: end, label: `= ${formatPence(value)}`, kind: InlayHintKind.Type, paddingLeft: true });
+    const hint = hintFor(node);
+    if (!hint?.label || !hint.end) return;
+    accept({ position: hint.end, label: `= ${hint.label}`, kind: InlayHintKind.Type, paddingLeft: true });
   }
+}
+
+function hintFor(node: AstNode): { label?: string; end?: { line: number; character: number } } | undefined {
+  if (isIndicator(node) && node.weight?.percent)
+    return { label: stakeOf(node)?.brief, end: node.weight.$cstNode?.range.end };
+  if (isScheme(node) && node.worth?.percent)
+    return { label: stakeOf(node)?.brief, end: node.worth.$cstNode?.range.end };
+  if (isInstalmentsClause(node))
+    return { label: stakeOf(node.$container)?.brief, end: node.$cstNode?.range.end };
+  if (isActivityLine(node) && node.plan) {
+    const plan = GrammarUtils.findNodeForProperty(node.$cstNode, 'plan');
+    return { label: stakeOf(node)?.brief, end: (plan ?? node.$cstNode)?.range.end };
+  }
+  if (isRateClause(node)) return { label: stakeOf(node.$container)?.brief, end: node.$cstNode?.range.end };
+  if (isShareLimit(node) && node.amount?.percent) {
+    const limits = stakeOf(node.$container)?.limits;
+    const pence = node.kind === 'cap' ? limits?.cap : limits?.collar;
+    return { label: pence === undefined ? undefined : formatPence(pence), end: node.$cstNode?.range.end };
+  }
+  return undefined;
 }

@@ -34,7 +34,7 @@ import {
 } from '@parity/dsl';
 import { formatPence } from '@parity/engine';
 import type { AstNode } from 'langium';
-import { indicatorValuePence, schemeValuePence } from './stakes.js';
+import { stakeOf } from './stakes.js';
 
 /**
  * What the outline says about a node: its name, a short detail beside it (a title, the money at
@@ -96,7 +96,7 @@ function contractClauseEntry(node: AstNode): OutlineEntry | undefined {
       selection: 'organisation',
     };
   if (isScheme(node)) {
-    const value = schemeValuePence(node);
+    const value = stakeOf(node)?.pence;
     return {
       name: node.name,
       detail: joined(
@@ -107,13 +107,17 @@ function contractClauseEntry(node: AstNode): OutlineEntry | undefined {
     };
   }
   if (isIndicator(node)) {
-    const value = indicatorValuePence(node);
+    const value = stakeOf(node)?.pence;
     const stake = value === undefined ? `weight ${text(node.weight)}` : `${formatPence(value)} a year`;
     return { name: node.name, detail: joined(stake, node.title) };
   }
   if (isActivityLine(node))
-    return { name: node.name, detail: joined(node.price && `${node.price} per ${node.unit}`, node.title) };
-  if (isCapitation(node) || isYearOfCare(node)) return { name: node.name, detail: node.title };
+    return {
+      name: node.name,
+      detail: joined(node.price && `${node.price} per ${node.unit}`, stakeOf(node)?.brief, node.title),
+    };
+  if (isCapitation(node) || isYearOfCare(node))
+    return { name: node.name, detail: joined(stakeOf(node)?.brief, node.title) };
   if (isRiskShare(node)) return { name: node.name, detail: node.title, children: node.members };
   if (isBudget(node))
     return { name: node.name ?? 'budget', detail: joined(node.amount, node.domains.join(', ')) };

@@ -1,57 +1,58 @@
-import { contractValue, type Indicator, isContract, isIndicator, type Scheme } from '@parity/dsl';
-import { allocatePence, formatPence, fromPercent, parseMoney, rational, roundPence } from '@parity/engine';
-import { AstUtils } from 'langium';
+import {
+  type Contract,
+  compileContract,
+  isActivityLine,
+  isCapitation,
+  isContract,
+  isIndicator,
+  isRiskShare,
+  isScheme,
+  isYearOfCare,
+} from '@parity/dsl';
+import { contractStakes, type Stake } from '@parity/engine';
+import { type AstNode, AstUtils } from 'langium';
 
-const HALF_UP = { mode: 'half-up' as const, unit: 'penny' as const };
+/** The stakes of each compiled contract, until the document is parsed again (new nodes, new entries). */
+const compiled = new WeakMap<Contract, Stake[]>();
 
 /**
- * What is at stake in a scheme or indicator, computed from the source as the engine would: the
- * scheme's value, and each indicator's share of it (parts summing to the scheme). Undefined when
- * the contract does not yet say enough to know.
+ * What a paying clause puts at stake, as the engine prices it: the editor compiles the contract and
+ * asks the engine (`contractStakes`), so hovers, inlay hints and the outline show the money the
+ * engine pays, the contract's rounding included. Undefined for other nodes, and while the contract
+ * does not yet say enough to compile.
  */
-export function schemeValuePence(scheme: Scheme): bigint | undefined {
-  try {
-    if (scheme.worth?.money) return parseMoney(scheme.worth.money);
-    const contract = AstUtils.getContainerOfType(scheme, isContract);
-    const value = contract && contractValue(contract);
-    if (!scheme.worth?.percent || !value || scheme.worth.base !== 'value') return undefined;
-    const pence = parseMoney(value);
-    const pct = fromPercent(scheme.worth.percent.replace('%', '').replaceAll(',', ''));
-    return roundPence({ n: pence * pct.n, d: pct.d }, HALF_UP);
-  } catch {
-    return undefined;
-  }
+export function stakeOf(node: AstNode): Stake | undefined {
+  const contract = isContract(node) ? node : AstUtils.getContainerOfType(node, isContract);
+  if (!contract) return undefined;
+  const stakes = stakesOf(contract);
+  if (isContract(node)) return stakes?.find((s) => s.kind === 'block');
+  if (isIndicator(node))
+    return stakes?.find(
+      (s) => s.kind === 'indicator' && s.clause === node.name && s.scheme === node.$container.name,
+    );
+  if (isScheme(node)) return stakes?.find((s) => s.kind === node.kind && s.clause === node.name);
+  const kind = isActivityLine(node)
+    ? 'activity'
+    : isCapitation(node)
+      ? 'capitation'
+      : isYearOfCare(node)
+        ? 'year-of-care'
+        : isRiskShare(node)
+          ? 'risk-share'
+          : undefined;
+  const name = (node as { name?: string }).name;
+  return kind ? stakes?.find((s) => s.kind === kind && s.clause === name) : undefined;
 }
 
-export function indicatorValuePence(indicator: Indicator): bigint | undefined {
+function stakesOf(contract: Contract): Stake[] | undefined {
+  const known = compiled.get(contract);
+  if (known) return known;
   try {
-    if (indicator.weight?.money) return parseMoney(indicator.weight.money);
-    const scheme = indicator.$container as Scheme;
-    const total = schemeValuePence(scheme);
-    if (total === undefined || !indicator.weight?.percent || indicator.weight.base) return undefined;
-    const indicators = scheme.members.filter(isIndicator).filter((i) => i.weight?.percent && !i.weight.base);
-    const weights = indicators.map((i) =>
-      fromPercent((i.weight.percent ?? '0%').replace('%', '').replaceAll(',', '')),
-    );
-    const parts = allocatePence(
-      total,
-      weights.some((w) => w.n > 0n) ? weights : weights.map(() => rational(1n)),
-    );
-    return parts[indicators.indexOf(indicator)];
+    const stakes = contractStakes(compileContract(contract));
+    compiled.set(contract, stakes);
+    return stakes;
   } catch {
+    // Not compilable yet (a reference unresolved, a clause half written): nothing to show.
     return undefined;
   }
-}
-
-export function describeIndicatorStake(indicator: Indicator): string | undefined {
-  const value = indicatorValuePence(indicator);
-  if (value === undefined) return undefined;
-  const scheme = indicator.$container as Scheme;
-  const quarterly = scheme.members.some(
-    (m) => m.$type === 'AssessmentClause' && (m as { basis?: string }).basis === 'quarterly',
-  );
-  const quarters = quarterly
-    ? allocatePence(value, [rational(1n), rational(1n), rational(1n), rational(1n)])
-    : [];
-  return `${formatPence(value)} a year${quarterly ? ` (${quarters.map(formatPence).join(' + ')} by quarter)` : ''}`;
 }

@@ -14,22 +14,45 @@ beforeAll(async () => {
 });
 
 describe('inlay hints', () => {
-  test('show the money beside each percentage: the scheme, then each indicator', async () => {
+  test('show the money beside the instalments and each percentage: the scheme, then each indicator', async () => {
     const document = await parseHelper(services.Parity)(BRADFORD);
     const hints = (await services.Parity.lsp.InlayHintProvider?.getInlayHints(document, {
       textDocument: { uri: document.uri.toString() },
       range: { start: { line: 0, character: 0 }, end: document.textDocument.positionAt(BRADFORD.length) },
     })) as InlayHint[];
     expect(hints.map((h) => h.label)).toEqual([
+      '= 12 × £7,000,000.00',
       '= £1,050,000.00',
       '= £525,000.00',
       '= £315,000.00',
       '= £210,000.00',
     ]);
     // Each hint sits just after the percentage it prices.
-    const [scheme] = hints;
+    const [, scheme] = hints;
     const offset = scheme && document.textDocument.offsetAt(scheme.position);
     expect(BRADFORD.slice(0, offset).endsWith('worth 1.25% of value')).toBe(true);
+    await clearDocuments(services.shared, [document]);
+  });
+
+  test("price with the contract's rounding: £84,000,001 × 1.25% rounded down to the pound is £1,050,000.00", async () => {
+    // By hand: £84,000,001 × 1.25% = £1,050,000.0125, down to the pound £1,050,000; weights 50/30/20.
+    const text = BRADFORD.replace(/value £[0-9,]+/, 'value £84,000,001').replace(
+      /(contract \w+ "[^"]*" \{)/,
+      '$1\n  rounding down to pound',
+    );
+    const document = await parseHelper(services.Parity)(text);
+    const hints = (await services.Parity.lsp.InlayHintProvider?.getInlayHints(document, {
+      textDocument: { uri: document.uri.toString() },
+      range: { start: { line: 0, character: 0 }, end: document.textDocument.positionAt(text.length) },
+    })) as InlayHint[];
+    // The instalments: 8,400,000,100p ÷ 12 = 700,000,008p remainder 4, the remainder to the first four.
+    expect(hints.map((h) => h.label)).toEqual([
+      '= 4 × £7,000,000.09 + 8 × £7,000,000.08',
+      '= £1,050,000.00',
+      '= £525,000.00',
+      '= £315,000.00',
+      '= £210,000.00',
+    ]);
     await clearDocuments(services.shared, [document]);
   });
 });

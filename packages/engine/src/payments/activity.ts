@@ -1,10 +1,16 @@
 import { monthsOfYear, QUARTERS } from '../calendar/index.js';
-import { mul, rational, toDecimal } from '../core/rational.js';
+import { mul, type Rational, rational, toDecimal } from '../core/rational.js';
 import type { MeasureResult } from '../measures/measure-result.js';
 import type { Period } from '../measures/periods.js';
 import type { ActivityLine } from '../model/contract.js';
 import { formatPence } from '../money.js';
-import { describeRounding, type EvaluationContext, mainProvider, roundLine } from './context.js';
+import {
+  describeRounding,
+  type EvaluationContext,
+  mainProvider,
+  type PricingContext,
+  roundLine,
+} from './context.js';
 import type { PaymentLine } from './payment-line.js';
 
 /** Activity × price, for each month with counted activity, or for the year when only a year's count is known. */
@@ -74,8 +80,7 @@ function line(
       },
     };
   }
-  const exact = mul(result.value, rational(price));
-  const pence = roundLine(context, exact);
+  const pence = activityPence(context, activity, result.value);
   const units = toDecimal(result.value, 2).replace(/\.00$/, '');
   const plan = activity.plan ? `; plan ${activity.plan} ${activity.unit}s for the year` : '';
   return {
@@ -91,4 +96,9 @@ function line(
       text: `Activity ${activity.name}, ${result.period}: ${units} ${activity.unit}s × ${formatPence(price)} = ${formatPence(pence)}${plan}`,
     },
   };
+}
+
+/** Units of activity at the line's price, rounded as the contract declares. */
+export function activityPence(context: PricingContext, activity: ActivityLine, units: Rational): bigint {
+  return roundLine(context, mul(units, rational(BigInt(activity.pricePence))));
 }

@@ -8,9 +8,18 @@ import type { Amount } from '../model/common.js';
 import type { Rounding } from '../model/contract.js';
 import type { ContractModel } from '../model/index.js';
 
-/** Everything payment rules read: the model, the as-of date, the data, and memoised measure results. */
-export interface EvaluationContext extends MeasureContext {
+/** What pricing a clause reads: the model and its rounding. The contract alone fixes these figures. */
+export interface PricingContext {
+  model: ContractModel;
   rounding: Rounding;
+}
+
+export function pricingContext(model: ContractModel): PricingContext {
+  return { model, rounding: model.contract.rounding };
+}
+
+/** Everything payment rules read: the model, the as-of date, the data, and memoised measure results. */
+export interface EvaluationContext extends MeasureContext, PricingContext {
   measureResult(measure: string, provider: string, period: Period): MeasureResult;
 }
 
@@ -31,18 +40,18 @@ export function createEvaluationContext(measures: MeasureContext): EvaluationCon
 }
 
 /** An amount in exact pence: money as given, or a percentage of the contract value or budget. */
-export function amountPence(context: EvaluationContext, amount: Amount, budgetPence?: bigint): Rational {
+export function amountPence(context: PricingContext, amount: Amount, budgetPence?: bigint): Rational {
   if (amount.kind === 'money') return rational(BigInt(amount.pence));
   const base =
     amount.base === 'budget' ? (budgetPence ?? 0n) : BigInt(context.model.contract.valuePence ?? '0');
   return mul(rational(base), fromPercent(amount.percent));
 }
 
-export function roundLine(context: EvaluationContext, amount: Rational): bigint {
+export function roundLine(context: PricingContext, amount: Rational): bigint {
   return roundPence(amount, context.rounding);
 }
 
-export function describeRounding(context: EvaluationContext): string {
+export function describeRounding(context: PricingContext): string {
   return `${context.rounding.mode} to the ${context.rounding.unit}`;
 }
 

@@ -12,6 +12,7 @@ import {
   type EvaluationContext,
   mainProvider,
   odsOf,
+  type PricingContext,
   roundLine,
 } from './context.js';
 import type { LineStatus, PaymentLine } from './payment-line.js';
@@ -22,27 +23,21 @@ import type { LineStatus, PaymentLine } from './payment-line.js';
  * proportion to attainment, rounded on the payable line. Parts always sum to the whole.
  */
 export function evaluateScheme(context: EvaluationContext, scheme: Scheme): PaymentLine[] {
-  const schemePence = roundLine(context, amountPence(context, scheme.worth));
-  const values = indicatorValues(context, scheme, schemePence);
-  return scheme.indicators.flatMap((indicator, index) => {
-    const value = values[index] ?? 0n;
-    return scheme.assessment === 'quarterly'
-      ? evaluateQuarterly(context, scheme, indicator, value)
-      : [
-          evaluatePeriod(
-            context,
-            scheme,
-            indicator,
-            value,
-            { kind: 'year', year: context.model.contract.year },
-            'year',
-          ),
-        ];
-  });
+  const values = indicatorValues(context, scheme, schemeValue(context, scheme));
+  return scheme.indicators.flatMap((indicator, index) =>
+    indicatorParts(context, scheme, values[index] ?? 0n).map((part) =>
+      evaluatePeriod(context, scheme, indicator, part.available, part.period, part.span),
+    ),
+  );
+}
+
+/** The scheme's value for the year, rounded as the contract declares. */
+export function schemeValue(context: PricingContext, scheme: Scheme): bigint {
+  return roundLine(context, amountPence(context, scheme.worth));
 }
 
 /** The scheme's value for each indicator, in pence, summing exactly to the scheme where weights are shares of it. */
-export function indicatorValues(context: EvaluationContext, scheme: Scheme, schemePence: bigint): bigint[] {
+export function indicatorValues(context: PricingContext, scheme: Scheme, schemePence: bigint): bigint[] {
   const shares = scheme.indicators.filter((i) => i.weight.kind === 'percent' && i.weight.base === 'scheme');
   const allocated =
     shares.length > 0
@@ -59,26 +54,32 @@ export function indicatorValues(context: EvaluationContext, scheme: Scheme, sche
   });
 }
 
-function evaluateQuarterly(
-  context: EvaluationContext,
-  scheme: Scheme,
-  indicator: Indicator,
-  value: bigint,
-): PaymentLine[] {
+/** A period an indicator is assessed for, and the part of its value available in it. */
+export interface IndicatorPart {
+  period: Period;
+  span: 'quarter' | 'year';
+  available: bigint;
+}
+
+/** An indicator's value by assessment period: four quarters whose pennies add up to it, or the year. */
+export function indicatorParts(context: PricingContext, scheme: Scheme, value: bigint): IndicatorPart[] {
+  const year = context.model.contract.year;
+  if (scheme.assessment !== 'quarterly')
+    return [{ period: { kind: 'year', year }, span: 'year', available: value }];
   const quarterValues = allocatePence(
     value,
     QUARTERS.map(() => rational(1n)),
   );
-  return QUARTERS.map((quarter, index) =>
-    evaluatePeriod(
-      context,
-      scheme,
-      indicator,
-      quarterValues[index] ?? 0n,
-      { kind: 'quarter', year: context.model.contract.year, quarter },
-      'quarter',
-    ),
-  );
+  return QUARTERS.map((quarter, index) => ({
+    period: { kind: 'quarter', year, quarter },
+    span: 'quarter',
+    available: quarterValues[index] ?? 0n,
+  }));
+}
+
+/** The most a part can pay: all of it, rounded on the payable line as every earned line is. */
+export function mostPayable(context: PricingContext, available: bigint): bigint {
+  return roundLine(context, rational(available));
 }
 
 function evaluatePeriod(

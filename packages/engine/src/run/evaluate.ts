@@ -1,6 +1,5 @@
-import { allocatePence } from '../core/allocate.js';
 import { DomainError, DomainErrorCodes } from '../core/errors.js';
-import { compare, fromPercent, mul, rational } from '../core/rational.js';
+import { compare } from '../core/rational.js';
 import { AggregateIndex } from '../measures/aggregate-index.js';
 import type { MeasureResult } from '../measures/measure-result.js';
 import type { Observations, RecordRow, RecordSource } from '../measures/observations.js';
@@ -8,12 +7,11 @@ import { tallyRecords } from '../measures/records.js';
 import type { Sha256Factory } from '../measures/row-hash.js';
 import type { RecordTallies } from '../measures/tally.js';
 import { ContractModel } from '../model/index.js';
-import { formatPence } from '../money.js';
 import { evaluateActivity } from '../payments/activity.js';
 import { thresholdValue } from '../payments/attainment.js';
 import { evaluateBlock } from '../payments/block.js';
 import { evaluateCapitation } from '../payments/capitation.js';
-import { createEvaluationContext, type EvaluationContext, odsOf, roundLine } from '../payments/context.js';
+import { createEvaluationContext, type EvaluationContext, odsOf } from '../payments/context.js';
 import { evaluateFlowDown } from '../payments/flow-down.js';
 import { evaluateOnAccount } from '../payments/on-account.js';
 import { isPayable, type PaymentLine } from '../payments/payment-line.js';
@@ -88,7 +86,7 @@ export async function evaluateInContext(
   const lines: PaymentLine[] = [];
   const riskShares: RiskShareResult[] = [];
   const contract = model.contract;
-  lines.push(...withholdAdjusted(context, evaluateBlock(context)));
+  lines.push(...evaluateBlock(context));
   for (const activity of contract.activities) lines.push(...evaluateActivity(context, activity));
   for (const capitation of contract.capitations) lines.push(...evaluateCapitation(context, capitation));
   for (const yearOfCare of contract.yearsOfCare)
@@ -183,36 +181,6 @@ async function* feedCohorts(
 }
 
 /** A prime contract with a withhold pays its instalments net of the withheld pot, released on outcomes. */
-function withholdAdjusted(context: EvaluationContext, block: PaymentLine[]): PaymentLine[] {
-  const withholds = context.model.contract.schemes.filter((s) => s.kind === 'withhold');
-  if (withholds.length === 0 || block.length === 0) return block;
-  const withheld = withholds.reduce(
-    (sum, s) =>
-      sum +
-      roundLine(
-        context,
-        s.worth.kind === 'money'
-          ? rational(BigInt(s.worth.pence))
-          : mul(rational(BigInt(context.model.contract.valuePence ?? '0')), fromPercent(s.worth.percent)),
-      ),
-    0n,
-  );
-  const held = allocatePence(
-    withheld,
-    block.map(() => rational(1n)),
-  );
-  return block.map((line, index) => {
-    const less = held[index] ?? 0n;
-    return {
-      ...line,
-      pence: line.pence - less,
-      trace: {
-        ...line.trace,
-        text: `${line.trace.text}, less ${formatPence(less)} withheld (${formatPence(withheld)} in all, released on outcomes)`,
-      },
-    };
-  });
-}
 
 async function primeLines(
   model: ContractModel,
