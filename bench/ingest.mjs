@@ -1,6 +1,7 @@
 // Measures feed ingestion end to end: a generated 1,000,000-row, 15-column record-level CSV is
 // POSTed, streamed from disk, to the real service (built code, in a child process, on loopback,
-// over a temporary database file). Prints rows, seconds, rows/s and the server's peak RSS (VmHWM).
+// over a temporary database file). Prints rows, seconds, rows/s and the server's peak RSS (VmHWM),
+// then the time of the first (cold) position over the stored rows and of the next (cached) one.
 // Build first: pnpm --filter @parity/api build
 // Run: node bench/ingest.mjs   (ROWS=n for another size; KEEP=1 keeps the temporary folder;
 // PROFILE=<folder> writes a CPU profile of the server)
@@ -221,6 +222,21 @@ try {
     );
     console.log(
       `server peak RSS (VmHWM): ${peak.toFixed(0)} MB (before the upload: ${baseline.toFixed(0)} MB)`,
+    );
+    // The first position after the ingest reads and tallies every stored row; the next is cached.
+    const position = async () => {
+      const at = performance.now();
+      const res = await fetch(`${server.url}/contracts/bench.ingest.IngestBench/position?asOf=2026-12-04`, {
+        headers: { authorization: `Bearer ${server.commissioner}` },
+      });
+      if (res.status !== 200) throw new Error(`the position failed: ${res.status} ${await res.text()}`);
+      await res.arrayBuffer();
+      return performance.now() - at;
+    };
+    const cold = await position();
+    const warm = await position();
+    console.log(
+      `first position after the ingest: ${(cold / 1000).toFixed(2)} s; the next: ${warm.toFixed(0)} ms`,
     );
     console.log(
       `targets: >= 150,000 rows/s ${submission.rows / seconds >= 150_000 ? 'met' : 'NOT met'}; peak < 300 MB ${peak < 300 ? 'met' : 'NOT met'}`,
