@@ -10,6 +10,7 @@
 export * from './calendar/index.js';
 /** The calendar as one namespace, as earlier callers reach it (`periods.monthsOfYear`). */
 export * as periods from './calendar/index.js';
+export { type Period, parsePeriod, periodLabel } from './calendar/periods.js';
 export { allocatePence } from './core/allocate.js';
 export { DomainError, type DomainErrorCode, DomainErrorCodes } from './core/errors.js';
 export {
@@ -31,7 +32,6 @@ export {
   type RecordRow,
   type RecordSource,
 } from './measures/observations.js';
-export { type Period, parsePeriod, periodLabel } from './measures/periods.js';
 export { compilePredicate, type RecordPredicate } from './measures/record-predicate.js';
 export { nobleSha256, type Sha256, type Sha256Factory } from './measures/row-hash.js';
 export type { RecordTallies, RecordTally } from './measures/tally.js';

@@ -1,4 +1,5 @@
 import { dayAfterMonth, dayNumber, firstDayOf } from '../calendar/index.js';
+import { firstMonthOf, lastMonthOf, type Period, periodLabel } from '../calendar/periods.js';
 import {
   add,
   compare,
@@ -18,7 +19,6 @@ import type { Trace } from '../run/trace.js';
 import type { AggregateIndex } from './aggregate-index.js';
 import { type Gathered, gatherAggregate, gatherRecords } from './gather.js';
 import type { MeasureResult } from './measure-result.js';
-import { firstMonthOf, lastMonthOf, type Period, periodLabel } from './periods.js';
 import type { RecordTallies, RecordTally } from './tally.js';
 import { emptyTally } from './tally-accumulator.js';
 

@@ -1,7 +1,7 @@
+import { basisMonths, type Period, periodLabel, quarterPeriodOf } from '../calendar/periods.js';
 import { add, fromDecimal, type Rational } from '../core/rational.js';
 import type { Dataset, Measure } from '../model/measure.js';
 import { type AggregateIndex, WHOLE_CONTRACT } from './aggregate-index.js';
-import { basisMonths, type Period, periodLabel, quarterPeriodOf } from './periods.js';
 import type { RecordTallies, RecordTally } from './tally.js';
 
 /** The raw figures behind a measure for one provider and period, before scoring. */

@@ -1,7 +1,7 @@
 import { monthsOfYear, QUARTERS } from '../calendar/index.js';
+import type { Period } from '../calendar/periods.js';
 import { mul, type Rational, rational, toDecimal } from '../core/rational.js';
 import type { MeasureResult } from '../measures/measure-result.js';
-import type { Period } from '../measures/periods.js';
 import type { ActivityLine } from '../model/contract.js';
 import { formatPence } from '../money.js';
 import {

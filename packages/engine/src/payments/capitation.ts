@@ -1,4 +1,5 @@
 import { financialYearOf, monthsOfYear } from '../calendar/index.js';
+import { periodLabel, quarterPeriodOf } from '../calendar/periods.js';
 import { allocatePence } from '../core/allocate.js';
 import {
   add,
@@ -11,7 +12,6 @@ import {
   toDecimal,
   ZERO,
 } from '../core/rational.js';
-import { periodLabel, quarterPeriodOf } from '../measures/periods.js';
 import type { Capitation } from '../model/contract.js';
 import { formatPence } from '../money.js';
 import { describeRounding, type EvaluationContext, isProvisional, roundLine } from './context.js';

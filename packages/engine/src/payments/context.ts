@@ -1,9 +1,9 @@
 import { dayAfterMonth, dayNumber } from '../calendar/index.js';
+import { type Period, periodLabel } from '../calendar/periods.js';
 import { fromPercent, mul, type Rational, rational } from '../core/rational.js';
 import { roundPence } from '../core/rounding.js';
 import { evaluateMeasure, type MeasureContext } from '../measures/evaluate-measure.js';
 import type { MeasureResult } from '../measures/measure-result.js';
-import { type Period, periodLabel } from '../measures/periods.js';
 import type { Amount } from '../model/common.js';
 import type { Rounding } from '../model/contract.js';
 import type { ContractModel } from '../model/index.js';

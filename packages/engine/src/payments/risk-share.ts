@@ -1,3 +1,4 @@
+import type { Period } from '../calendar/periods.js';
 import { allocatePence } from '../core/allocate.js';
 import {
   add,
@@ -15,7 +16,6 @@ import {
   ZERO,
 } from '../core/rational.js';
 import type { MeasureResult } from '../measures/measure-result.js';
-import type { Period } from '../measures/periods.js';
 import type { RiskShare, ShareBand } from '../model/contract.js';
 import { formatPence } from '../money.js';
 import { thresholdValue } from './attainment.js';

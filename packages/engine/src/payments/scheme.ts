@@ -1,8 +1,8 @@
 import { QUARTERS } from '../calendar/index.js';
+import type { Period } from '../calendar/periods.js';
 import { allocatePence } from '../core/allocate.js';
 import { fromPercent, mul, type Rational, rational, toDecimal, ZERO } from '../core/rational.js';
 import type { MeasureResult } from '../measures/measure-result.js';
-import type { Period } from '../measures/periods.js';
 import type { Indicator, Scheme } from '../model/contract.js';
 import { formatPence } from '../money.js';
 import { attainmentOf, showScore } from './attainment.js';

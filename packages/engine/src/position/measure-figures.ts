@@ -1,8 +1,8 @@
 import { monthsOfYear, QUARTERS } from '../calendar/index.js';
+import type { Period } from '../calendar/periods.js';
 import { toDecimal } from '../core/rational.js';
 import { evaluateMeasure } from '../measures/evaluate-measure.js';
 import type { MeasureResult } from '../measures/measure-result.js';
-import type { Period } from '../measures/periods.js';
 import type { ContractModel } from '../model/index.js';
 import type { EvaluationContext } from '../payments/context.js';
 import type { MeasureFigure, MeasureView } from './schema.js';

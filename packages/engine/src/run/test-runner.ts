@@ -1,9 +1,9 @@
 import { dateOfDayNumber, dayAfterMonth } from '../calendar/index.js';
+import { monthsOf, parsePeriod } from '../calendar/periods.js';
 import { DomainError } from '../core/errors.js';
 import { compare, equals, fromDecimal, fromPercent, type Rational, toDecimal } from '../core/rational.js';
 import { WHOLE_CONTRACT } from '../measures/aggregate-index.js';
 import type { AggregateObservation, Observations, RecordRow } from '../measures/observations.js';
-import { monthsOf, parsePeriod } from '../measures/periods.js';
 import type { PeriodRef, SourceLocation } from '../model/common.js';
 import type { Literal } from '../model/expression.js';
 import type { ContractModel } from '../model/index.js';

@@ -1,13 +1,6 @@
-import {
-  addMonths,
-  financialYearOf,
-  monthRange,
-  monthsOfQuarter,
-  monthsOfYear,
-  quarterOf,
-} from '../calendar/index.js';
 import type { Quarter } from '../model/common.js';
 import type { PeriodBasis } from '../model/measure.js';
+import { addMonths, financialYearOf, monthRange, monthsOfQuarter, monthsOfYear, quarterOf } from './index.js';
 
 /** A period a figure is reported for: a month, a quarter of a financial year, or the whole year. */
 export type Period =
