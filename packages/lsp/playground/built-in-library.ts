@@ -1,25 +1,12 @@
-import { type LangiumDocument, type LangiumSharedCoreServices, URI } from 'langium';
+import { URI } from 'langium';
+import type { LibraryLoader } from '../src/workspace-manager.js';
 import { type LibraryFile, libraryUri } from './library-files.js';
 
 /**
- * Loads the contract library as built-in documents when the workspace starts, so imports such as
- * `import "nhs/measures/smi"` resolve with no file system. A file the editor has opened already
- * keeps the editor's text.
+ * The contract library bundled into the page, as built-in documents for the workspace, so imports
+ * such as `import "nhs/measures/smi"` resolve with no file system. A file the editor has opened
+ * already keeps the editor's text (the workspace manager skips URIs it holds).
  */
-export function preloadLibrary(shared: LangiumSharedCoreServices, files: readonly LibraryFile[]): void {
-  const workspace = shared.workspace.WorkspaceManager as unknown as {
-    loadAdditionalDocuments: (
-      folders: unknown,
-      collector: (document: LangiumDocument) => void,
-    ) => Promise<void>;
-  };
-  const original = workspace.loadAdditionalDocuments.bind(workspace);
-  workspace.loadAdditionalDocuments = async (folders, collector) => {
-    await original(folders, collector);
-    for (const file of files) {
-      const uri = URI.parse(libraryUri(file.path));
-      if (shared.workspace.LangiumDocuments.hasDocument(uri)) continue;
-      collector(shared.workspace.LangiumDocumentFactory.fromString(file.text, uri));
-    }
-  };
+export function bundledLibrary(files: readonly LibraryFile[]): LibraryLoader {
+  return async () => files.map((file) => ({ uri: URI.parse(libraryUri(file.path)), text: file.text }));
 }

@@ -9,11 +9,10 @@ import { EmptyFileSystem } from 'langium';
 import { startLanguageServer } from 'langium/lsp';
 import { BrowserMessageReader, BrowserMessageWriter, createConnection } from 'vscode-languageserver/browser';
 import { createParityLspServices } from '../src/parity-lsp-module.js';
-import { preloadLibrary } from './built-in-library.js';
+import { bundledLibrary } from './built-in-library.js';
 
 declare const self: DedicatedWorkerGlobalScope;
 
 const connection = createConnection(new BrowserMessageReader(self), new BrowserMessageWriter(self));
-const { shared } = createParityLspServices({ connection, ...EmptyFileSystem });
-preloadLibrary(shared, library);
+const { shared } = createParityLspServices({ connection, ...EmptyFileSystem }, bundledLibrary(library));
 startLanguageServer(shared);

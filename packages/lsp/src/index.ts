@@ -7,3 +7,4 @@ export {
   ParitySharedLspModule,
 } from './parity-lsp-module.js';
 export { PARITY_TOKEN_LEGEND, ParityTokenModifiers } from './token-kinds.js';
+export { type LibraryLoader, ParityWorkspaceManager } from './workspace-manager.js';

@@ -1,4 +1,3 @@
-import type { LangiumDocument, WorkspaceFolder } from 'langium';
 import { startLanguageServer } from 'langium/lsp';
 import { NodeFileSystem } from 'langium/node';
 import { createConnection, ProposedFeatures } from 'vscode-languageserver/node';
@@ -12,22 +11,9 @@ import { PARITY_REQUEST_STATES } from './request-states.js';
  */
 export function startParityLanguageServer(libraryDir?: string): void {
   const connection = createConnection(ProposedFeatures.all);
-  const { shared } = createParityLspServices({ connection, ...NodeFileSystem });
-  if (libraryDir) {
-    const workspace = shared.workspace.WorkspaceManager as unknown as {
-      loadAdditionalDocuments: (
-        folders: WorkspaceFolder[],
-        collector: (document: LangiumDocument) => void,
-      ) => Promise<void>;
-    };
-    const original = workspace.loadAdditionalDocuments.bind(workspace);
-    workspace.loadAdditionalDocuments = async (folders, collector) => {
-      await original(folders, collector);
-      for (const { uri, text } of await builtInLibrary(libraryDir, folders)) {
-        if (shared.workspace.LangiumDocuments.hasDocument(uri)) continue;
-        collector(shared.workspace.LangiumDocumentFactory.fromString(text, uri));
-      }
-    };
-  }
+  const { shared } = createParityLspServices(
+    { connection, ...NodeFileSystem },
+    libraryDir ? (folders) => builtInLibrary(libraryDir, folders) : undefined,
+  );
   startLanguageServer(shared, PARITY_REQUEST_STATES);
 }

@@ -26,6 +26,7 @@ import { ParityHoverProvider } from './hover.js';
 import { ParityInlayHintProvider } from './inlay-hints.js';
 import { ParityNodeKindProvider } from './node-kinds.js';
 import { ParitySemanticTokenProvider } from './semantic-tokens.js';
+import { type LibraryLoader, ParityWorkspaceManager } from './workspace-manager.js';
 import { ParityWorkspaceSymbolProvider } from './workspace-symbols.js';
 
 /** The editor services the Parity language adds to Langium's. */
@@ -60,12 +61,23 @@ export interface ParityLspServices {
   Parity: LangiumServices;
 }
 
-/** The language with every editor feature, for the language server (over stdio or in a worker). */
-export function createParityLspServices(context: DefaultSharedModuleContext): ParityLspServices {
+/**
+ * The language with every editor feature, for the language server (over stdio or in a worker).
+ * With a `library`, the workspace also loads the shared contract library as built-in documents.
+ */
+export function createParityLspServices(
+  context: DefaultSharedModuleContext,
+  library?: LibraryLoader,
+): ParityLspServices {
   const shared = inject(
     createDefaultSharedModule(context),
     ParityGeneratedSharedModule,
     ParitySharedLspModule,
+    {
+      workspace: {
+        WorkspaceManager: (services: LangiumSharedServices) => new ParityWorkspaceManager(services, library),
+      },
+    },
   );
   const Parity = inject(
     createDefaultModule({ shared }),
