@@ -1,4 +1,5 @@
 import { describe, expect, test } from 'vitest';
+import type { PlacedDiagnostic } from '../src/index.js';
 import { CQUIN, check, LIBRARY, positionOf } from './helpers.js';
 
 const withContract = (text: string) => check({ '/lib.parity': LIBRARY, '/cquin.parity': text });
@@ -98,6 +99,30 @@ describe('malformed input', () => {
         d.message.includes('nested more than 32 levels'),
       ),
     ).toBe(true);
+  });
+});
+
+describe('brackets that nest nothing', () => {
+  const library = LIBRARY + CQUIN.replace(/^package demo\nimport "lib"\n/, '');
+  const nesting = (diagnostics: PlacedDiagnostic[]) =>
+    diagnostics.filter((d) => d.message.includes('nested more than'));
+
+  test.each([
+    ['a block comment', `/* ${'('.repeat(40)} */\n`],
+    ['a block comment over lines', `/*\n${'('.repeat(40)}\n${'('.repeat(40)}\n*/\n`],
+    ['a line comment', `// ${'('.repeat(40)}\n`],
+  ])('brackets in %s are not counted', async (_, comment) => {
+    expect(nesting(await check({ '/commented.parity': comment + library }))).toEqual([]);
+  });
+
+  test('after a block comment, real nesting is still refused at the bracket past the limit', async () => {
+    const text = `/*\n(((\n*/\n${library.replace('denominator smoker = true', `denominator ${'('.repeat(40)}smoker = true${')'.repeat(40)}`)}`;
+    const found = nesting(await check({ '/nested.parity': text }));
+    expect(found).toHaveLength(1);
+    const line = text.split('\n').findIndex((l) => l.includes('denominator ((('));
+    const column = text.split('\n')[line]?.indexOf('(') ?? 0;
+    // The 33rd bracket of the line is the first past the limit of 32 (lines and columns from 1).
+    expect(found.map((d) => [d.line, d.column])).toEqual([[line + 1, column + 33]]);
   });
 });
 

@@ -62,7 +62,7 @@ interface Place {
   column: number;
 }
 
-/** Finds the first place where brackets or a chain of `not`s nest past the limit, skipping strings and comments. */
+/** Finds the first place where brackets or a chain of `not`s nest past the limit, skipping strings and line and block comments. */
 export function findExcessiveNesting(text: string): Place | undefined {
   // Runs before every parse, so it reads character codes rather than one-character strings.
   let depth = 0;
@@ -78,6 +78,15 @@ export function findExcessiveNesting(text: string): Place | undefined {
       offset = skipString(text, offset);
     } else if (code === SLASH && text.charCodeAt(offset + 1) === SLASH) {
       while (offset + 1 < text.length && text.charCodeAt(offset + 1) !== NEWLINE) offset++;
+    } else if (code === SLASH && text.charCodeAt(offset + 1) === STAR) {
+      // A block comment: brackets inside it nest nothing; count its lines.
+      const end = text.indexOf('*/', offset + 2);
+      const last = end < 0 ? text.length : end + 2;
+      for (let at = text.indexOf('\n', offset); at >= 0 && at < last; at = text.indexOf('\n', at + 1)) {
+        line++;
+        lineStart = at + 1;
+      }
+      offset = last - 1;
     } else if (code === OPEN) {
       depth++;
     } else if (code === CLOSE) {
@@ -98,7 +107,7 @@ export function findExcessiveNesting(text: string): Place | undefined {
   return undefined;
 }
 
-const [NEWLINE, QUOTE, SLASH, OPEN, CLOSE, LETTER_N] = ['\n', '"', '/', '(', ')', 'n'].map((c) =>
+const [NEWLINE, QUOTE, SLASH, STAR, OPEN, CLOSE, LETTER_N] = ['\n', '"', '/', '*', '(', ')', 'n'].map((c) =>
   c.charCodeAt(0),
 );
 
