@@ -39,6 +39,11 @@ function refusal(rows: RecordRow[], datasetName = 'Visits', against: ContractMod
   throw new Error('the rows were accepted');
 }
 
+function withoutVisit(row: RecordRow): RecordRow {
+  const { visited_on: _, ...rest } = row;
+  return rest as RecordRow;
+}
+
 describe('bad input is refused, never counted', () => {
   test('an unknown dataset', () => {
     expect(refusal([], 'Nowhere').code).toBe('unknown-dataset');
@@ -76,6 +81,34 @@ describe('bad input is refused, never counted', () => {
     expect(error.message).toContain('Row 3');
     expect(error.message).toContain(`'${name}'`);
     expect(error.details).toEqual({ row: 3, field: name });
+  });
+
+  test.each([
+    ['an NHS number in the pseudonym', { person: '943 476 5919' }, 'person', 'an NHS number'],
+    ['a postcode in a free code', { setting: 'BD9 6RJ' }, 'setting', 'a postcode'],
+    ['an email address as the pseudonym', { person: 'jane.smith@example.org' }, 'person', 'an email address'],
+    ['a phone number as the pseudonym', { person: '07700 900123' }, 'person', 'a phone number'],
+  ])(
+    '%s: a stored record that identifies a patient is refused, the value never repeated',
+    (_, values, name, what) => {
+      const free = dataset('Free', { person: 'pseudonym', setting: 'code?' });
+      const against = model([free], [measure('Any', 'Free')]);
+      const error = refusal(
+        [good, { ...good, visited_on: undefined, ...values } as RecordRow].map(withoutVisit),
+        'Free',
+        against,
+      );
+      expect(error.code).toBe('invalid-record');
+      expect(error.details).toEqual({ row: 2, field: name });
+      expect(error.message).toContain(`looks like ${what}`);
+      expect(error.message).not.toContain(Object.values(values)[0] as string);
+    },
+  );
+
+  test('a listed code is never read as identifying, nor a pseudonym that only resembles one', () => {
+    const listed = dataset('Listed', { person: 'pseudonym', area: 'code' }, { codes: { area: ['BD9 6RJ'] } });
+    const rows = [{ provider: 'RX4', month: '2026-05', person: '943476591', area: 'BD9 6RJ' }];
+    expect(() => tallyRecordsSync(model([listed], [measure('Any', 'Listed')]), 'Listed', rows)).not.toThrow();
   });
 
   test('a required field that is missing', () => {
@@ -131,6 +164,13 @@ describe('models that records cannot be evaluated with are refused', () => {
     expect(refusedModel([measure('Odd', 'Visits', { numerator: isTrue('unheard_of') })]).code).toBe(
       'invalid-model',
     );
+  });
+
+  test('a dataset declaring a field that would hold identifiable data', () => {
+    const named = dataset('Named', { person: 'pseudonym', full_name: 'text' });
+    const error = refusal([], 'Named', model([named], [measure('M', 'Named')]));
+    expect(error.code).toBe('invalid-model');
+    expect(error.message).toContain('full_name would hold a name');
   });
 
   test('a dataset declaring a field that every record already carries', () => {

@@ -1,7 +1,13 @@
 import { monthIndexOfDay, parseMonthIndex } from '../calendar/index.js';
 import { DomainError } from '../core/errors.js';
 import type { Dataset } from '../model/measure.js';
-import { expectedStoredValue } from '../records/index.js';
+import {
+  expectedStoredValue,
+  identifyingFieldMessage,
+  identifyingName,
+  identifyingValueAt,
+  identifyingValueProblem,
+} from '../records/index.js';
 import {
   decodeNumber,
   describeValue,
@@ -35,6 +41,7 @@ export function createDatasetReader(dataset: Dataset): DatasetReader {
       { dataset: dataset.name },
     );
   }
+  refuseIdentifyingFields(dataset);
   const slots = new Map(fields.map((field, index) => [field.name, slotFor(field, index)]));
   const providerSlot = fields.length;
   const keySlots = new Map<string, number>([
@@ -131,6 +138,16 @@ function createDecoder(dataset: Dataset): (context: RowContext) => void {
         const codes = codeLists[i];
         const position = codes === undefined ? 0 : codes.get(value);
         if (position === undefined) throw refuse(context, i);
+        // A listed code is the commissioner's own text; any other text may be what a feed must not carry.
+        if (codes === undefined) {
+          const identifies = identifyingValueAt(value);
+          if (identifies !== undefined)
+            throw invalidRecord(
+              context,
+              (fields[i] as Dataset['fields'][number]).name,
+              identifyingValueProblem(identifies),
+            );
+        }
         texts[i] = value;
         numbers[i] = position;
       } else {
@@ -141,6 +158,22 @@ function createDecoder(dataset: Dataset): (context: RowContext) => void {
       }
     }
   };
+}
+
+/** A model whose dataset declares a field that would hold identifiable data is not evaluated. */
+function refuseIdentifyingFields(dataset: Dataset): void {
+  for (const field of dataset.fields) {
+    const what = identifyingName(field.name);
+    if (what === undefined) continue;
+    throw new DomainError(
+      'invalid-model',
+      `Dataset ${dataset.name}: ${identifyingFieldMessage(field.name, what)}`,
+      {
+        dataset: dataset.name,
+        field: field.name,
+      },
+    );
+  }
 }
 
 function datedBySlot(dataset: Dataset, slots: Map<string, FieldSlot>): FieldSlot | undefined {
