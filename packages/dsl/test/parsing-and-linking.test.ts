@@ -1,5 +1,8 @@
+import { EmptyFileSystem } from 'langium';
 import { describe, expect, test } from 'vitest';
 import type { PlacedDiagnostic } from '../src/index.js';
+import { createParityServices } from '../src/index.js';
+import { ParityLexer } from '../src/language/parity-lexer.js';
 import { CQUIN, check, LIBRARY, positionOf } from './helpers.js';
 
 const withContract = (text: string) => check({ '/lib.parity': LIBRARY, '/cquin.parity': text });
@@ -113,6 +116,21 @@ describe('brackets that nest nothing', () => {
     ['a line comment', `// ${'('.repeat(40)}\n`],
   ])('brackets in %s are not counted', async (_, comment) => {
     expect(nesting(await check({ '/commented.parity': comment + library }))).toEqual([]);
+  });
+
+  test('brackets in a string are not counted', async () => {
+    const text = library.replace('"Smokers offered support"', `"Smokers offered support ${'('.repeat(40)}"`);
+    expect(text).not.toBe(library);
+    expect(nesting(await check({ '/quoted.parity': text }))).toEqual([]);
+  });
+
+  test('the guard is the language lexer: it counts tokens, so the parser never sees a refused text', () => {
+    const { Parity } = createParityServices(EmptyFileSystem);
+    expect(Parity.parser.Lexer).toBeInstanceOf(ParityLexer);
+    const deep = Parity.parser.Lexer.tokenize(`x = ${'('.repeat(33)}1`);
+    expect(deep.tokens).toEqual([]);
+    expect(deep.errors.map((e) => [e.line, e.column])).toEqual([[1, 37]]);
+    expect(Parity.parser.Lexer.tokenize(`x = ${'('.repeat(32)}1`).errors).toEqual([]);
   });
 
   test('after a block comment, real nesting is still refused at the bracket past the limit', async () => {

@@ -11,6 +11,7 @@ import {
 import '../node20-polyfills.js';
 import { registerValidationChecks } from '../validation/register-checks.js';
 import { ParityGeneratedSharedModule, ParityLanguageGeneratedModule } from './generated/module.js';
+import { ParityLexer } from './parity-lexer.js';
 import { createParityParser } from './parity-parser.js';
 import { ParityScopeComputation } from './parity-scope-computation.js';
 import { ParityScopeProvider } from './parity-scope-provider.js';
@@ -18,6 +19,7 @@ import { ParityScopeProvider } from './parity-scope-provider.js';
 /** Services the Parity language adds to Langium's core services. */
 export const ParityModule: Module<LangiumCoreServices, PartialLangiumCoreServices> = {
   parser: {
+    Lexer: (services) => new ParityLexer(services),
     LangiumParser: (services) => createParityParser(services),
   },
   references: {
