@@ -140,6 +140,7 @@ export function generateLibraryContract(lines) {
 function recordsAndMeasures(count, source) {
   const out = [
     'dataset Records "Generated records" per person {',
+    '  rows are events',
     `  source "${source}"`,
     '  person: pseudonym',
     '  eligible: boolean',

@@ -23,6 +23,7 @@ const CONTRACT = `package bench.ingest
 import "nhs/organisations"
 
 dataset LiaisonEpisodes "Liaison episodes, fifteen fields" per episode {
+  rows are events
   source "Generated"
   dated by referred_at
   person: pseudonym "Pseudonymous person key"

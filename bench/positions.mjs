@@ -33,6 +33,7 @@ function contractSource() {
     'import "nhs/organisations"',
     '',
     'aggregate return BenchReturn "Monthly return" {',
+    '  rows are events',
     '  source "Provider monthly return"',
     '}',
     '',

@@ -15,6 +15,7 @@ const LIBRARY = `package lib
 organisation Icb "Test ICB" ods "QAA" sector commissioner
 organisation Trust "Test trust" ods "RAA" sector mental-health
 aggregate return Returns "Return" {
+  rows are events
   source "Trust return"
 }
 measure Checked "Checks done" {

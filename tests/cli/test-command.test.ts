@@ -8,6 +8,7 @@ const CONTRACT = `package demo
 organisation Icb "Test ICB" ods "QAA" sector commissioner
 organisation Trust "Test trust" ods "RAA" sector mental-health
 aggregate return Returns "Return" {
+  rows are events
   source "Trust return"
 }
 measure Checked "Checks done" {

@@ -150,6 +150,7 @@ async function probe(uri: string, text: string, random: SeededRandom, thorough: 
 const SENTINEL = `package fuzz.sentinel
 
 aggregate return SentinelReturn "Sentinel return" {
+  rows are events
   source "Written by the fuzz test"
 }
 `;

@@ -24,6 +24,7 @@ const MEASURES = `package local.measures
 import "nhs/organisations"
 
 aggregate return Returns "Monthly return" {
+  rows are events
   source "Bradford District Care electronic patient record"
 }
 

@@ -17,7 +17,14 @@ export {
   ParityLanguageGeneratedModule,
   ParityLanguageLanguageMetaData,
 } from './language/generated/module.js';
-export { accountableFor, contractValue, measureKind, partiesOf } from './language/parity-facts.js';
+export {
+  accountableFor,
+  contractValue,
+  measureKind,
+  overTimeClauseOf,
+  overTimeOfClause,
+  partiesOf,
+} from './language/parity-facts.js';
 export { createParityServices, type ParityCoreServices, ParityModule } from './language/parity-module.js';
 export { packageOfImport, qualifiedName } from './language/parity-names.js';
 export { type IssueCode, IssueCodes } from './validation/issue-codes.js';

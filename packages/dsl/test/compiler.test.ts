@@ -35,7 +35,7 @@ describe('compileContract', () => {
   test('produces a model that the exported schema accepts', async () => {
     const model = await compileFrom(cquinSources, '/cquin.parity');
     expect(ContractModel.safeParse(model).success).toBe(true);
-    expect(model.schemaVersion).toBe(1);
+    expect(model.schemaVersion).toBe(2);
   });
 
   test('gives byte-identical JSON and hash for the same source, compiled twice', async () => {

@@ -92,7 +92,7 @@ describe('formatParity', () => {
     const source = scrambled
       .replace(/commissioner\s+Icb/, 'commissioner WestYorkshireICB')
       .replace(/provider\s+MhTrust/, 'provider BradfordDistrictCare');
-    const withMeasures = `${source}\naggregate return Returns "R" {\n source "x"\n}\nmeasure Offered "O" {\n domain mental-health\n from Returns\n minimum denominator 20\n higher is better\n period quarter\n}\nmeasure Reported "R" {\n domain mental-health\n from Returns\n minimum denominator 10\n higher is better\n period quarter\n}\n`;
+    const withMeasures = `${source}\naggregate return Returns "R" {\n rows are events\n source "x"\n}\nmeasure Offered "O" {\n domain mental-health\n from Returns\n minimum denominator 20\n higher is better\n period quarter\n}\nmeasure Reported "R" {\n domain mental-health\n from Returns\n minimum denominator 10\n higher is better\n period quarter\n}\n`;
     expect(await compile(formatParity(withMeasures))).toEqual(await compile(withMeasures));
   });
 });

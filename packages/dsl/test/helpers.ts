@@ -28,6 +28,7 @@ organisation MhTrust "Test mental health trust" ods "RAA" sector mental-health
 organisation Acute "Test acute trust" ods "RAB" sector acute
 
 dataset Register "People on the register" per person {
+  rows are snapshots
   source "GP clinical systems"
   person: pseudonym
   smoker: boolean?
@@ -40,6 +41,7 @@ dataset Register "People on the register" per person {
 }
 
 aggregate return Returns "Monthly return" {
+  rows are events
   source "Trust monthly return"
 }
 

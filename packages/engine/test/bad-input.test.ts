@@ -15,7 +15,7 @@ async function refusal(run: () => Promise<unknown>): Promise<DomainError> {
 
 describe('bad input is refused with a DomainError, never a wrong number', () => {
   test('a model that fails the schema', async () => {
-    const broken = { ...model(), schemaVersion: 2 };
+    const broken = { ...model(), schemaVersion: 1 };
     expect(await refusal(() => evaluate(broken, {}, { asOf: END }))).toMatchObject({ code: 'invalid-model' });
   });
 

@@ -82,10 +82,11 @@ describe('block, activity, capitation and year of care', () => {
     expect(lines[1]?.pence).toBe(1_000_100n);
   });
 
-  test('pro-rates year of care by days of membership', async () => {
+  describe('year of care, from snapshots of the register', () => {
     const dataset = {
       name: 'Cohort',
       title: 'Cohort',
+      overTime: { meaning: 'snapshots' as const },
       fields: [
         { name: 'person', type: 'pseudonym' as const, optional: false },
         { name: 'joined', type: 'date' as const, optional: false },
@@ -103,16 +104,81 @@ describe('block, activity, capitation and year of care', () => {
       covers: ['physical-health' as const, 'mental-health' as const],
       location: here,
     };
-    const m = model({ contract: { arrangements: ['year-of-care'], yearsOfCare: [yearOfCare] } });
-    m.datasets.push(dataset);
-    const rows = [
-      { provider: 'RAA', month: '2026-04', person: 'a', joined: '2026-04-01', left: null },
-      { provider: 'RAA', month: '2026-04', person: 'b', joined: '2026-05-01', left: '2026-05-11' },
-    ];
-    const result = await evaluate(m, { records: { Cohort: rows } }, { asOf: END });
-    const lines = result.lines.filter((l) => l.kind === 'year-of-care');
-    // £3,650 a year is £10 a day: person a all year (365 days), person b 10 days in May.
-    expect(lines.reduce((s, l) => s + l.pence, 0n)).toBe(375_000n);
-    expect(lines.find((l) => l.period === '2026-05')?.pence).toBe(41_000n);
+    const yocModel = () => {
+      const m = model({ contract: { arrangements: ['year-of-care'], yearsOfCare: [yearOfCare] } });
+      m.datasets.push(dataset);
+      return m;
+    };
+    const yoc = async (rows: Record<string, string | null>[], asOf = END) =>
+      (
+        await evaluate(
+          yocModel(),
+          { records: { Cohort: rows.map((r) => ({ provider: 'RAA', ...r })) } },
+          { asOf },
+        )
+      ).lines.filter((l) => l.kind === 'year-of-care');
+    const total = (lines: { pence: bigint }[]) => lines.reduce((s, l) => s + l.pence, 0n);
+
+    test('a register at the year end pays each member for their days (£3,650 a year is £10 a day)', async () => {
+      const lines = await yoc([
+        { month: '2027-03', person: 'a', joined: '2026-04-01', left: null },
+        { month: '2027-03', person: 'b', joined: '2026-05-01', left: '2026-05-11' },
+      ]);
+      // a: 365 days; b: 1 to 10 May, 10 days. 375 days × £10 = £3,750.
+      expect(total(lines)).toBe(375_000n);
+      expect(lines.find((l) => l.period === '2026-05')?.pence).toBe(41_000n);
+    });
+
+    test('monthly snapshots count each member-day once, not once per snapshot', async () => {
+      const months = [
+        '2026-04',
+        '2026-05',
+        '2026-06',
+        '2026-07',
+        '2026-08',
+        '2026-09',
+        '2026-10',
+        '2026-11',
+        '2026-12',
+        '2027-01',
+        '2027-02',
+        '2027-03',
+      ];
+      const all = await yoc(
+        months.map((month) => ({ month, person: 'a', joined: '2019-06-01', left: null })),
+      );
+      expect(total(all)).toBe(365_000n);
+      // In the April and May snapshots only: April's 30 days and May's 31, £610; June on is not yet known.
+      const two = await yoc(
+        months.slice(0, 2).map((month) => ({ month, person: 'a', joined: '2019-06-01', left: null })),
+      );
+      expect(two.map((l) => [l.period, l.pence])).toEqual([
+        ['2026-04', 30_000n],
+        ['2026-05', 31_000n],
+      ]);
+    });
+
+    test('a leaver in the month they leave counts to the day before, and is gone from later snapshots', async () => {
+      const lines = await yoc([
+        { month: '2026-04', person: 'a', joined: '2020-01-01', left: null },
+        { month: '2026-05', person: 'a', joined: '2020-01-01', left: '2026-05-11' },
+        { month: '2026-06', person: 'c', joined: '2026-06-21', left: null },
+      ]);
+      // a: April 30 days, May 10 days; c: 21 to 30 June, 10 days.
+      expect(lines.map((l) => [l.period, l.pence])).toEqual([
+        ['2026-04', 30_000n],
+        ['2026-05', 10_000n],
+        ['2026-06', 10_000n],
+      ]);
+    });
+
+    test('a person twice in one snapshot is refused, as it would pay twice', async () => {
+      await expect(
+        yoc([
+          { month: '2026-04', person: 'a', joined: '2020-01-01', left: null },
+          { month: '2026-04', person: 'a', joined: '2020-01-01', left: null },
+        ]),
+      ).rejects.toMatchObject({ code: 'invalid-record', details: { row: 2, field: 'person' } });
+    });
   });
 });

@@ -72,7 +72,7 @@ export function model(
   parts: { measures?: Measure[]; contract?: Partial<ContractModel['contract']> } = {},
 ): ContractModel {
   return {
-    schemaVersion: 1,
+    schemaVersion: 2,
     contract: {
       name: 'test.Contract',
       title: 'Test contract',
@@ -101,7 +101,7 @@ export function model(
       { name: 'test.Acute', title: 'Acute', ods: 'RAB', sector: 'acute' },
     ],
     datasets: [],
-    returns: [{ name: 'Returns', title: 'Returns', location: here }],
+    returns: [{ name: 'Returns', title: 'Returns', overTime: { meaning: 'events' }, location: here }],
     measures: parts.measures ?? [proportion('M')],
     tests: [],
     contentHash: '0'.repeat(64),

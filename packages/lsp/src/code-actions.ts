@@ -1,6 +1,8 @@
 import {
   type Document,
   IssueCodes,
+  isAggregateReturn,
+  isDataset,
   isIndicator,
   isMeasure,
   isMeasureUse,
@@ -63,6 +65,21 @@ export class ParityCodeActionProvider implements CodeActionProvider {
             `Assess ${basis}`,
           ),
         );
+      case IssueCodes.MissingOverTime: {
+        const source = node && AstUtils.getContainerOfType(node, (n) => isDataset(n) || isAggregateReturn(n));
+        const kinds = isDataset(source)
+          ? ['events', 'snapshots']
+          : [
+              'events',
+              'snapshots',
+              'cumulative',
+              'levels read as latest',
+              'levels read as average of months',
+            ];
+        return kinds.flatMap((kind) =>
+          this.insertIntoBlock(document, diagnostic, source, `rows are ${kind}`, `Say the rows are ${kind}`),
+        );
+      }
       case IssueCodes.MissingDirection:
         return ['higher', 'lower'].flatMap((direction) =>
           this.insertIntoBlock(

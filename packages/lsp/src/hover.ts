@@ -1,4 +1,6 @@
 import {
+  type AggregateReturn,
+  type Dataset,
   isActivityLine,
   isAggregateReturn,
   isCapitation,
@@ -12,7 +14,10 @@ import {
   isScheme,
   isYearOfCare,
   type Measure,
+  overTimeClauseOf,
+  overTimeOfClause,
 } from '@parity/dsl';
+import { describeOverTime } from '@parity/engine';
 import type { AstNode } from 'langium';
 import { MultilineCommentHoverProvider } from 'langium/lsp';
 import { stakeOf } from './stakes.js';
@@ -57,11 +62,12 @@ export class ParityHoverProvider extends MultilineCommentHoverProvider {
     if (isMeasure(node)) return describeMeasure(node);
     if (isOrganisation(node)) return `**${node.title}**\n\nODS code ${node.ods}, ${node.sector} sector`;
     if (isDataset(node))
-      return `**Dataset ${node.name}** — ${node.title}\n\nFields: ${node.members
+      return `**Dataset ${node.name}** — ${node.title}\n\n${overTimeOf(node)}Fields: ${node.members
         .filter(isField)
         .map((f) => `${f.name} (${f.type}${f.optional ? ', optional' : ''})`)
         .join(', ')}`;
-    if (isAggregateReturn(node)) return `**Aggregate return ${node.name}** — ${node.title}`;
+    if (isAggregateReturn(node))
+      return `**Aggregate return ${node.name}** — ${node.title}${overTimeOf(node) ? `\n\n${overTimeOf(node).trim()}` : ''}`;
     if (isField(node))
       return `**Field ${node.name}**: ${node.type}${node.optional ? ', may be missing' : ', always present'}`;
     return undefined;
@@ -83,4 +89,10 @@ export function describeMeasure(measure: Measure): string {
     if (clause) lines.push(`${clause.charAt(0).toUpperCase()}${clause.slice(1)}.`);
   }
   return lines.join('\n\n');
+}
+
+/** What the rows of a dataset or return mean over time, as the engine describes it, and a blank line. */
+function overTimeOf(source: Dataset | AggregateReturn): string {
+  const clause = overTimeClauseOf(source);
+  return clause ? `${describeOverTime(overTimeOfClause(clause))}\n\n` : '';
 }

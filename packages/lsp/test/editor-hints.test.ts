@@ -82,6 +82,49 @@ describe('quick fixes', () => {
   });
 });
 
+describe('what rows mean over time', () => {
+  const CAMDEN = demoContract('camden-whittington-liaison.parity');
+
+  test('a dataset that does not say is offered events or snapshots, and the fix restores the contract', async () => {
+    const broken = CAMDEN.replace(/(per call \{)\n {2}rows are events/, '$1');
+    expect(broken).not.toBe(CAMDEN);
+    const result = await validationHelper(services.Parity)(broken);
+    const diagnostic = result.diagnostics.find((d) => d.code === IssueCodes.MissingOverTime);
+    const actions = (await services.Parity.lsp.CodeActionProvider?.getCodeActions(result.document, {
+      textDocument: { uri: result.document.uri.toString() },
+      range: diagnostic!.range,
+      context: { diagnostics: [diagnostic!] },
+    })) as CodeAction[];
+    expect(actions.map((a) => a.title)).toEqual(['Say the rows are events', 'Say the rows are snapshots']);
+    const [edit] = Object.values(actions[0]?.edit?.changes ?? {})[0] ?? [];
+    const at = result.document.textDocument.offsetAt(edit!.range.start);
+    expect(broken.slice(0, at) + edit!.newText + broken.slice(at)).toBe(CAMDEN);
+    await result.dispose();
+  });
+
+  test('a return that does not say is offered every kind a return may have', async () => {
+    const broken = CAMDEN.replace(/(Highgate unit" \{)\n {2}rows are events/, '$1');
+    const result = await validationHelper(services.Parity)(broken);
+    const diagnostic = result.diagnostics.find((d) => d.code === IssueCodes.MissingOverTime);
+    expect(diagnostic?.message).toMatch(
+      /^Return LiaisonClinicReturn does not say what a row means over time/,
+    );
+    const actions = (await services.Parity.lsp.CodeActionProvider?.getCodeActions(result.document, {
+      textDocument: { uri: result.document.uri.toString() },
+      range: diagnostic!.range,
+      context: { diagnostics: [diagnostic!] },
+    })) as CodeAction[];
+    expect(actions.map((a) => a.title)).toEqual([
+      'Say the rows are events',
+      'Say the rows are snapshots',
+      'Say the rows are cumulative',
+      'Say the rows are levels read as latest',
+      'Say the rows are levels read as average of months',
+    ]);
+    await result.dispose();
+  });
+});
+
 describe('code lenses', () => {
   test('run the contract tests and show that all five pass', async () => {
     const document = await parseHelper(services.Parity)(BRADFORD, { validation: true });

@@ -11,6 +11,7 @@ import { CompletionItemKind, type LocationLink } from 'vscode-languageserver';
 import { createServicesWithLibrary, demoContract, mark, type TestServices } from './services.js';
 
 const BRADFORD = demoContract('bradford-smi-cquin.parity');
+const CAMDEN = demoContract('camden-whittington-liaison.parity');
 const SHARED_SAVINGS = demoContract('shared-savings-mssp.parity');
 
 let services: TestServices;
@@ -58,6 +59,15 @@ describe('hover', () => {
       index: 0,
       hover:
         /£525,000\.00 a year \(£131,250\.00 \+ £131,250\.00 \+ £131,250\.00 \+ £131,250\.00 by quarter\)/,
+      disposeAfterCheck: true,
+    });
+  });
+
+  test('a dataset and a return say what their rows mean over time', async () => {
+    await expectHover(services.Parity)({
+      text: mark(CAMDEN, 'dataset AdviceLineCalls', 'dataset '.length),
+      index: 0,
+      hover: /Rows are events: each is something that happened in its period, so periods add up/,
       disposeAfterCheck: true,
     });
   });

@@ -3,8 +3,10 @@ import {
   type Measure as ModelMeasure,
   type AggregateReturn as ModelReturn,
   normaliseNumber,
+  type OverTime,
   type Scoring,
 } from '@parity/engine';
+import type { AstNode } from 'langium';
 import {
   type AggregateReturn,
   type Scoring as AstScoring,
@@ -38,9 +40,11 @@ import {
   isStratificationClause,
   type Measure,
 } from '../language/generated/ast.js';
+import { overTimeClauseOf, overTimeOfClause } from '../language/parity-facts.js';
 import { compileDuration, compileExpression } from './compile-expression.js';
 import { type FileNamer, locationOf } from './locations.js';
 import { nameOf } from './names.js';
+import { required } from './required.js';
 
 export function compileDataset(dataset: Dataset, fileOf: FileNamer): ModelDataset {
   return {
@@ -49,6 +53,7 @@ export function compileDataset(dataset: Dataset, fileOf: FileNamer): ModelDatase
     grain: dataset.grain,
     source: dataset.members.find(isDataSourceClause)?.description,
     datedBy: dataset.members.find(isDatedByClause)?.field.ref?.name,
+    overTime: compileOverTime(dataset),
     fields: dataset.members.filter(isField).map((field) => ({
       name: field.name,
       type: field.type as ModelDataset['fields'][number]['type'],
@@ -60,11 +65,16 @@ export function compileDataset(dataset: Dataset, fileOf: FileNamer): ModelDatase
   };
 }
 
+function compileOverTime(source: Dataset | AggregateReturn): OverTime {
+  return overTimeOfClause(required(overTimeClauseOf(source), `what the rows of ${source.name} are`));
+}
+
 export function compileReturn(aggregate: AggregateReturn, fileOf: FileNamer): ModelReturn {
   return {
     name: nameOf(aggregate),
     title: aggregate.title,
     source: aggregate.members.find(isDataSourceClause)?.description,
+    overTime: compileOverTime(aggregate),
     location: locationOf(aggregate, fileOf),
   };
 }

@@ -1,3 +1,4 @@
+import type { OverTime } from '@parity/engine';
 import { type AstNode, AstUtils } from 'langium';
 import {
   type AggregateReturn,
@@ -13,6 +14,7 @@ import {
   isDomainClause,
   isFromClause,
   isMinimumDenominatorClause,
+  isOverTimeClause,
   isParty,
   isScoringClause,
   isSourceClause,
@@ -20,6 +22,7 @@ import {
   isYearClause,
   type Measure,
   type Organisation,
+  type OverTimeClause,
   type Party,
 } from './generated/ast.js';
 
@@ -117,4 +120,21 @@ export function contractYear(contract: Contract): string | undefined {
 
 export function contractValue(contract: Contract): string | undefined {
   return contract.members.find(isValueClause)?.amount;
+}
+
+/** A dataset's or return's `rows are …` clause, if it has one. */
+export function overTimeClauseOf(source: Dataset | AggregateReturn): OverTimeClause | undefined {
+  return (source.members as AstNode[]).find(isOverTimeClause);
+}
+
+const READINGS: Record<string, OverTime['reading']> = {
+  latest: 'latest',
+  averageofmonths: 'average-of-months',
+  sumofweeks: 'sum-of-weeks',
+};
+
+/** The model's reading of a `rows are …` clause (its words, however spaced). */
+export function overTimeOfClause(clause: OverTimeClause): OverTime {
+  const reading = clause.reading === undefined ? undefined : READINGS[clause.reading.replace(/\s+/g, '')];
+  return { meaning: clause.meaning as OverTime['meaning'], ...(reading && { reading }) };
 }

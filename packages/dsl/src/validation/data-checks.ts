@@ -1,6 +1,14 @@
 import { identifyingFieldMessage, identifyingName } from '@parity/engine';
-import type { ValidationAcceptor } from 'langium';
-import { type Dataset, isDatedByClause, isField, type Organisation } from '../language/generated/ast.js';
+import type { AstNode, ValidationAcceptor } from 'langium';
+import {
+  type AggregateReturn,
+  type Dataset,
+  isDatedByClause,
+  isField,
+  isOverTimeClause,
+  type Organisation,
+} from '../language/generated/ast.js';
+import { overTimeOfClause } from '../language/parity-facts.js';
 import { IssueCodes } from './issue-codes.js';
 import { report } from './report.js';
 
@@ -53,6 +61,7 @@ export function checkDataset(dataset: Dataset, accept: ValidationAcceptor): void
       );
     }
   }
+  checkOverTime(dataset, accept);
   for (const clause of dataset.members.filter(isDatedByClause)) {
     const field = clause.field.ref;
     if (field && field.type !== 'date' && field.type !== 'datetime') {
@@ -64,5 +73,71 @@ export function checkDataset(dataset: Dataset, accept: ValidationAcceptor): void
         { node: clause, property: 'field' },
       );
     }
+  }
+}
+
+/** What a row means over time, said once; record datasets hold events or snapshots. */
+export function checkOverTime(source: Dataset | AggregateReturn, accept: ValidationAcceptor): void {
+  const clauses = (source.members as AstNode[]).filter(isOverTimeClause);
+  const what = source.$type === 'Dataset' ? 'Dataset' : 'Return';
+  if (clauses.length === 0) {
+    report(
+      accept,
+      'error',
+      IssueCodes.MissingOverTime,
+      `${what} ${source.name} does not say what a row means over time: add 'rows are events' (each row is something that happened; periods add up), 'rows are snapshots' (each feed is the state at the end of its period; the latest stands)${source.$type === 'Dataset' ? '' : ", 'rows are cumulative' (year-to-date figures) or 'rows are levels read as latest' (or 'average of months')"}.`,
+      { node: source, property: 'name' },
+    );
+    return;
+  }
+  for (const extra of clauses.slice(1)) {
+    report(
+      accept,
+      'error',
+      IssueCodes.DuplicateClause,
+      `${what} ${source.name} already says what its rows are.`,
+      {
+        node: extra,
+      },
+    );
+  }
+  const clause = clauses[0] as (typeof clauses)[number];
+  const mismatch = (message: string) =>
+    report(accept, 'error', IssueCodes.OverTimeMismatch, message, { node: clause, property: 'meaning' });
+  if (source.$type === 'Dataset' && clause.meaning !== 'events' && clause.meaning !== 'snapshots')
+    mismatch(
+      `A record-level dataset's rows are events or snapshots, not ${clause.meaning}: report a ${clause.meaning} figure in an aggregate return.`,
+    );
+  if (clause.meaning === 'levels' && clause.reading === undefined)
+    mismatch("Say how a level is read: 'rows are levels read as latest' or 'read as average of months'.");
+  if (clause.meaning !== 'levels' && clause.reading !== undefined)
+    report(
+      accept,
+      'error',
+      IssueCodes.OverTimeMismatch,
+      `Only levels are read in a declared way, not ${clause.meaning}.`,
+      {
+        node: clause,
+        property: 'reading',
+      },
+    );
+  if (overTimeOfClause(clause).reading === 'sum-of-weeks')
+    report(
+      accept,
+      'error',
+      IssueCodes.OverTimeMismatch,
+      "Weekly periods are not yet taken by feeds: read a level as 'latest' or 'average of months'.",
+      { node: clause, property: 'reading' },
+    );
+  if (source.$type === 'Dataset' && clause.meaning === 'snapshots') {
+    const dated = source.members.find(isDatedByClause);
+    if (dated)
+      report(
+        accept,
+        'error',
+        IssueCodes.OverTimeMismatch,
+        `Snapshots are the state at the end of the feed's period, so they are not dated by a field: remove 'dated by ${dated.field.$refText}' or make the rows events.`,
+        { node: dated },
+      );
   }
 }

@@ -13,6 +13,7 @@ import {
   isLinearRule,
   isMeasureUse,
   isMilestoneRule,
+  isOverTimeClause,
   isPaidClause,
   isPaymentRule,
   isQuarterRule,
@@ -346,6 +347,17 @@ export function checkYearOfCare(yearOfCare: YearOfCare, accept: ValidationAccept
       { node: yearOfCare, property: 'name' },
     );
     return;
+  }
+  const register = cohort.cohort.ref;
+  const meaning = register?.members.find(isOverTimeClause)?.meaning;
+  if (register && meaning === 'events') {
+    report(
+      accept,
+      'error',
+      IssueCodes.OverTimeMismatch,
+      `A cohort is a register read from its snapshots, so that each member's days are counted once: ${register.name}'s rows are events. Say 'rows are snapshots' in ${register.name}.`,
+      { node: cohort, property: 'cohort' },
+    );
   }
   for (const property of ['joined', 'left'] as const) {
     const field = cohort[property].ref;

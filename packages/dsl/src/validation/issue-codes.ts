@@ -20,6 +20,8 @@ export const IssueCodes = {
   DuplicateOdsCode: 'duplicate-ods-code',
   PatientIdentifiableField: 'patient-identifiable-field',
   DatedByNotDate: 'dated-by-not-date',
+  MissingOverTime: 'missing-over-time',
+  OverTimeMismatch: 'over-time-mismatch',
   // measures
   MissingDirection: 'missing-direction',
   MissingPeriodBasis: 'missing-period-basis',

@@ -7,7 +7,7 @@ import {
 } from 'langium';
 import type { Document, ParityAstType } from '../language/generated/ast.js';
 import { checkContract } from './contract-checks.js';
-import { checkDataset, checkOrganisation } from './data-checks.js';
+import { checkDataset, checkOrganisation, checkOverTime } from './data-checks.js';
 import { DocumentChecks } from './document-checks.js';
 import {
   checkActivity,
@@ -31,6 +31,7 @@ export function registerValidationChecks(services: LangiumCoreServices): void {
     ].map(tolerant),
     Organisation: tolerant(checkOrganisation),
     Dataset: tolerant(checkDataset),
+    AggregateReturn: tolerant(checkOverTime),
     Measure: tolerant(checkMeasure),
     Contract: tolerant(checkContract),
     Scheme: tolerant(checkScheme),

@@ -81,7 +81,8 @@ function gather(
     const dataset = context.model.datasets.find((d) => d.name === measure.from?.name);
     if (!dataset) return undefined;
     const tallies = gatherRecords(context.tallies, measure, dataset, provider, period);
-    if (tallies.length === 0) return gatherAggregate(context.aggregates, measure, provider, period);
+    if (tallies.length === 0)
+      return gatherAggregate(context.aggregates, measure, provider, period, dataset.overTime);
     const tally = mergeTallies(tallies);
     return {
       numerator: BigInt(tally.numerator),
@@ -90,7 +91,8 @@ function gather(
       source: `${tally.rows} records`,
     };
   }
-  return gatherAggregate(context.aggregates, measure, provider, period);
+  const source = measure.from && context.model.returns.find((r) => r.name === measure.from?.name);
+  return gatherAggregate(context.aggregates, measure, provider, period, source?.overTime);
 }
 
 type Base = Pick<MeasureResult, 'measure' | 'provider' | 'period' | 'provisional'>;

@@ -1,6 +1,6 @@
-import { basisMonths, type Period, periodLabel, quarterPeriodOf } from '../calendar/periods.js';
-import { add, fromDecimal, type Rational } from '../core/rational.js';
-import type { Dataset, Measure } from '../model/measure.js';
+import { basisMonths, monthsOf, type Period, periodLabel, quarterPeriodOf } from '../calendar/periods.js';
+import { add, div, fromDecimal, type Rational, rational } from '../core/rational.js';
+import type { Dataset, Measure, OverTime } from '../model/measure.js';
 import { type AggregateIndex, WHOLE_CONTRACT } from './aggregate-index.js';
 import type { RecordTallies, RecordTally } from './tally.js';
 
@@ -23,26 +23,35 @@ export interface Gathered {
 /**
  * Aggregate figures for a period: an observation for exactly that period if there is one, else
  * the months of the measure's basis, taking a quarter's observation where its months have none of
- * their own. Counts and money add up over months; a reported number (a population, staffed hours)
- * is a level, so the latest month's stands. A provider with no figures of its own falls back to
- * figures given for the whole contract; the whole contract pools every provider.
+ * their own. How months combine is what the return declares its rows to be (`overTime`): events
+ * add up; snapshots and cumulative (year-to-date) figures take the latest month's; levels take the
+ * latest or the average of the months. A measure given no return (figures in a test) adds counts
+ * and money and takes a reported number as a level. A provider with no figures of its own falls
+ * back to figures given for the whole contract; the whole contract pools every provider.
  */
 export function gatherAggregate(
   index: AggregateIndex,
   measure: Measure,
   provider: string,
   period: Period,
+  overTime?: OverTime,
 ): Gathered | undefined {
-  const forProvider = gatherFor(index, measure, provider, period);
-  if (forProvider || provider === WHOLE_CONTRACT) return forProvider ?? poolProviders(index, measure, period);
-  return gatherFor(index, measure, WHOLE_CONTRACT, period);
+  const forProvider = gatherFor(index, measure, provider, period, overTime);
+  if (forProvider || provider === WHOLE_CONTRACT)
+    return forProvider ?? poolProviders(index, measure, period, overTime);
+  return gatherFor(index, measure, WHOLE_CONTRACT, period, overTime);
 }
 
-function poolProviders(index: AggregateIndex, measure: Measure, period: Period): Gathered | undefined {
+function poolProviders(
+  index: AggregateIndex,
+  measure: Measure,
+  period: Period,
+  overTime: OverTime | undefined,
+): Gathered | undefined {
   const parts = index
     .providersOf(measure.name)
     .filter((p) => p !== WHOLE_CONTRACT)
-    .map((p) => gatherFor(index, measure, p, period))
+    .map((p) => gatherFor(index, measure, p, period, overTime))
     .filter((g): g is Gathered => g !== undefined);
   if (parts.length === 0) return undefined;
   // Pooled figures are complete only for the months every provider has reported.
@@ -57,6 +66,7 @@ function gatherFor(
   measure: Measure,
   provider: string,
   period: Period,
+  overTime: OverTime | undefined,
 ): Gathered | undefined {
   const exact = index.get(measure.name, provider, periodLabel(period));
   if (exact) return fromObservation(exact, `return for ${periodLabel(period)}`);
@@ -85,10 +95,48 @@ function gatherFor(
     }
   }
   if (parts.length === 0) return undefined;
+  if (overTime === undefined || overTime.meaning === 'events')
+    return {
+      ...sumGathered(parts, overTime === undefined && isLevel(measure)),
+      months,
+      source: `returns for ${parts.map((p) => p.source).join(', ')}`,
+    };
+  const latest = parts.at(-1) as Gathered;
+  if (overTime.meaning === 'levels' && overTime.reading === 'average-of-months')
+    return {
+      ...averageOf(parts),
+      months,
+      source: `average of the returns for ${parts.map((p) => p.source).join(', ')}`,
+    };
+  const what =
+    overTime.meaning === 'cumulative'
+      ? 'year to date'
+      : overTime.meaning === 'snapshots'
+        ? 'snapshot'
+        : 'level';
+  return { ...latest, months, source: `the latest return (${what}), for ${latest.source}` };
+}
+
+/**
+ * A level's average over the months reported: a value is the mean of the months' values, exact; a
+ * proportion is the months' totals set against each other (hours present of hours over the months),
+ * which is the ratio of their means.
+ */
+function averageOf(parts: Gathered[]): Omit<Gathered, 'source'> {
+  const count = BigInt(parts.length);
+  const total = (pick: (g: Gathered) => bigint | undefined) =>
+    parts.every((p) => pick(p) !== undefined)
+      ? parts.reduce((total, p) => total + (pick(p) as bigint), 0n)
+      : undefined;
+  const values = parts.map((p) => p.value).filter((v): v is Rational => v !== undefined);
   return {
-    ...sumGathered(parts, isLevel(measure)),
-    months,
-    source: `returns for ${parts.map((p) => p.source).join(', ')}`,
+    numerator: total((p) => p.numerator),
+    denominator: total((p) => p.denominator),
+    value:
+      values.length === parts.length && values.length > 0
+        ? div(values.reduce(add), rational(count))
+        : undefined,
+    pence: undefined,
   };
 }
 
@@ -129,8 +177,9 @@ function sumGathered(parts: Gathered[], levels: boolean): Omit<Gathered, 'source
 }
 
 /**
- * Record-level tallies for a period: events (datasets dated by a field) pool over the basis months;
- * snapshots (a dataset submitted whole each month) use the latest month with data.
+ * Record-level tallies for a period, as the dataset declares its rows: events pool over the
+ * measure's basis months; snapshots (each the state at the end of its month) take the latest
+ * snapshot within the period itself, never a sum and never a month outside it.
  */
 export function gatherRecords(
   tallies: RecordTallies,
@@ -142,13 +191,14 @@ export function gatherRecords(
   const byProvider = tallies.get(measure.name);
   if (!byProvider) return [];
   const providers = provider === WHOLE_CONTRACT ? [...byProvider.keys()] : [provider];
-  const months = basisMonths(period, measure.period);
+  const snapshots = dataset.overTime.meaning === 'snapshots';
+  const months = snapshots ? monthsOf(period) : basisMonths(period, measure.period);
   const found: RecordTally[] = [];
   for (const p of providers) {
     const byMonth = byProvider.get(p);
     if (!byMonth) continue;
     const withData = months.filter((m) => byMonth.get(m)?.get('') !== undefined);
-    const chosen = dataset.datedBy ? withData : withData.slice(-1);
+    const chosen = snapshots ? withData.slice(-1) : withData;
     for (const month of chosen) {
       const tally = byMonth.get(month)?.get('');
       if (tally) found.push(tally);

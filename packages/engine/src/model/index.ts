@@ -10,7 +10,7 @@ export * from './measure.js';
 export * from './test.js';
 
 /** The version of the ContractModel shape; raised on any change that old readers cannot read. */
-export const CONTRACT_MODEL_SCHEMA_VERSION = 1;
+export const CONTRACT_MODEL_SCHEMA_VERSION = 2;
 
 /**
  * One contract compiled from Parity source, self-contained: the organisations, datasets, returns and

@@ -24,6 +24,19 @@ export const DatasetField = z.object({
 });
 export type DatasetField = z.infer<typeof DatasetField>;
 
+/**
+ * What a row of a dataset or return means over time, declared by the contract (never guessed):
+ * - `events`: each row is something that happened in its period; periods add up;
+ * - `snapshots`: each feed is the state at the end of its period; a longer period takes its latest;
+ * - `cumulative`: year-to-date figures; the latest stands, a month's own figure is the difference;
+ * - `levels`: a level (a population, staffed hours) read as the latest, or the average of months.
+ */
+export const OverTime = z.object({
+  meaning: z.enum(['events', 'snapshots', 'cumulative', 'levels']),
+  reading: z.enum(['latest', 'average-of-months', 'sum-of-weeks']).optional(),
+});
+export type OverTime = z.infer<typeof OverTime>;
+
 /** A record-level dataset: pseudonymised rows with typed fields. */
 export const Dataset = z.object({
   name: z.string(),
@@ -31,6 +44,7 @@ export const Dataset = z.object({
   grain: z.string().optional(),
   source: z.string().optional(),
   datedBy: z.string().optional(),
+  overTime: OverTime,
   fields: z.array(DatasetField),
   location: SourceLocation,
 });
@@ -41,6 +55,7 @@ export const AggregateReturn = z.object({
   name: z.string(),
   title: z.string(),
   source: z.string().optional(),
+  overTime: OverTime,
   location: SourceLocation,
 });
 export type AggregateReturn = z.infer<typeof AggregateReturn>;
@@ -87,3 +102,19 @@ export const Measure = z.object({
   location: SourceLocation,
 });
 export type Measure = z.infer<typeof Measure>;
+
+/** What a dataset's or return's rows mean over time, in a sentence, for hovers and explanations. */
+export function describeOverTime(overTime: OverTime): string {
+  switch (overTime.meaning) {
+    case 'events':
+      return 'Rows are events: each is something that happened in its period, so periods add up.';
+    case 'snapshots':
+      return 'Rows are snapshots: each feed is the state at the end of its period, so a quarter or year takes its latest snapshot, never a sum; a person appears once in a snapshot.';
+    case 'cumulative':
+      return 'Rows are cumulative (year to date): the latest figure stands for the year so far.';
+    case 'levels':
+      return overTime.reading === 'average-of-months'
+        ? 'Rows are levels, read as the average of the months of a period.'
+        : "Rows are levels, read as the latest month's.";
+  }
+}

@@ -14,37 +14,93 @@ import { formatPence } from '../money.js';
 import { describeRounding, type EvaluationContext, isProvisional, roundLine } from './context.js';
 import type { PaymentLine } from './payment-line.js';
 
-/** Days of cohort membership by provider → month: the accumulator a year-of-care payment needs. */
+/** Days of cohort membership by provider → month: what a year-of-care payment pays for. */
 export type MembershipDays = Map<string, Map<string, number>>;
 
 /**
- * Adds one cohort record to the membership days: a person counts from the day they join up to,
- * but not including, the day they leave (no leaving date: to the end of the year).
+ * Cohort membership read from snapshots of the cohort's register. Each snapshot is the register at
+ * the end of its month, so it speaks for its own month and, when earlier months have no snapshot
+ * of their own (a test's rows given for the year, a month not sent), for those too: a month's
+ * member-days are counted once, from the first snapshot at or after it. Months after the latest
+ * snapshot are not yet known and pay nothing.
  */
-export function addMembership(
-  days: MembershipDays,
-  yearOfCare: YearOfCare,
-  year: string,
-  row: RecordRow,
-  rowNumber: number,
-): void {
-  const joined = row[yearOfCare.joinedField];
-  const left = row[yearOfCare.leftField];
-  if (typeof joined !== 'string' || !/^[0-9]{4}-[0-9]{2}-[0-9]{2}/.test(joined)) {
+export class Membership {
+  /** provider → snapshot month → month → member-days the snapshot gives that month. */
+  private readonly bySnapshot = new Map<string, Map<string, Map<string, number>>>();
+  private readonly people = new Set<string>();
+
+  constructor(
+    private readonly yearOfCare: YearOfCare,
+    private readonly year: string,
+    private readonly personField: string | undefined,
+  ) {}
+
+  /**
+   * Adds one record of a snapshot: a person counts from the day they join up to, but not
+   * including, the day they leave (no leaving date: beyond the snapshot). A person is in a
+   * snapshot once; a second record of them is refused, as counting them twice would pay twice.
+   */
+  add(row: RecordRow, rowNumber: number): void {
+    const { joinedField, leftField } = this.yearOfCare;
+    const joined = row[joinedField];
+    const left = row[leftField];
+    if (typeof joined !== 'string' || !/^[0-9]{4}-[0-9]{2}-[0-9]{2}/.test(joined)) {
+      throw new DomainError(
+        DomainErrorCodes.InvalidRecord,
+        `Record ${rowNumber}: ${joinedField} must be a date (YYYY-MM-DD) for the year-of-care cohort.`,
+        { row: rowNumber, field: joinedField },
+      );
+    }
+    const snapshot = typeof row.month === 'string' ? row.month : lastMonthOfYear(this.year);
+    this.refuseRepeat(row, rowNumber, snapshot);
+    const start = dayNumber(joined);
+    const end = typeof left === 'string' && left !== '' ? dayNumber(left) : Number.POSITIVE_INFINITY;
+    const byProvider = this.bySnapshot.get(row.provider) ?? new Map<string, Map<string, number>>();
+    this.bySnapshot.set(row.provider, byProvider);
+    const byMonth = byProvider.get(snapshot) ?? new Map<string, number>();
+    byProvider.set(snapshot, byMonth);
+    for (const month of monthsOfYear(this.year)) {
+      if (month > snapshot) break;
+      const overlap = Math.min(end, dayAfterMonth(month)) - Math.max(start, firstDayOf(month));
+      if (overlap > 0) byMonth.set(month, (byMonth.get(month) ?? 0) + overlap);
+    }
+  }
+
+  /** Member-days by provider and month, each month from the first snapshot at or after it. */
+  days(): MembershipDays {
+    const days: MembershipDays = new Map();
+    for (const [provider, bySnapshot] of this.bySnapshot) {
+      const snapshots = [...bySnapshot.keys()].sort();
+      const byMonth = new Map<string, number>();
+      for (const month of monthsOfYear(this.year)) {
+        const standing = snapshots.find((s) => s >= month);
+        if (standing === undefined) break;
+        const memberDays = bySnapshot.get(standing)?.get(month);
+        if (memberDays) byMonth.set(month, memberDays);
+      }
+      days.set(provider, byMonth);
+    }
+    return days;
+  }
+
+  private refuseRepeat(row: RecordRow, rowNumber: number, snapshot: string): void {
+    if (this.personField === undefined) return;
+    const person = row[this.personField];
+    const key = `${row.provider}\u0000${snapshot}\u0000${String(person)}`;
+    if (!this.people.has(key)) {
+      this.people.add(key);
+      return;
+    }
     throw new DomainError(
       DomainErrorCodes.InvalidRecord,
-      `Record ${rowNumber}: ${yearOfCare.joinedField} must be a date (YYYY-MM-DD) for the year-of-care cohort.`,
-      { row: rowNumber, field: yearOfCare.joinedField },
+      `Record ${rowNumber}: ${this.personField} ${JSON.stringify(person)} is already in the ${snapshot} snapshot of ${this.yearOfCare.cohort} from ${row.provider}: a person is on a register once.`,
+      { row: rowNumber, field: this.personField },
     );
   }
-  const start = dayNumber(joined);
-  const end = typeof left === 'string' && left !== '' ? dayNumber(left) : Number.POSITIVE_INFINITY;
-  const byMonth = days.get(row.provider) ?? new Map<string, number>();
-  days.set(row.provider, byMonth);
-  for (const month of monthsOfYear(year)) {
-    const overlap = Math.min(end, dayAfterMonth(month)) - Math.max(start, firstDayOf(month));
-    if (overlap > 0) byMonth.set(month, (byMonth.get(month) ?? 0) + overlap);
-  }
+}
+
+function lastMonthOfYear(year: string): string {
+  return monthsOfYear(year).at(-1) as string;
 }
 
 /** Year of care: rate × days of membership ÷ days in the year, one line per provider and month. */

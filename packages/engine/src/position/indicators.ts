@@ -41,15 +41,36 @@ export function indicatorPositions(context: EvaluationContext, asOf: string): In
     scheme.indicators.forEach((indicator, index) => {
       if (!indicator.measure) return;
       const provider = odsOf(context, indicator.accountable) ?? mainProvider(context);
+      const standing = standingMeaning(context, indicator.measure);
       let numerator = 0n;
       let denominator = 0n;
       let withData = 0;
+      let latest: string | undefined;
       for (const month of months) {
         const result = context.measureResult(indicator.measure, provider, { kind: 'month', month });
         if (result.numerator === undefined || result.denominator === undefined) continue;
-        numerator += result.numerator;
-        denominator += result.denominator;
+        // Events add up over the months; a snapshot or year-to-date figure stands until the next.
+        numerator = standing ? result.numerator : numerator + result.numerator;
+        denominator = standing ? result.denominator : denominator + result.denominator;
         withData++;
+        latest = month;
+      }
+      if (standing && latest !== undefined) {
+        positions.push(
+          standingPositionOf(
+            scheme,
+            indicator,
+            provider,
+            values[index] ?? 0n,
+            numerator,
+            denominator,
+            latest,
+            standing,
+            months.length,
+            context,
+          ),
+        );
+        return;
       }
       positions.push(
         positionOf(
@@ -66,6 +87,81 @@ export function indicatorPositions(context: EvaluationContext, asOf: string): In
     });
   }
   return positions;
+}
+
+/** What a measure's figures are over time when they stand rather than add up (undefined for events). */
+function standingMeaning(context: EvaluationContext, measureName: string): string | undefined {
+  const measure = context.model.measures.find((m) => m.name === measureName);
+  const from = measure?.from;
+  if (!from) return undefined;
+  const source =
+    from.kind === 'dataset'
+      ? context.model.datasets.find((d) => d.name === from.name)
+      : context.model.returns.find((r) => r.name === from.name);
+  const meaning = source?.overTime.meaning;
+  return meaning === 'events' ? undefined : meaning;
+}
+
+/**
+ * The position on an indicator whose figure stands (a register snapshot, a year-to-date return):
+ * the latest figure is the year's so far and the forecast; what is needed is what the latest
+ * denominator needs to reach each threshold, not a run rate over months already counted.
+ */
+function standingPositionOf(
+  scheme: Scheme,
+  indicator: Indicator,
+  provider: string,
+  value: bigint,
+  numerator: bigint,
+  denominator: bigint,
+  latest: string,
+  meaning: string,
+  monthsElapsed: number,
+  context: EvaluationContext,
+): IndicatorPosition {
+  const base = { scheme: scheme.name, indicator: indicator.name, provider, monthsWithData: 1 };
+  const what =
+    meaning === 'cumulative'
+      ? `the year to ${latest}`
+      : `the ${latest} ${meaning === 'snapshots' ? 'snapshot' : 'return'}`;
+  if (denominator === 0n)
+    return { ...base, needs: [], text: `Indicator ${indicator.name}: ${what} has no one in its denominator` };
+  const score = rational(numerator, denominator);
+  const direction = context.model.measures.find((m) => m.name === indicator.measure)?.direction ?? 'higher';
+  const { attainment } = attainmentOf(indicator.rule, score, direction);
+  const pence = roundLine(context, mul(attainment, rational(value)));
+  const remaining = Math.max(0, 12 - monthsElapsed);
+  const needs = thresholdsOf(indicator).map((threshold) => {
+    const target = thresholdValue(threshold);
+    const needed = direction === 'higher' ? ceil(mul(target, rational(denominator))) - numerator : 0n;
+    return {
+      threshold: threshold.kind === 'percent' ? `${threshold.percent}%` : toDecimal(target, 2),
+      neededNumerator: needed > 0n ? needed : 0n,
+      remainingMonths: remaining,
+    };
+  });
+  const needText = needs
+    .map((n) =>
+      n.neededNumerator === 0n
+        ? `${n.threshold} reached`
+        : `${n.neededNumerator} more of the ${denominator} to reach ${n.threshold}`,
+    )
+    .join('; ');
+  return {
+    ...base,
+    yearToDate: { numerator, denominator, score: toPercentText(score) },
+    forecast: { denominator, score: toPercentText(score), attainment: toDecimal(attainment, 4), pence },
+    needs,
+    text: `Indicator ${indicator.name}: ${toPercentText(score)} (${numerator} of ${denominator}) at ${what}; if it stands, the year ends there, earning ${formatPence(pence)}; ${needText}`,
+  };
+}
+
+function thresholdsOf(indicator: Indicator) {
+  return indicator.rule.kind === 'linear'
+    ? [indicator.rule.from, indicator.rule.to]
+    : indicator.rule.kind === 'all-or-nothing'
+      ? [indicator.rule.at]
+      : [];
 }
 
 function schemeWorth(context: EvaluationContext, scheme: Scheme): Rational {
@@ -97,13 +193,7 @@ function positionOf(
   const { attainment } = attainmentOf(indicator.rule, score, direction);
   const pence = roundLine(context, mul(attainment, rational(value)));
   const remaining = 12 - withData;
-  const thresholds =
-    indicator.rule.kind === 'linear'
-      ? [indicator.rule.from, indicator.rule.to]
-      : indicator.rule.kind === 'all-or-nothing'
-        ? [indicator.rule.at]
-        : [];
-  const needs = thresholds.map((threshold) => {
+  const needs = thresholdsOf(indicator).map((threshold) => {
     const target = thresholdValue(threshold);
     const required = ceil(mul(target, rational(projected)));
     const needed = direction === 'higher' ? required - numerator : 0n;

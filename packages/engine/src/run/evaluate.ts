@@ -17,7 +17,7 @@ import { evaluateOnAccount } from '../payments/on-account.js';
 import { isPayable, type PaymentLine } from '../payments/payment-line.js';
 import { evaluateRiskShare, measureMet, type RiskShareResult } from '../payments/risk-share.js';
 import { evaluateScheme } from '../payments/scheme.js';
-import { addMembership, evaluateYearOfCare, type MembershipDays } from '../payments/year-of-care.js';
+import { evaluateYearOfCare, Membership } from '../payments/year-of-care.js';
 
 export interface EvaluateOptions {
   /** The date the position is taken at (`YYYY-MM-DD`): later submissions are ignored, later periods are not yet due. */
@@ -80,7 +80,7 @@ export async function evaluateInContext(
     );
   }
   const aggregates = new AggregateIndex(model, observations.aggregates ?? [], options.asOf);
-  const membership = new Map<string, MembershipDays>();
+  const membership = new Map<string, Membership>();
   const tallies = await tallyAll(model, observations.records ?? {}, membership, options.sha256);
   const context = createEvaluationContext({ model, asOf: options.asOf, aggregates, tallies });
   const lines: PaymentLine[] = [];
@@ -90,7 +90,9 @@ export async function evaluateInContext(
   for (const activity of contract.activities) lines.push(...evaluateActivity(context, activity));
   for (const capitation of contract.capitations) lines.push(...evaluateCapitation(context, capitation));
   for (const yearOfCare of contract.yearsOfCare)
-    lines.push(...evaluateYearOfCare(context, yearOfCare, membership.get(yearOfCare.name) ?? new Map()));
+    lines.push(
+      ...evaluateYearOfCare(context, yearOfCare, membership.get(yearOfCare.name)?.days() ?? new Map()),
+    );
   for (const scheme of contract.schemes) {
     const earned = evaluateScheme(context, scheme);
     lines.push(...earned, ...evaluateOnAccount(context, scheme, earned));
@@ -136,7 +138,7 @@ function parseModel(raw: unknown): ContractModel {
 async function tallyAll(
   model: ContractModel,
   records: Record<string, RecordSource>,
-  membership: Map<string, MembershipDays>,
+  membership: Map<string, Membership>,
   sha256?: Sha256Factory,
 ): Promise<RecordTallies> {
   const all: RecordTallies = new Map();
@@ -145,19 +147,14 @@ async function tallyAll(
       throw new DomainError(DomainErrorCodes.UnknownDataset, `The contract has no dataset ${dataset}.`);
     }
     const cohorts = model.contract.yearsOfCare.filter((y) => y.cohort === dataset);
-    for (const cohort of cohorts) membership.set(cohort.name, new Map());
+    const person = model.datasets.find((d) => d.name === dataset)?.fields.find((f) => f.type === 'pseudonym');
+    for (const cohort of cohorts)
+      membership.set(cohort.name, new Membership(cohort, model.contract.year, person?.name));
     const source =
       cohorts.length === 0
         ? rows
         : feedCohorts(rows, (row, n) => {
-            for (const cohort of cohorts)
-              addMembership(
-                membership.get(cohort.name) as MembershipDays,
-                cohort,
-                model.contract.year,
-                row,
-                n,
-              );
+            for (const cohort of cohorts) membership.get(cohort.name)?.add(row, n);
           });
     if (!model.measures.some((m) => m.from?.kind === 'dataset' && m.from.name === dataset)) {
       for await (const _row of source) void _row;

@@ -18,12 +18,14 @@ export type FieldSpec = Record<string, FieldType | `${FieldType}?`>;
 export function dataset(
   name: string,
   fields: FieldSpec,
-  options: { datedBy?: string; codes?: Record<string, string[]> } = {},
+  options: { datedBy?: string; codes?: Record<string, string[]>; overTime?: Dataset['overTime'] } = {},
 ): Dataset {
   return {
     name,
     title: name,
     datedBy: options.datedBy,
+    // Unless a test says otherwise, dated rows are events and undated ones monthly snapshots.
+    overTime: options.overTime ?? { meaning: options.datedBy ? 'events' : 'snapshots' },
     fields: Object.entries(fields).map(([field, spec]) => ({
       name: field,
       type: spec.replace('?', '') as FieldType,
@@ -58,7 +60,7 @@ export function model(
   providers: string[] = PROVIDERS,
 ): ContractModel {
   return {
-    schemaVersion: 1,
+    schemaVersion: 2,
     contract: {
       name: 'TestContract',
       title: 'Test contract',

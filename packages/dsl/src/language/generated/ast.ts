@@ -59,6 +59,7 @@ export type ParityKeywordNames =
     | "any"
     | "applied"
     | "apportioned"
+    | "are"
     | "arrangement"
     | "as"
     | "assessed"
@@ -66,6 +67,7 @@ export type ParityKeywordNames =
     | "attains"
     | "attendance"
     | "attestation"
+    | "average"
     | "bear"
     | "bears"
     | "before"
@@ -94,6 +96,7 @@ export type ParityKeywordNames =
     | "coverage"
     | "covers"
     | "cquin"
+    | "cumulative"
     | "data"
     | "dataset"
     | "date"
@@ -111,6 +114,7 @@ export type ParityKeywordNames =
     | "due"
     | "earns"
     | "episode"
+    | "events"
     | "evidence"
     | "except"
     | "exclude"
@@ -140,8 +144,10 @@ export type ParityKeywordNames =
     | "internal"
     | "is"
     | "joined"
+    | "latest"
     | "least"
     | "left"
+    | "levels"
     | "line"
     | "linear"
     | "local-authority"
@@ -205,6 +211,7 @@ export type ParityKeywordNames =
     | "rata"
     | "rate"
     | "ratio"
+    | "read"
     | "receive"
     | "receives"
     | "recorded"
@@ -224,11 +231,13 @@ export type ParityKeywordNames =
     | "sector"
     | "share"
     | "shared"
+    | "snapshots"
     | "social-care"
     | "source"
     | "stratified"
     | "sub-contract"
     | "subcontractor"
+    | "sum"
     | "target"
     | "term"
     | "test"
@@ -300,7 +309,7 @@ export function isActivityLine(item: unknown): item is ActivityLine {
 export interface AggregateReturn extends langium.AstNode {
     readonly $container: Document;
     readonly $type: 'AggregateReturn';
-    members: Array<DataSourceClause>;
+    members: Array<DataSourceClause | OverTimeClause>;
     name: string;
     title: string;
 }
@@ -796,7 +805,7 @@ export function isDataset(item: unknown): item is Dataset {
     return reflection.isInstance(item, Dataset.$type);
 }
 
-export type DatasetMember = DataSourceClause | DatedByClause | Field;
+export type DatasetMember = DataSourceClause | DatedByClause | Field | OverTimeClause;
 
 export const DatasetMember = {
     $type: 'DatasetMember'
@@ -1216,6 +1225,12 @@ export function isInstalmentsClause(item: unknown): item is InstalmentsClause {
     return reflection.isInstance(item, InstalmentsClause.$type);
 }
 
+export type LevelReading = string;
+
+export function isLevelReading(item: unknown): item is LevelReading {
+    return typeof item === 'string';
+}
+
 export interface LinearRule extends langium.AstNode {
     readonly $container: Indicator | QuarterRule;
     readonly $type: 'LinearRule';
@@ -1525,6 +1540,29 @@ export const Outcome = {
 
 export function isOutcome(item: unknown): item is Outcome {
     return reflection.isInstance(item, Outcome.$type);
+}
+
+export interface OverTimeClause extends langium.AstNode {
+    readonly $container: AggregateReturn | Dataset;
+    readonly $type: 'OverTimeClause';
+    meaning: OverTimeMeaning;
+    reading?: LevelReading;
+}
+
+export const OverTimeClause = {
+    $type: 'OverTimeClause',
+    meaning: 'meaning',
+    reading: 'reading'
+} as const;
+
+export function isOverTimeClause(item: unknown): item is OverTimeClause {
+    return reflection.isInstance(item, OverTimeClause.$type);
+}
+
+export type OverTimeMeaning = 'cumulative' | 'events' | 'levels' | 'snapshots';
+
+export function isOverTimeMeaning(item: unknown): item is OverTimeMeaning {
+    return item === 'events' || item === 'snapshots' || item === 'cumulative' || item === 'levels';
 }
 
 export type PackageName = string;
@@ -2561,6 +2599,7 @@ export type ParityAstType = {
     OnAccountClause: OnAccountClause
     Organisation: Organisation
     Outcome: Outcome
+    OverTimeClause: OverTimeClause
     PaidClause: PaidClause
     PairedScoring: PairedScoring
     ParentClause: ParentClause
@@ -3558,6 +3597,19 @@ export class ParityAstReflection extends langium.AbstractAstReflection {
             properties: {
             },
             superTypes: []
+        },
+        OverTimeClause: {
+            name: OverTimeClause.$type,
+            properties: {
+                meaning: {
+                    name: OverTimeClause.meaning
+                },
+                reading: {
+                    name: OverTimeClause.reading,
+                    optional: true
+                }
+            },
+            superTypes: [DatasetMember.$type]
         },
         PaidClause: {
             name: PaidClause.$type,
