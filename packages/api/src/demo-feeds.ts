@@ -8,6 +8,7 @@ import { today } from './clock.js';
 import { modelOf, versionInForce } from './contracts/store.js';
 import { acceptFeed } from './feeds/accept-feed.js';
 import { FeedBody } from './feeds/body-stream.js';
+import { periodProblem } from './feeds/feed-period.js';
 import { type FeedFormat, findTarget } from './feeds/feed-target.js';
 import type { Services } from './services.js';
 
@@ -64,6 +65,8 @@ export async function loadDemoFeeds(services: Services, feedsDir = FEEDS_DIR): P
       throw new Error(
         `Demo feed ${feed.file}: ${target ? 'not a CSV, XLSX, JSON or NDJSON file' : `${feed.contract} has no source ${feed.source}`}.`,
       );
+    const period = periodProblem(model.contract.term, feed.period, today(services.clock));
+    if (period) throw new Error(`Demo feed ${feed.file}: ${period}`);
     const body = new FeedBody(
       Readable.toWeb(createReadStream(join(feedsDir, feed.file))) as ReadableStream<Uint8Array>,
       Number.POSITIVE_INFINITY,

@@ -32,7 +32,7 @@ test('stores feeds sent at the same time, each whole', async () => {
         period,
         body: csvOf(
           EPISODE_COLUMNS,
-          Array.from({ length: 12_000 }, (_, i) => episodeRow(i + m * 100_000)),
+          Array.from({ length: 12_000 }, (_, i) => episodeRow(i + m * 100_000, {}, period)),
         ),
       }),
     ),

@@ -15,6 +15,7 @@ const dataset: Dataset = {
   name: 'Everything',
   title: 'Every field type',
   datedBy: 'when',
+  overTime: { meaning: 'events' },
   location: at,
   fields: [
     { name: 'key', type: 'pseudonym', optional: false },
@@ -95,7 +96,11 @@ describe('the fast path stores what the careful path stores', () => {
       { when: '2026-05-01T10:00:00' },
     ],
     ['sixteen-digit integers', { count: '1234567890123456' }, { count: '123456789012345' }],
-    ['a datetime on the last day of the term', { when: '2027-03-31T23:59' }],
+    [
+      'a datetime on the first and last minutes of the month',
+      { when: '2026-05-01T00:00' },
+      { when: '2026-05-31T23:59' },
+    ],
   ])('%s', async (_, ...cases) => {
     for (const values of cases) {
       const line = lineWith(values);
@@ -107,6 +112,8 @@ describe('the fast path stores what the careful path stores', () => {
 describe('the fast path refuses what the careful path refuses, with its messages', () => {
   test.each([
     ['a row dated outside the term', { when: '2026-03-31T23:59' }],
+    ["a row dated before the feed's month", { when: '2026-04-30T23:59' }],
+    ["a row dated after the feed's month", { when: '2026-06-01T00:00' }],
     ['a missing required value', { key: '' }],
     ['a bad date', { day: '2026-02-29' }],
     ['a bad time', { when: '2026-05-01T24:00' }],
@@ -129,7 +136,6 @@ describe('the fast path refuses what the careful path refuses, with its messages
 test('writes canonical values straight to JSON, and gives up on anything else', () => {
   const encoder = new FastRowEncoder(
     dataset.fields.map((field) => fastColumn(field, field.name === 'when')),
-    { start: '2026-04', end: '2027-03' },
     '2026-05',
   );
   const encode = (line: string) => {

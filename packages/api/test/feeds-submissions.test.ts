@@ -113,7 +113,7 @@ describe('formats', () => {
     const response = await postFeed(service, tad, {
       contract: FEEDS_TEST_NAME,
       source: 'Episodes',
-      period: '2026-06',
+      period: '2026-05',
       body,
       contentType: 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet',
     });
@@ -147,7 +147,7 @@ describe('formats', () => {
     const response = await postFeed(service, tad, {
       contract: FEEDS_TEST_NAME,
       source: 'Episodes',
-      period: '2026-07',
+      period: '2026-05',
       body: JSON.stringify(rows),
       contentType: 'application/json',
     });
@@ -160,7 +160,7 @@ describe('formats', () => {
     const response = await postFeed(service, tad, {
       contract: FEEDS_TEST_NAME,
       source: 'Episodes',
-      period: '2026-08',
+      period: '2026-05',
       body,
       contentType: 'application/x-ndjson; charset=utf-8',
     });
@@ -179,7 +179,7 @@ describe('formats', () => {
     const response = await postFeed(service, tad, {
       contract: FEEDS_TEST_NAME,
       source: 'test.feeds.QualityReturn',
-      period: '2026-05',
+      period: '2026-04',
       body,
     });
     expect(response.status).toBe(201);
@@ -215,7 +215,7 @@ describe('formats', () => {
     const response = await postFeed(service, tad, {
       contract: FEEDS_TEST_NAME,
       source: 'Episodes',
-      period: '2026-09',
+      period: '2026-05',
       body: csvOf(EPISODE_COLUMNS, rows),
     });
     expect(response.status).toBe(201);

@@ -214,7 +214,7 @@ describe('aggregate returns', () => {
       await quality(
         csvOf(header, [
           ['CarePlansReviewed', '2026-06', '-1', '50', '', ''],
-          ['CarePlansReviewed', '2026-05', '10', '', '', ''],
+          ['CarePlansReviewed', '2026/27 Q1', '10', '', '', ''],
         ]),
       ),
       [

@@ -66,19 +66,21 @@ describe('the walkthrough a new user follows', () => {
     expect(await again.json()).toMatchObject({ version: 1 });
   });
 
-  test("the provider submits its quarter's return as itself", async () => {
-    const csv = await readFile(join(EXAMPLES, 'walkthrough/smoking-2026-q1.csv'));
-    const response = await service.request(
-      '/contracts/walkthrough.SmokingCquin/feeds/SmokingReturn?period=2026-06',
-      {
-        method: 'POST',
-        token: provider,
-        headers: { 'content-type': 'text/csv' },
-        body: csv,
-      },
-    );
-    expect(response.status).toBe(201);
-    expect(await response.json()).toMatchObject({ provider: 'TAD', rows: 3 });
+  test("the provider submits its quarter's monthly returns as itself, each in its month's feed", async () => {
+    for (const period of ['2026-04', '2026-05', '2026-06']) {
+      const csv = await readFile(join(EXAMPLES, `walkthrough/smoking-${period}.csv`));
+      const response = await service.request(
+        `/contracts/walkthrough.SmokingCquin/feeds/SmokingReturn?period=${period}`,
+        {
+          method: 'POST',
+          token: provider,
+          headers: { 'content-type': 'text/csv' },
+          body: csv,
+        },
+      );
+      expect(response.status).toBe(201);
+      expect(await response.json()).toMatchObject({ provider: 'TAD', period, rows: 1 });
+    }
   });
 
   test("the provider's position shows Q1 at 60% earning £12,500, as the contract's own test says", async () => {

@@ -120,6 +120,7 @@ contract Shared "Alliance contract" {
   risk share Pot "Alliance risk and gain share" {
     budget £50m covers physical-health, mental-health
     outturn from Spend
+    part year compared with budget for months reported
     gain shared providers 50%, commissioner 50%
     loss shared providers 50%, commissioner 50%
     cap gain at 2% of budget

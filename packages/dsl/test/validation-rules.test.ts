@@ -446,6 +446,13 @@ const CASES: RuleCase[] = [
     at: '3 of',
   },
   {
+    name: 'a risk share that does not say how a part-year outturn meets the budget',
+    code: IssueCodes.MissingClause,
+    file: 'alliance',
+    edits: [['    part year compared with budget for months reported\n', '']],
+    at: 'Pot "Alliance',
+  },
+  {
     name: 'several providers sharing with no split',
     code: IssueCodes.MissingProviderSplit,
     file: 'alliance',

@@ -56,6 +56,7 @@ export function riskShare(overrides: Partial<RiskShare> = {}): RiskShare {
     title: 'Alliance share',
     budget: { kind: 'budget', pence: '5000000000', covers: ['physical-health', 'mental-health'] },
     outturn: 'Outturn',
+    partYear: 'run-rate',
     thresholds: [],
     gain: [{ providersPercent: '50', commissionerPercent: '50' }],
     loss: [{ providersPercent: '50', commissionerPercent: '50' }],

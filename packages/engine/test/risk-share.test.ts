@@ -210,8 +210,40 @@ describe('a risk share part way through the year', () => {
     const total = result.lines.find((l) => l.kind === 'risk-share' && l.provider === '*');
     expect(total?.provisional).toBe(true);
     expect(total?.trace.text).toContain(
-      'outturn £24,600,000.00 for 6 months, at that rate £49,200,000.00 for the year (provisional)',
+      'outturn £24,600,000.00 for 6 months, at that rate £49,200,000.00 for the year (provisional; months to come: 2026-10 to 2027-03)',
     );
+  });
+
+  test('compared with the budget for the months reported: six months of spend meet half the budget', async () => {
+    // Budget £50m × 6/12 = £25m; spend £4.1m × 6 = £24.6m; gain £0.4m, half the providers' = £0.2m.
+    // The cap, 2% of the £25m compared, is £0.5m and does not bind.
+    const result = await evaluate(
+      alliance({ partYear: 'months-reported' }),
+      { aggregates: [...monthly(4_100_000, APRIL_TO_SEPTEMBER), ...quality(10)] },
+      { asOf: MID_YEAR },
+    );
+    expect(result.riskShares[0]).toMatchObject({
+      side: 'gain',
+      variancePence: 40_000_000n,
+      providersPence: 20_000_000n,
+    });
+    const lines = result.lines.filter((l) => l.kind === 'risk-share');
+    expect(lines.every((l) => l.provisional)).toBe(true);
+    expect(lines[0]?.trace.text).toContain(
+      'budget £50,000,000.00 × 6/12 for the 6 months reported = £25,000,000.00 (provisional; months to come: 2026-10 to 2027-03)',
+    );
+  });
+
+  test('a year with months missing stays provisional after the year end, and says which', async () => {
+    const months = periods.monthRange('2026-04', '2026-10');
+    const result = await evaluate(
+      alliance({ partYear: 'months-reported' }),
+      { aggregates: [...monthly(4_100_000, months), ...quality(10)] },
+      { asOf: '2027-05-31' },
+    );
+    const total = result.lines.find((l) => l.kind === 'risk-share' && l.provider === '*');
+    expect(total?.provisional).toBe(true);
+    expect(total?.trace.text).toContain('months to come: 2026-11 to 2027-03');
   });
 
   test("counts a quarter's return as three months", async () => {

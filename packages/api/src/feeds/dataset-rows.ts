@@ -13,7 +13,7 @@ import { type Cell, cellText } from './feed-cells.js';
 import type { FeedErrors } from './feed-errors.js';
 import { INVALID_JSON, jsonCell, jsonProblem } from './field-encoders.js';
 
-/** The month bounds a feed's rows must fall within, `YYYY-MM` inclusive. */
+/** The contract term, its first and last months `YYYY-MM` inclusive. */
 export interface Term {
   start: string;
   end: string;
@@ -24,7 +24,7 @@ export interface Term {
  * writer while no error has been seen. Header columns must be exactly the dataset's fields, in any
  * order (rows are stored in the header's order, which each block's first line names); a snapshot
  * dataset (not dated by a field) may also have a `month` column, which must be the feed's period.
- * Rows dated by a field must fall within the contract term.
+ * Rows dated by a field must be dated in the feed's period (its month).
  */
 export class DatasetRows {
   private readonly fields: readonly DatasetField[];
@@ -102,7 +102,7 @@ export class DatasetRows {
         ? fastColumn('month', false)
         : fastColumn(this.fields[field] as DatasetField, field === this.datedBy);
     });
-    this.fast = new FastRowEncoder(plan, this.term, this.period);
+    this.fast = new FastRowEncoder(plan, this.period);
     return true;
   }
 
@@ -218,13 +218,9 @@ export class DatasetRows {
           continue;
         }
         json = JSON.stringify(reading.value);
-        if (i === this.datedBy && !this.inTerm(json.slice(1, 8))) {
+        if (i === this.datedBy && json.slice(1, 8) !== this.period) {
           bad = true;
-          this.errors.add(
-            row,
-            field.name,
-            `Row ${row}, column '${field.name}': ${json.slice(1, -1)} is outside the contract term (${this.term.start} to ${this.term.end}).`,
-          );
+          this.errors.add(row, field.name, this.outsidePeriod(row, field.name, json.slice(1, -1)));
         }
       }
       line += line.length === 1 ? json : `,${json}`;
@@ -245,7 +241,13 @@ export class DatasetRows {
     return true;
   }
 
-  private inTerm(month: string): boolean {
-    return month >= this.term.start && month <= this.term.end;
+  /** The message for a row dated outside the feed's month: the month it belongs in, if in the term. */
+  private outsidePeriod(row: number, column: string, when: string): string {
+    const month = when.slice(0, 7);
+    const where =
+      month >= this.term.start && month <= this.term.end
+        ? `is in ${month}, but this feed is for ${this.period}: every row must be dated in the feed's month, so send it in the feed for ${month}`
+        : `is outside the contract term (${this.term.start} to ${this.term.end}); this feed is for ${this.period} and every row must be dated in it`;
+    return `Row ${row}, column '${column}': ${when} ${where}.`;
   }
 }

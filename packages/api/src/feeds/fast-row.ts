@@ -53,16 +53,14 @@ export function fastColumn(field: DatasetField | 'month', datedBy: boolean): Fas
 }
 
 export class FastRowEncoder {
-  private readonly termStart: number;
-  private readonly termEnd: number;
+  private readonly periodIndex: number;
 
+  /** `period` is the feed's month: a snapshot's month column and a dated-by field must be in it. */
   constructor(
     private readonly columns: readonly FastColumn[],
-    term: { start: string; end: string },
     private readonly period: string,
   ) {
-    this.termStart = monthIndexAt(term.start, 0);
-    this.termEnd = monthIndexAt(term.end, 0);
+    this.periodIndex = monthIndexAt(period, 0);
   }
 
   /** Writes `text[start, end)` as a JSON array at `offset`; the offset after it, or -1. */
@@ -112,10 +110,7 @@ export class FastRowEncoder {
       case KIND.date:
       case KIND.datetime:
         if (!isDateAt(text, p, e, column.kind === KIND.datetime)) return -1;
-        if (column.datedBy) {
-          const month = monthIndexAt(text, p);
-          if (month < this.termStart || month > this.termEnd) return -1;
-        }
+        if (column.datedBy && monthIndexAt(text, p) !== this.periodIndex) return -1;
         return copyQuoted(text, p, e, out, o);
       default:
         return -1;

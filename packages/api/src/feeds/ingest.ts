@@ -21,6 +21,10 @@ export type IngestOutcome =
     }
   | { ok: false; contentHash: string; errors: FeedErrors };
 
+/** A feed of no rows would stand for its month with nothing in it: refused, with what to do. */
+export const NO_ROWS =
+  "The feed has no rows: an empty feed is not accepted, as it would replace the month's figures with none. Send the month's rows; to correct a feed, send the whole corrected feed again, which supersedes it.";
+
 interface RowReader {
   acceptHeader(header: readonly string[]): boolean;
   readLine(text: string, start: number, end: number, row: number): void;
@@ -46,7 +50,7 @@ export async function ingestFeed(input: {
   const reader: RowReader & { rows?: ReturnFigure[] } =
     target.kind === 'dataset'
       ? new DatasetRows(target.dataset, model.contract.term, input.period, errors, writer as BlockWriter)
-      : new ReturnRows(model, target.source, errors);
+      : new ReturnRows(model, target.source, input.period, errors);
   let rowCount = 0;
   try {
     rowCount =
@@ -60,6 +64,7 @@ export async function ingestFeed(input: {
     }
     errors.add(0, '', problemOf(error, input.format));
   }
+  if (!errors.any && rowCount === 0) errors.add(0, '', NO_ROWS);
   try {
     await body.drain();
   } catch (error) {

@@ -1,12 +1,16 @@
 import {
   type AggregateReturn,
   type ContractModel,
+  financialYearOf,
   identifyingColumnMessage,
   identifyingName,
+  periodLabel,
   periodsOfTerm,
+  quarterOf,
   quoteCell as quoted,
   readDecimal,
   readInteger,
+  readMonth,
   readPence,
 } from '@parity/engine';
 import { type Cell, cellText } from './feed-cells.js';
@@ -28,13 +32,15 @@ export interface ReturnFigure {
 
 /**
  * Checks the rows of an aggregate return: each names a measure the contract takes from this
- * return, a month, quarter or year of the contract term, and its figures (non-negative counts with
+ * return, the feed's month or the quarter or year it falls in, and its figures (non-negative counts with
  * the numerator at most the denominator, a value, or an amount). A return holds at most one row
  * per measure and period, so the checked figures are few and kept in memory.
  */
 export class ReturnRows {
   private readonly measureNames = new Map<string, string | null>();
   private readonly periods: Set<string>;
+  /** The periods a row of this feed may be for: the feed's month, its quarter and its year. */
+  private readonly feedPeriods: readonly [month: string, quarter: string, year: string];
   private readonly figures = new Map<string, { figure: ReturnFigure; row: number }>();
   private columnOf = new Map<ReturnColumn, number>();
   private width = 0;
@@ -43,6 +49,7 @@ export class ReturnRows {
   constructor(
     private readonly model: ContractModel,
     private readonly source: AggregateReturn,
+    period: string,
     private readonly errors: FeedErrors,
   ) {
     for (const measure of model.measures) {
@@ -56,6 +63,12 @@ export class ReturnRows {
       }
     }
     this.periods = periodsOfTerm(model.contract.term);
+    const year = financialYearOf(period);
+    this.feedPeriods = [
+      period,
+      periodLabel({ kind: 'quarter', year, quarter: quarterOf(period) }),
+      periodLabel({ kind: 'year', year }),
+    ];
   }
 
   get rows(): ReturnFigure[] {
@@ -165,6 +178,7 @@ export class ReturnRows {
         'period',
         `${quoted(period)} is not a month (2026-05), quarter (2026/27 Q2) or year (2026/27) of the contract term ${this.model.contract.term.start} to ${this.model.contract.term.end}`,
       );
+    else if (!this.feedPeriods.includes(period)) problem('period', this.otherPeriod(period));
     const count = (column: 'numerator' | 'denominator') => {
       const raw = text(column);
       if (raw === '') return undefined;
@@ -207,6 +221,13 @@ export class ReturnRows {
     if (value !== undefined) figure.value = value;
     if (pence !== undefined) figure.pence = String(pence);
     this.figures.set(key, { figure, row });
+  }
+
+  /** A period of the term that is not the feed's month, nor the quarter or year it falls in. */
+  private otherPeriod(period: string): string {
+    const [month, quarter, year] = this.feedPeriods;
+    const elsewhere = readMonth(period) ? `the feed for ${period}` : `a feed for a month of ${period}`;
+    return `${period} is not in this feed's period: a feed for ${month} gives figures for ${month}, its quarter ${quarter} or its year ${year}, so send these in ${elsewhere}`;
   }
 
   private unknownMeasure(name: string): string {

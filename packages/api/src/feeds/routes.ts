@@ -1,5 +1,4 @@
 import { createRoute, OpenAPIHono, z } from '@hono/zod-openapi';
-import { monthsOfTerm } from '@parity/engine';
 import { recordAudit } from '../audit/record.js';
 import { actorOf, refuse, requireAuth } from '../auth/middleware.js';
 import { canSubmit } from '../auth/policy.js';
@@ -11,6 +10,7 @@ import { acceptFeed } from './accept-feed.js';
 import { FeedBody } from './body-stream.js';
 import { readableFeeds, refusalOf } from './feed-access.js';
 import { LISTED_ERRORS } from './feed-errors.js';
+import { periodProblem } from './feed-period.js';
 import {
   ErrorEnvelope,
   FeedError,
@@ -40,13 +40,14 @@ feedRoutes.openapi(
     description: [
       'A provider sends its rows for one dataset or aggregate return of a contract and one month, as CSV, XLSX (first worksheet), a JSON array of row objects, or NDJSON. The body is streamed: checked against the contract version in force today, compressed and stored as it arrives.',
       "A dataset feed has exactly the dataset's fields as columns, in any order (a snapshot dataset may add a `month` column equal to `period`); an aggregate return has `measure, period, numerator, denominator, value, pence`. Money is pounds (`12.50`) or pence (`1250p`); booleans true/false, yes/no or 1/0; dates `YYYY-MM-DD`; date-times `YYYY-MM-DDTHH:MM`. Columns that identify patients (NHS number, name, date of birth, postcode, address) are refused.",
+      "A feed is held to its period: a month of the term that has begun; a dataset's rows dated (by its `dated by` field) within that month; an aggregate return's rows for that month, its quarter or its year; and at least one row (an empty feed is not accepted).",
       `Any error refuses the whole feed (422) and nothing is stored; up to ${LISTED_ERRORS} errors are listed, each with its row and column, with the total. The same content again returns the earlier submission (200); a different one for the same provider, source and period supersedes it (201), without deleting it.`,
     ].join('\n\n'),
     request: {
       params: SourceParam,
       query: z.object({
         period: Month.openapi({
-          description: 'The month the feed is for, within the contract term',
+          description: 'The month the feed is for: within the contract term, and begun by today',
           example: '2026-05',
         }),
         provider: z.string().optional().openapi({
@@ -130,9 +131,8 @@ feedRoutes.openapi(
         requestId: c.get('requestId'),
         detail: { source: target.name, provider, period: query.period, format, ...detail },
       });
-    const { term } = model.contract;
-    if (!monthsOfTerm(term).includes(query.period)) {
-      const message = `The period ${query.period} is outside the contract term ${term.start} to ${term.end}.`;
+    const message = periodProblem(model.contract.term, query.period, today(clock));
+    if (message) {
       await audit('refused', { reason: message });
       throw new ApiError('invalid-feed', message, {
         errors: [{ row: 0, column: 'period', message }],

@@ -112,13 +112,17 @@ export const EPISODE_COLUMNS = [
   'note',
 ];
 
-/** A valid Episodes row as CSV cells, numbered so every row differs. */
-export function episodeRow(n: number, overrides: Partial<Record<string, string>> = {}): string[] {
+/** A valid Episodes row as CSV cells, numbered so every row differs, dated in `month` (May by default). */
+export function episodeRow(
+  n: number,
+  overrides: Partial<Record<string, string>> = {},
+  month = '2026-05',
+): string[] {
   const day = String((n % 28) + 1).padStart(2, '0');
   const row: Record<string, string> = {
     person: `P${String(n).padStart(6, '0')}`,
-    referred_at: `2026-05-${day}T10:${String(n % 60).padStart(2, '0')}`,
-    assessed_on: n % 2 === 0 ? `2026-05-${day}` : '',
+    referred_at: `${month}-${day}T10:${String(n % 60).padStart(2, '0')}`,
+    assessed_on: n % 2 === 0 ? `${month}-${day}` : '',
     setting: ['ED', 'ward', 'outpatient'][n % 3] as string,
     age: String(18 + (n % 60)),
     self_harm: n % 5 === 0 ? 'yes' : 'no',

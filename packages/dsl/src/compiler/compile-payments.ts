@@ -32,6 +32,7 @@ import {
   isOnAccountClause,
   isPaidClause,
   isPaymentRule,
+  isPartYear,
   isProviderSplit,
   isQualityGate,
   isQualityModifier,
@@ -228,6 +229,11 @@ export function compileRiskShare(share: RiskShare, fileOf: FileNamer): ModelRisk
     outturn: refName(
       required(share.members.find(isShareOutturn), `the outturn of risk share ${share.name}`).measure,
     ),
+    partYear:
+      required(share.members.find(isPartYear), `how risk share ${share.name} reads a part-year outturn`).method ===
+      'compared'
+        ? 'months-reported'
+        : 'run-rate',
     thresholds: share.members.filter(isShareThreshold).map((t) => ({
       kind: t.kind as 'deadband',
       side: t.side as 'gain',

@@ -4,6 +4,7 @@ import {
   type Budget,
   isMeasureUse,
   isMonitor,
+  isPartYear,
   isProviderSplit,
   isQualityGate,
   isQualityModifier,
@@ -33,6 +34,14 @@ export function checkRiskShare(share: RiskShare, accept: ValidationAcceptor): vo
   const budget = share.members.find(isShareBudget);
   if (!budget) missing('the budget or benchmark outturn is compared with', 'budget £…');
   if (!share.members.some(isShareOutturn)) missing('where actual spend comes from', 'outturn from <Measure>');
+  if (!share.members.some(isPartYear))
+    report(
+      accept,
+      'error',
+      IssueCodes.MissingClause,
+      `Risk share ${share.name} does not say how an outturn for part of the year meets the budget: add 'part year compared with budget for months reported' (the budget pro rata to the months in) or 'part year forecast at run rate' (spend to date carried forward to the year).`,
+      { node: share, property: 'name', data: { clause: 'part year compared with budget for months reported' } },
+    );
   const sharings = share.members.filter(isSharing);
   if (sharings.length === 0)
     missing('how a gain or loss is split', 'gain shared providers 50%, commissioner 50%');

@@ -80,7 +80,7 @@ function gather(
   if (measure.from?.kind === 'dataset') {
     const dataset = context.model.datasets.find((d) => d.name === measure.from?.name);
     if (!dataset) return undefined;
-    const tallies = gatherRecords(context.tallies, measure, dataset, provider, period);
+    const { tallies, reportedMonths } = gatherRecords(context.tallies, measure, dataset, provider, period);
     if (tallies.length === 0)
       return gatherAggregate(context.aggregates, measure, provider, period, dataset.overTime);
     const tally = mergeTallies(tallies);
@@ -88,6 +88,8 @@ function gather(
       numerator: BigInt(tally.numerator),
       denominator: BigInt(tally.denominator),
       tally,
+      // A ledger's events count their months, as returns do: a part-year total says so.
+      ...(dataset.overTime.meaning === 'events' && { months: reportedMonths.length, reportedMonths }),
       source: `${tally.rows} records`,
     };
   }
@@ -162,7 +164,8 @@ function score(measure: Measure, g: Gathered, base: Base, label: string, provide
       : kind === 'coverage'
         ? toPercentText(value)
         : toDecimal(value, 2);
-  const reported = g.months === undefined ? {} : { monthsReported: g.months };
+  const reported =
+    g.months === undefined ? {} : { monthsReported: g.months, reportedMonths: g.reportedMonths };
   return {
     ...base,
     ...counts,

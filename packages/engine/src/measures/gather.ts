@@ -16,6 +16,8 @@ export interface Gathered {
    * returns (a quarter's return counts three); undefined when one return stands for the period.
    */
   months?: number;
+  /** The months those are (a quarter's return covers its three), when known. */
+  reportedMonths?: string[];
   /** Where the figures came from, for the explanation. */
   source: string;
 }
@@ -58,7 +60,10 @@ function poolProviders(
   const months = parts.every((p) => p.months !== undefined)
     ? Math.min(...parts.map((p) => p.months as number))
     : undefined;
-  return { ...sumGathered(parts, false), months, source: `${parts.length} providers pooled` };
+  const reportedMonths = parts.every((p) => p.reportedMonths !== undefined)
+    ? monthsInEvery(parts.map((p) => p.reportedMonths as string[]))
+    : undefined;
+  return { ...sumGathered(parts, false), months, reportedMonths, source: `${parts.length} providers pooled` };
 }
 
 function gatherFor(
@@ -78,27 +83,29 @@ function gatherFor(
     return undefined;
   const parts: Gathered[] = [];
   const usedQuarters = new Set<string>();
-  let months = 0;
+  const reportedMonths: string[] = [];
   for (const month of basisMonths(period, measure.period)) {
     const monthly = index.get(measure.name, provider, month);
     if (monthly) {
       parts.push(fromObservation(monthly, month));
-      months += 1;
+      reportedMonths.push(month);
       continue;
     }
-    const quarter = periodLabel(quarterPeriodOf(month));
-    const quarterly = index.get(measure.name, provider, quarter);
-    if (quarterly && !usedQuarters.has(quarter)) {
-      usedQuarters.add(quarter);
-      parts.push(fromObservation(quarterly, quarter));
-      months += 3;
+    const quarter = quarterPeriodOf(month);
+    const quarterly = index.get(measure.name, provider, periodLabel(quarter));
+    if (quarterly && !usedQuarters.has(periodLabel(quarter))) {
+      usedQuarters.add(periodLabel(quarter));
+      parts.push(fromObservation(quarterly, periodLabel(quarter)));
+      reportedMonths.push(...monthsOf(quarter));
     }
   }
+  const months = reportedMonths.length;
   if (parts.length === 0) return undefined;
   if (overTime === undefined || overTime.meaning === 'events')
     return {
       ...sumGathered(parts, overTime === undefined && isLevel(measure)),
       months,
+      reportedMonths,
       source: `returns for ${parts.map((p) => p.source).join(', ')}`,
     };
   const latest = parts.at(-1) as Gathered;
@@ -114,7 +121,7 @@ function gatherFor(
       : overTime.meaning === 'snapshots'
         ? 'snapshot'
         : 'level';
-  return { ...latest, months, source: `the latest return (${what}), for ${latest.source}` };
+  return { ...latest, months, reportedMonths, source: `the latest return (${what}), for ${latest.source}` };
 }
 
 /**
@@ -176,6 +183,12 @@ function sumGathered(parts: Gathered[], levels: boolean): Omit<Gathered, 'source
   };
 }
 
+/** The months every list has. */
+export function monthsInEvery(lists: string[][]): string[] {
+  const [first = [], ...rest] = lists;
+  return first.filter((month) => rest.every((list) => list.includes(month)));
+}
+
 /**
  * Record-level tallies for a period, as the dataset declares its rows: events pool over the
  * measure's basis months; snapshots (each the state at the end of its month) take the latest
@@ -187,22 +200,25 @@ export function gatherRecords(
   dataset: Dataset,
   provider: string,
   period: Period,
-): RecordTally[] {
+): { tallies: RecordTally[]; reportedMonths: string[] } {
   const byProvider = tallies.get(measure.name);
-  if (!byProvider) return [];
+  if (!byProvider) return { tallies: [], reportedMonths: [] };
   const providers = provider === WHOLE_CONTRACT ? [...byProvider.keys()] : [provider];
   const snapshots = dataset.overTime.meaning === 'snapshots';
   const months = snapshots ? monthsOf(period) : basisMonths(period, measure.period);
   const found: RecordTally[] = [];
+  const reported: string[][] = [];
   for (const p of providers) {
     const byMonth = byProvider.get(p);
     if (!byMonth) continue;
     const withData = months.filter((m) => byMonth.get(m)?.get('') !== undefined);
+    if (withData.length > 0) reported.push(withData);
     const chosen = snapshots ? withData.slice(-1) : withData;
     for (const month of chosen) {
       const tally = byMonth.get(month)?.get('');
       if (tally) found.push(tally);
     }
   }
-  return found;
+  // Pooled records are complete only for the months every provider with data has sent.
+  return { tallies: found, reportedMonths: monthsInEvery(reported) };
 }

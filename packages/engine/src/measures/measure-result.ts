@@ -22,5 +22,7 @@ export interface MeasureResult {
   provisional: boolean;
   /** Months of the period that reported amounts cover, when added up from monthly or quarterly returns. */
   monthsReported?: number;
+  /** Those months, when known. */
+  reportedMonths?: string[];
   trace: Trace;
 }

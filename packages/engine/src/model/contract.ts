@@ -135,6 +135,11 @@ export const RiskShare = z.object({
   title: z.string(),
   budget: z.object({ kind: z.enum(['budget', 'benchmark']), pence: Pence, covers: z.array(HealthDomain) }),
   outturn: z.string(),
+  /**
+   * How an outturn for part of the year meets the budget: against the budget for the months
+   * reported (`months-reported`), or carried forward at its monthly rate to the year (`run-rate`).
+   */
+  partYear: z.enum(['months-reported', 'run-rate']),
   thresholds: z.array(
     z.object({
       kind: z.enum(['deadband', 'minimum']),

@@ -1,4 +1,5 @@
-import type { Period } from '../calendar/periods.js';
+import { addMonths, dayAfterMonth, dayNumber, monthsOfYear } from '../calendar/index.js';
+import { lastMonthOf, type Period } from '../calendar/periods.js';
 import { allocatePence } from '../core/allocate.js';
 import {
   add,
@@ -67,18 +68,18 @@ export function evaluateRiskShare(
       ],
     };
   }
-  const { spent, forecast } = yearOutturn(context, outturn);
-  const variance = budget - spent;
+  const { spent, forecast, provisional, budget: compared } = yearOutturn(context, share, outturn, budget);
+  const variance = compared - spent;
   const side = variance > 0n ? 'gain' : variance < 0n ? 'loss' : 'none';
   const steps = [
     ...(forecast ? [forecast] : []),
-    `budget ${formatPence(budget)} − ${forecast ? 'forecast ' : ''}outturn ${formatPence(spent)} = ${side === 'loss' ? 'loss' : 'gain'} ${formatPence(variance < 0n ? -variance : variance)}`,
+    `budget ${formatPence(compared)} − ${forecast && share.partYear === 'run-rate' ? 'forecast ' : ''}outturn ${formatPence(spent)} = ${side === 'loss' ? 'loss' : 'gain'} ${formatPence(variance < 0n ? -variance : variance)}`,
   ];
   const magnitude = rational(variance < 0n ? -variance : variance);
-  let providers = side === 'none' ? ZERO : providersPart(context, share, side, magnitude, budget, steps);
-  if (side === 'gain') providers = applyQualityAndCap(context, share, providers, budget, steps);
+  let providers = side === 'none' ? ZERO : providersPart(context, share, side, magnitude, compared, steps);
+  if (side === 'gain') providers = applyQualityAndCap(context, share, providers, compared, steps);
   if (side === 'loss' && share.collar) {
-    const collar = amountPence(context, share.collar, budget);
+    const collar = amountPence(context, share.collar, compared);
     if (compare(providers, collar) > 0)
       steps.push(
         `collar at ${describeAmount(share.collar)} = ${formatPence(roundLine(context, collar))} binds`,
@@ -105,7 +106,7 @@ export function evaluateRiskShare(
   const trace = {
     clause: share.name,
     location,
-    inputs: { budgetPence: budget.toString(), outturnPence: spent.toString(), ...outturn.trace.inputs },
+    inputs: { budgetPence: compared.toString(), outturnPence: spent.toString(), ...outturn.trace.inputs },
     formula: steps.join('; '),
     rounding: `${context.rounding.mode} to the ${context.rounding.unit}`,
     text,
@@ -117,29 +118,64 @@ export function evaluateRiskShare(
     period: year,
     pence: providersPence,
     status: 'earned',
-    provisional: outturn.provisional,
+    provisional,
     trace,
   };
-  return { result, lines: [total, ...splitAmongProviders(context, share, providersPence, year, trace)] };
+  return {
+    result,
+    lines: [total, ...splitAmongProviders(context, share, providersPence, year, trace, provisional)],
+  };
 }
 
 /**
- * The outturn to set against the year's budget. Part way through the year, spend reported for some
- * months is carried forward at the same monthly rate to a forecast for the year: set against the
- * whole budget, spend to date would show a gain that is only the months still to come.
+ * The outturn and the budget it meets. A whole year's outturn meets the whole budget, and is final
+ * once the year is over. Part way through (fewer than twelve months reported), the contract says
+ * how: against the budget for the months reported (the budget pro rata), or carried forward at its
+ * monthly rate to the year. Either way the figure is provisional and says which months are to come.
  */
 function yearOutturn(
   context: EvaluationContext,
+  share: RiskShare,
   outturn: MeasureResult,
-): { spent: bigint; forecast?: string } {
+  budget: bigint,
+): { spent: bigint; budget: bigint; provisional: boolean; forecast?: string } {
   const actual = outturn.pence ?? roundLine(context, outturn.value ?? ZERO);
+  const year = context.model.contract.year;
+  const yearOver = dayNumber(context.asOf) >= dayAfterMonth(lastMonthOf({ kind: 'year', year }));
   const months = outturn.monthsReported;
-  if (!outturn.provisional || months === undefined || months <= 0 || months >= 12) return { spent: actual };
-  const spent = roundLine(context, mul(rational(actual), rational(12n, BigInt(months))));
+  if (months === undefined || months >= 12) return { spent: actual, budget, provisional: !yearOver };
+  const toCome = describeMonths(
+    monthsOfYear(year).filter((m) => !(outturn.reportedMonths ?? []).includes(m)),
+  );
+  const reported = `${months} month${months === 1 ? '' : 's'}`;
+  if (share.partYear === 'run-rate') {
+    const spent = roundLine(context, mul(rational(actual), rational(12n, BigInt(months))));
+    return {
+      spent,
+      budget,
+      provisional: true,
+      forecast: `outturn ${formatPence(actual)} for ${reported}, at that rate ${formatPence(spent)} for the year (provisional; months to come: ${toCome})`,
+    };
+  }
+  const forMonths = roundLine(context, mul(rational(budget), rational(BigInt(months), 12n)));
   return {
-    spent,
-    forecast: `outturn ${formatPence(actual)} for ${months} month${months === 1 ? '' : 's'}, at that rate ${formatPence(spent)} for the year (provisional)`,
+    spent: actual,
+    budget: forMonths,
+    provisional: true,
+    forecast: `budget ${formatPence(budget)} × ${months}/12 for the ${reported} reported = ${formatPence(forMonths)} (provisional; months to come: ${toCome})`,
   };
+}
+
+/** Months as a reader would list them: a run as `2026-11 to 2027-03`. */
+function describeMonths(months: string[]): string {
+  if (months.length === 0) return 'none';
+  const runs: string[][] = [];
+  for (const month of months) {
+    const run = runs.at(-1);
+    if (run && addMonths(run.at(-1) as string, 1) === month) run.push(month);
+    else runs.push([month]);
+  }
+  return runs.map((r) => (r.length === 1 ? r[0] : `${r[0]} to ${r.at(-1)}`)).join(', ');
 }
 
 function providersPart(
@@ -275,6 +311,7 @@ function splitAmongProviders(
   total: bigint,
   year: string,
   trace: PaymentLine['trace'],
+  provisional: boolean,
 ): PaymentLine[] {
   const parties = context.model.contract.parties.filter((p) => p.role === 'provider' || p.role === 'prime');
   if (parties.length < 2 || total === 0n) return [];
@@ -300,7 +337,7 @@ function splitAmongProviders(
       period: year,
       pence,
       status: 'earned' as const,
-      provisional: false,
+      provisional,
       trace: {
         ...trace,
         text: `Risk share ${share.name}, ${year}, ${party.ods}: ${basis} of ${formatPence(total)} = ${formatPence(pence)}`,

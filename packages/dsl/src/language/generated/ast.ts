@@ -90,6 +90,7 @@ export type ParityKeywordNames =
     | "collar"
     | "commissioner"
     | "community"
+    | "compared"
     | "continue"
     | "contract"
     | "count"
@@ -123,6 +124,7 @@ export type ParityKeywordNames =
     | "fixed"
     | "flow"
     | "for"
+    | "forecast"
     | "from"
     | "gain"
     | "gap"
@@ -226,6 +228,7 @@ export type ParityKeywordNames =
     | "rolling"
     | "rounding"
     | "rows"
+    | "run"
     | "scored"
     | "scores"
     | "sector"
@@ -1645,6 +1648,21 @@ export function isParty(item: unknown): item is Party {
     return reflection.isInstance(item, Party.$type);
 }
 
+export interface PartYear extends langium.AstNode {
+    readonly $container: RiskShare;
+    readonly $type: 'PartYear';
+    method: 'compared' | 'forecast';
+}
+
+export const PartYear = {
+    $type: 'PartYear',
+    method: 'method'
+} as const;
+
+export function isPartYear(item: unknown): item is PartYear {
+    return reflection.isInstance(item, PartYear.$type);
+}
+
 export type Payable = ActivityLine | Capitation | Contract | Indicator | RiskShare | Scheme | YearOfCare;
 
 export const Payable = {
@@ -2182,7 +2200,7 @@ export function isShareLimit(item: unknown): item is ShareLimit {
     return reflection.isInstance(item, ShareLimit.$type);
 }
 
-export type ShareMember = ProviderSplit | QualityGate | QualityModifier | ShareBudget | ShareLimit | ShareOutturn | ShareThreshold | Sharing;
+export type ShareMember = PartYear | ProviderSplit | QualityGate | QualityModifier | ShareBudget | ShareLimit | ShareOutturn | ShareThreshold | Sharing;
 
 export const ShareMember = {
     $type: 'ShareMember'
@@ -2603,6 +2621,7 @@ export type ParityAstType = {
     PaidClause: PaidClause
     PairedScoring: PairedScoring
     ParentClause: ParentClause
+    PartYear: PartYear
     Party: Party
     Payable: Payable
     PaymentRule: PaymentRule
@@ -3645,6 +3664,15 @@ export class ParityAstReflection extends langium.AbstractAstReflection {
                 }
             },
             superTypes: [ContractMember.$type]
+        },
+        PartYear: {
+            name: PartYear.$type,
+            properties: {
+                method: {
+                    name: PartYear.method
+                }
+            },
+            superTypes: [ShareMember.$type]
         },
         Party: {
             name: Party.$type,
