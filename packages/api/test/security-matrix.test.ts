@@ -24,6 +24,8 @@ const ORDER = Object.keys(CALLERS) as Caller[];
 
 const A = 'security.alpha.Main';
 const SOURCE_A = cquinContract('security.alpha', 'QAA', ['RAA', 'RAB']);
+/** Its second version (the title changes), the newest: publishing it again changes nothing. */
+const SOURCE_A_REVISED = SOURCE_A.replace('Checks CQUIN', 'Checks CQUIN, revised');
 const SOURCE_B = cquinContract('security.beta', 'QAB', ['RAC']);
 const SOURCE_C = cquinContract('security.gamma', 'QAC', ['RAA']);
 const FEED = 'measure,period,numerator,denominator,value,pence\nsecurity.alpha.Checked,2026-09,60,100,,\n';
@@ -83,7 +85,7 @@ const ACTIONS: Action[] = [
     send: () => ({
       method: 'POST',
       path: '/contracts',
-      json: { sources: [{ path: 'alpha.parity', text: SOURCE_A }] },
+      json: { sources: [{ path: 'alpha.parity', text: SOURCE_A_REVISED }] },
     }),
     expected: [200, 403, 403, 403, 403, 403, 403, 403, 401, 401],
   },
@@ -181,11 +183,7 @@ beforeAll(async () => {
   secrets.revoked = revoked.secret;
   await service.publish(secrets.commissioner!, SOURCE_A, 'alpha.parity');
   // A second version, so there is something to diff (the title changes).
-  await service.publish(
-    secrets.commissioner!,
-    SOURCE_A.replace('Checks CQUIN', 'Checks CQUIN, revised'),
-    'alpha.parity',
-  );
+  await service.publish(secrets.commissioner!, SOURCE_A_REVISED, 'alpha.parity');
   await service.publish(secrets.otherCommissioner!, SOURCE_B, 'beta.parity');
   const probe = await service.request('POST', `/contracts/${A}/feeds/Returns`, { secret: secrets.auditor });
   feedsAnswer = probe.status !== 404;

@@ -106,11 +106,11 @@ contractRoutes.openapi(
     tags: ['Contracts'],
     summary: 'Publish a contract',
     description:
-      'Checks the sources; valid ones become a new immutable version (the same source twice is the same version). Commissioners publish only contracts they commission.',
+      "Checks the sources; valid ones become a new immutable version, in force from its effective date: each period of the contract's year is priced by the version in force on the day it starts. The same source as the newest version is that version; an earlier version's source published again is a new version with that version's content hash. Commissioners publish only contracts they commission.",
     request: { body: { content: { 'application/json': { schema: PublishBody } }, required: true } },
     responses: {
       200: {
-        description: 'Already published: the existing version',
+        description: 'The same as the newest version: that version',
         content: { 'application/json': { schema: Version } },
       },
       201: { description: 'A new version', content: { 'application/json': { schema: Version } } },

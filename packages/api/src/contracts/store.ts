@@ -26,9 +26,10 @@ const versionColumns = {
 };
 
 /**
- * Stores a compiled contract as a new immutable version, or returns the existing version when the
- * same model (by content hash) was published before. Version, parties and contract row are written
- * in one transaction.
+ * Stores a compiled contract as a new immutable version, or returns the newest version when it is
+ * the same model (by content hash). An earlier version's text published again is a new version,
+ * with that earlier version's hash: it governs from its own effective date, as any variation does.
+ * Version, parties and contract row are written in one transaction.
  */
 export async function storeVersion(
   db: Database,
@@ -38,27 +39,17 @@ export async function storeVersion(
   return inWriteQueue(db, () =>
     whenWritable(() =>
       db.transaction(async (tx) => {
-        const [existing] = await tx
-          .select(versionColumns)
-          .from(contractVersions)
-          .where(
-            and(
-              eq(contractVersions.contractName, name),
-              eq(contractVersions.contentHash, input.model.contentHash),
-            ),
-          )
-          .limit(1);
-        if (existing) return { version: existing, created: false };
-        await tx
-          .insert(contracts)
-          .values({ name, title: input.model.contract.title, createdAt: input.now })
-          .onConflictDoUpdate({ target: contracts.name, set: { title: input.model.contract.title } });
         const [latest] = await tx
-          .select({ version: contractVersions.version })
+          .select(versionColumns)
           .from(contractVersions)
           .where(eq(contractVersions.contractName, name))
           .orderBy(desc(contractVersions.version))
           .limit(1);
+        if (latest?.contentHash === input.model.contentHash) return { version: latest, created: false };
+        await tx
+          .insert(contracts)
+          .values({ name, title: input.model.contract.title, createdAt: input.now })
+          .onConflictDoUpdate({ target: contracts.name, set: { title: input.model.contract.title } });
         const [version] = await tx
           .insert(contractVersions)
           .values({
@@ -118,6 +109,24 @@ export async function versionInForce(
     .orderBy(contractVersions.version)
     .limit(1);
   return first && first.createdAt.slice(0, 10) <= asOf ? first : undefined;
+}
+
+/**
+ * The versions published by a date (the end of that day), each with the date it takes effect: those
+ * that may price some period of the contract's year as known then.
+ */
+export async function versionsPublishedBy(
+  db: Database,
+  name: string,
+  asOf: string,
+): Promise<StoredVersion[]> {
+  return db
+    .select(versionColumns)
+    .from(contractVersions)
+    .where(
+      and(eq(contractVersions.contractName, name), lte(contractVersions.createdAt, `${asOf}T23:59:59.999Z`)),
+    )
+    .orderBy(contractVersions.version);
 }
 
 export async function latestVersion(db: Database, name: string): Promise<StoredVersion | undefined> {

@@ -31,7 +31,8 @@ export const contractVersions = sqliteTable(
     createdAt: text('created_at').notNull(),
   },
   (t) => [
-    uniqueIndex('contract_versions_hash').on(t.contractName, t.contentHash),
+    // Not unique: an earlier version's text published again is a new version with the same hash.
+    index('contract_versions_hash').on(t.contractName, t.contentHash),
     uniqueIndex('contract_versions_number').on(t.contractName, t.version),
   ],
 );

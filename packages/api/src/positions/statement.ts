@@ -24,7 +24,8 @@ const COLUMNS = [
 function rowsOf(statement: Statement): (string | number | boolean)[][] {
   return statement.lines.map((l) => [
     statement.contract,
-    statement.version,
+    // The version that priced the line: the one in force when its period started.
+    l.version,
     statement.asOf,
     l.kind,
     l.clause,

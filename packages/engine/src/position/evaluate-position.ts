@@ -4,6 +4,7 @@ import { type ContractResult, type EvaluateOptions, evaluateInContext } from '..
 import { type IndicatorPosition, indicatorPositions } from './indicators.js';
 import { measureFigures } from './measure-figures.js';
 import type { IndicatorFigure, MeasureFigure } from './schema.js';
+import type { PricedLine } from './versions.js';
 
 /**
  * Everything shown of a contract on a date — measures by view, indicators with their forecasts and
@@ -16,6 +17,11 @@ export interface ContractPosition {
   result: ContractResult;
   measures: MeasureFigure[];
   indicators: IndicatorFigure[];
+  /**
+   * The payment lines when they were priced period by period by several versions, each naming its
+   * own (see `pricedByPeriod`); otherwise `result.lines`, all priced by the position's version.
+   */
+  lines?: readonly PricedLine[];
 }
 
 /**

@@ -18,5 +18,15 @@ export {
   Statement,
   TraceJson,
 } from './schema.js';
+export {
+  linesInForce,
+  type PricedLine,
+  periodStart,
+  pricedByPeriod,
+  type VersionDate,
+  type VersionLines,
+  versionOn,
+  versionsPricing,
+} from './versions.js';
 export { type PositionSource, positionFor, statementFor } from './views.js';
 export { type WhatIf, whatIf } from './what-if.js';

@@ -1,14 +1,15 @@
 import { toDecimal } from '../core/rational.js';
-import type { PaymentLine } from '../payments/payment-line.js';
 import type { PaymentLineJson } from './schema.js';
+import type { PricedLine } from './versions.js';
 
 /**
  * A payment line as JSON: pence as a digit string, never a float. The readable explanation always
  * comes with it; the structured trace (clause location, inputs, formula, rounding) is included
- * where finance needs to re-check it, in statements.
+ * where finance needs to re-check it, in statements. Each line names the version that priced it.
  */
-export function lineJson(line: PaymentLine, withTrace: boolean): PaymentLineJson {
+export function lineJson(line: PricedLine, withTrace: boolean): PaymentLineJson {
   return {
+    version: line.version,
     kind: line.kind,
     clause: line.clause,
     scheme: line.scheme,

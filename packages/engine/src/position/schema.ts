@@ -74,6 +74,8 @@ export const LineKind = z.enum([
 
 /** A payment line: pence as digits and pounds as exact text, with its explanation. */
 export const PaymentLineJson = z.object({
+  /** The published version that priced the line: the one in force on the day its period starts. */
+  version: z.number().int().nonnegative(),
   kind: LineKind,
   clause: z.string(),
   scheme: z.string().optional(),

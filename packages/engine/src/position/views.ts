@@ -3,12 +3,19 @@ import { isPayable } from '../payments/payment-line.js';
 import type { ContractPosition } from './evaluate-position.js';
 import { lineJson } from './line-json.js';
 import type { Position, Statement } from './schema.js';
+import type { PricedLine } from './versions.js';
 
 /** Which published version and which submissions a position was computed from. */
 export interface PositionSource {
+  /** The version in force on the position's date; lines priced by others name their own. */
   version: number;
   /** Ids of the submissions whose data the evaluation read. */
   submissions: string[];
+}
+
+/** The payment lines, each with the version that priced it. */
+function pricedLines(position: ContractPosition, source: PositionSource): readonly PricedLine[] {
+  return position.lines ?? position.result.lines.map((line) => ({ ...line, version: source.version }));
 }
 
 /** Figures for one provider, or for all ('*' figures concern the provider side as a whole). */
@@ -30,7 +37,9 @@ export function positionFor(position: ContractPosition, source: PositionSource, 
     provider: provider ?? 'all',
     measures: position.measures.filter(mine),
     indicators: position.indicators.filter((i) => !provider || i.provider === provider),
-    lines: result.lines.filter(mine).map((line) => lineJson(line, false)),
+    lines: pricedLines(position, source)
+      .filter(mine)
+      .map((line) => lineJson(line, false)),
     monitors: result.monitors.filter(mine).map((m) => ({
       measure: m.measure,
       provider: m.provider,
@@ -60,7 +69,7 @@ export function statementFor(
   provider?: string,
 ): Statement {
   const { model, result } = position;
-  const lines = result.lines.filter((l) => !provider || l.provider === provider);
+  const lines = pricedLines(position, source).filter((l) => !provider || l.provider === provider);
   const totalled = lines.filter((l) => isPayable(l) || (l.kind === 'risk-share' && l.provider !== '*'));
   const sumOf = (kind: PaymentLine['kind']) =>
     lines.filter((l) => l.kind === kind).reduce((sum, l) => sum + l.pence, 0n);
