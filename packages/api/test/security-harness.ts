@@ -112,6 +112,7 @@ organisation Icb "ICB ${commissioner}" ods "${commissioner}" sector commissioner
 ${organisations.join('\n')}
 
 aggregate return Returns "Monthly return" {
+  rows are events
   source "Trust monthly return"
 }
 

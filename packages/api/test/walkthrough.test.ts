@@ -50,7 +50,7 @@ describe('the walkthrough a new user follows', () => {
     expect(body.details.diagnostics).toContainEqual(
       expect.objectContaining({
         file: 'walkthrough/smoking-cquin.parity',
-        line: 27,
+        line: 28,
         column: 9,
         code: 'weights-not-100',
       }),

@@ -13,6 +13,7 @@ package test.feeds
 import "nhs/organisations"
 
 dataset Episodes "Episodes of care, with every field type" per episode {
+  rows are events
   source "Test extract"
   dated by referred_at
   person: pseudonym "Pseudonymous person key"
@@ -27,6 +28,7 @@ dataset Episodes "Episodes of care, with every field type" per episode {
 }
 
 dataset Caseload "People on the caseload at the end of the month" per person {
+  rows are events
   source "Test caseload snapshot"
   person: pseudonym "Pseudonymous person key"
   registered_on: date? "Date added to the caseload"
@@ -34,6 +36,7 @@ dataset Caseload "People on the caseload at the end of the month" per person {
 }
 
 aggregate return QualityReturn "Quality return" {
+  rows are events
   source "Test quality return"
 }
 
