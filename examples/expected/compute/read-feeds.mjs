@@ -265,3 +265,93 @@ export const line = (kind, clause, period, provider, pence, version = 1) => ({
   version,
   pence: BigInt(pence),
 });
+
+// ---------------------------------------------------------------- risk and gain shares
+
+/**
+ * A risk share's provider side, exactly as the contract's terms read. All amounts in pence;
+ * percentages as fractions of 1 (Frac.dec('2%')).
+ *
+ *   budget          the year's budget (benchmark), pence
+ *   outturn         outturn to date, pence (the months reported)
+ *   months          months reported (1–12)
+ *   basis           'months' (part year compared with budget for months reported: the budget
+ *                   × months ÷ 12, rounded half-up to the penny, meets the outturn to date, and
+ *                   every % of budget is of that) or 'run-rate' (part year forecast at run rate:
+ *                   outturn × 12 ÷ months, kept exact, meets the whole budget)
+ *   deadband        % of budget: a variance within it is not shared, and only the part beyond it is
+ *   minimum         { gain, loss } % of budget: below it nothing is shared, at or above it the
+ *                   whole variance is, from the first pound
+ *   gainBands / lossBands  [{ upTo: % of budget | undefined (beyond), providers: % }], applied in
+ *                   order to the amount shared
+ *   cap / collar    % of budget: most the providers receive / bear
+ *   quality         { factor: Frac, when: 'before' | 'after' } on gains only
+ *
+ * Returns { providersPence (negative when the providers bear a loss), steps: [text] }.
+ */
+export const riskShare = (t) => {
+  const steps = [];
+  const budget = Frac.of(t.budget);
+  let base;
+  let outturn;
+  if (t.basis === 'months') {
+    base = new Frac(BigInt(t.budget) * BigInt(t.months), 12n).round();
+    outturn = Frac.of(t.outturn);
+    steps.push(
+      `budget ${pounds(t.budget)} × ${t.months}/12 = ${pounds(base)}; outturn to date ${pounds(t.outturn)}`,
+    );
+    base = Frac.of(base);
+  } else if (t.basis === 'run-rate') {
+    base = budget;
+    outturn = Frac.of(t.outturn).mul(12n).div(BigInt(t.months));
+    steps.push(
+      `outturn ${pounds(t.outturn)} × 12/${t.months} = ${outturn.toString()}p forecast; budget ${pounds(t.budget)}`,
+    );
+  } else throw new Error(`no part-year basis: ${t.basis}`);
+  const variance = base.sub(outturn); // positive: gain (underspend)
+  const gain = variance.cmp(0n) > 0;
+  const size = variance.abs();
+  steps.push(`${gain ? 'gain' : 'loss'} ${size.toString()}p`);
+  let shared = size;
+  if (t.deadband) {
+    const d = base.mul(t.deadband);
+    shared = size.cmp(d) > 0 ? size.sub(d) : new Frac(0n);
+    steps.push(`deadband ${d.toString()}p: ${shared.toString()}p beyond it is shared`);
+  }
+  const minimum = t.minimum?.[gain ? 'gain' : 'loss'];
+  if (minimum) {
+    const m = base.mul(minimum);
+    if (size.lt(m)) shared = new Frac(0n);
+    steps.push(
+      `minimum ${m.toString()}p ${size.lt(m) ? 'not reached: nothing shared' : 'reached: shared from the first pound'}`,
+    );
+  }
+  const bands = gain ? t.gainBands : t.lossBands;
+  let providers = new Frac(0n);
+  let below = new Frac(0n);
+  for (const b of bands) {
+    const top = b.upTo === undefined ? undefined : base.mul(b.upTo);
+    const inBand = top === undefined ? shared.sub(below) : min(shared, top).sub(below);
+    if (inBand.cmp(0n) > 0) {
+      providers = providers.add(inBand.mul(b.providers));
+      steps.push(`${b.providers.mul(100n).toString()}% of ${inBand.toString()}p`);
+    }
+    if (top === undefined) break;
+    below = min(shared, top);
+  }
+  const limit = t[gain ? 'cap' : 'collar'];
+  const q = gain ? t.quality : undefined;
+  if (q?.when === 'before') providers = providers.mul(q.factor);
+  if (limit) {
+    const l = base.mul(limit);
+    if (providers.cmp(l) > 0) {
+      providers = l;
+      steps.push(`${gain ? 'cap' : 'collar'} ${l.toString()}p binds`);
+    }
+  }
+  if (q?.when === 'after') providers = providers.mul(q.factor);
+  if (q) steps.push(`quality factor ${q.factor.toString()} ${q.when} the cap`);
+  const pence = providers.round();
+  steps.push(`providers ${gain ? 'receive' : 'bear'} ${pounds(pence)}`);
+  return { providersPence: gain ? pence : -pence, steps };
+};
