@@ -355,3 +355,43 @@ export const riskShare = (t) => {
   steps.push(`providers ${gain ? 'receive' : 'bear'} ${pounds(pence)}`);
   return { providersPence: gain ? pence : -pence, steps };
 };
+
+// ---------------------------------------------------------------- block instalments and CQUIN
+
+/**
+ * A block value in `count` equal instalments of whole pence: value ÷ count floored, and the pennies
+ * of the remainder one each to the first instalments (£40,000,000 ÷ 12 = 333,333,333p rem 4: the
+ * first four months 333,333,334p).
+ */
+export const instalments = (valuePence, count = 12) => {
+  const v = BigInt(valuePence);
+  const n = BigInt(count);
+  const base = v / n;
+  const rem = v % n;
+  return Array.from({ length: count }, (_, i) => base + (BigInt(i) < rem ? 1n : 0n));
+};
+
+/** Linear attainment: 0 below `from`, 1 at or above `to`, (score − from) / (to − from) between. */
+export const linearAttainment = (score, from, to) => {
+  if (score.lt(from)) return new Frac(0n);
+  if (score.gte(to)) return new Frac(1n);
+  return score.sub(from).div(Frac.of(to).sub(from));
+};
+
+/** All or nothing: 1 at or above the threshold, else 0. */
+export const allOrNothing = (score, at) => new Frac(score.gte(at) ? 1n : 0n);
+
+/** The financial year's quarter ("2026/27 Q2") a month ("2026-08") falls in. */
+export const quarterOf = (ym) => {
+  const [y, m] = ym.split('-').map(Number);
+  const fy = m >= 4 ? y : y - 1;
+  const q = m >= 4 ? Math.floor((m - 4) / 3) + 1 : 4;
+  return `${fy}/${String((fy + 1) % 100).padStart(2, '0')} Q${q}`;
+};
+
+/** The three months of a quarter written "2026/27 Q2": 2026-07, 2026-08, 2026-09. */
+export const quarterMonths = (quarter) => {
+  const m = /^(\d{4})\/\d{2} Q([1-4])$/.exec(quarter);
+  if (!m) throw new Error(`not a quarter: ${quarter}`);
+  return yearMonths(`${m[1]}/`).slice((Number(m[2]) - 1) * 3, Number(m[2]) * 3);
+};
