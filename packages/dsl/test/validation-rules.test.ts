@@ -157,6 +157,20 @@ const CASES: RuleCase[] = [
     at: 'Offered "Smokers',
   },
   {
+    name: 'a two-year term whose value is not given for each year',
+    code: IssueCodes.ValueByYear,
+    file: 'cquin',
+    edits: [['  year 2026/27\n', '  year 2026/27\n  term from 2026-04 to 2028-03\n']],
+    at: 'value £1,000,000',
+  },
+  {
+    name: 'a value for a year outside the term',
+    code: IssueCodes.ValueByYear,
+    file: 'cquin',
+    edits: [['  value £1,000,000\n', '  value £1,000,000 in 2027/28\n']],
+    at: '2027/28',
+  },
+  {
     name: 'a dataset that does not say what its rows mean over time',
     code: IssueCodes.MissingOverTime,
     file: 'lib',

@@ -117,7 +117,8 @@ async function paidInFull(
       aggregates.push({ measure: activity.measure, provider: '*', period: year, value: activity.plan });
   // As of the end of the term, when every period is due.
   const asOf = `${model.contract.term.end}-28`;
-  return (await evaluate(model, { aggregates }, { asOf, parents })).lines;
+  // The editor prices the first year of a term, the year the contract names.
+  return (await evaluate(model, { aggregates }, { asOf, parents, year: model.contract.year })).lines;
 }
 
 type Scoring = ContractModel['measures'][number]['scoring'];

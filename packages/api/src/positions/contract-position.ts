@@ -29,12 +29,13 @@ export async function contractPosition(
   services: Services,
   name: string,
   asOf: string,
+  year?: string,
 ): Promise<StoredPosition> {
   const inForce = await services.reads.get(`contract|${name}|in-force|${asOf}`, () =>
     versionInForce(services.db, name, asOf),
   );
   if (!inForce) throw new ApiError('not-found', `No version of ${name} had been published by ${asOf}.`);
-  const current = await versionPosition(services, name, inForce, asOf);
+  const current = await versionPosition(services, name, inForce, asOf, year);
   const published = await services.reads.get(`contract|${name}|published|${asOf}`, () =>
     versionsPublishedBy(services.db, name, asOf),
   );
@@ -43,7 +44,7 @@ export async function contractPosition(
   const priced = await Promise.all(
     pricing.map(async (version) => ({
       version,
-      stored: await versionPosition(services, name, version, asOf),
+      stored: await versionPosition(services, name, version, asOf, year),
     })),
   );
   const lines = priced.map(({ version, stored }) => ({
@@ -65,13 +66,14 @@ async function versionPosition(
   name: string,
   version: StoredVersion,
   asOf: string,
+  year: string | undefined,
 ): Promise<StoredPosition> {
   // Versions never change, so their models are parsed once.
   const model = await services.positions.get(`model|${version.id}`, () => modelOf(services.db, version.id));
   const submissionIds = await services.reads.get(`contract|${name}|standing|${version.id}|${asOf}`, () =>
     standingSubmissionIds(services.db, name, model, asOf),
   );
-  const key = `${version.id}|${asOf}|${submissionIds.join(',')}`;
+  const key = `${version.id}|${asOf}|${year ?? ''}|${submissionIds.join(',')}`;
   return services.positions.get(key, async () => {
     const parents = await parentModels(services.db, model, asOf);
     const loaded = await services.observations(services.db, name, model, asOf);
@@ -79,6 +81,7 @@ async function versionPosition(
       asOf,
       parents,
       sha256: nodeSha256,
+      year,
     });
     return { key, source: { version: version.version, submissions: loaded.submissionIds }, position };
   });

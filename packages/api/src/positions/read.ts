@@ -10,13 +10,15 @@ const gzipAsync = promisify(gzip);
 export interface PositionRequest {
   name: string;
   asOf: string;
+  /** The financial year of the term; by default the one the date falls in. */
+  year?: string;
   /** Only this provider's figures (and the provider side's as a whole); all when undefined. */
   provider?: string;
 }
 
 /** A position as one reader sees it (see `positionFor`). */
 export async function readPosition(services: Services, request: PositionRequest): Promise<Position> {
-  const { position, source } = await contractPosition(services, request.name, request.asOf);
+  const { position, source } = await contractPosition(services, request.name, request.asOf, request.year);
   return positionFor(position, source, request.provider);
 }
 
@@ -28,7 +30,7 @@ export async function readPositionJson(
   services: Services,
   request: PositionRequest,
 ): Promise<{ json: string; gzip: Uint8Array }> {
-  const stored = await contractPosition(services, request.name, request.asOf);
+  const stored = await contractPosition(services, request.name, request.asOf, request.year);
   return services.positions.get(`${stored.key}|position|${request.provider ?? '*'}`, async () => {
     const json = JSON.stringify(positionFor(stored.position, stored.source, request.provider));
     return { json, gzip: new Uint8Array(await gzipAsync(json)) };
@@ -37,6 +39,6 @@ export async function readPositionJson(
 
 /** The finance statement as one reader sees it (see `statementFor`). */
 export async function readStatement(services: Services, request: PositionRequest): Promise<Statement> {
-  const { position, source } = await contractPosition(services, request.name, request.asOf);
+  const { position, source } = await contractPosition(services, request.name, request.asOf, request.year);
   return statementFor(position, source, request.provider);
 }

@@ -20,6 +20,16 @@ const AsOf = z
     description:
       'The date to take the position at; today by default. A past date reproduces what was known then.',
   });
+
+const Year = z
+  .string()
+  .regex(/^[0-9]{4}\/[0-9]{2}$/, 'a financial year, YYYY/YY')
+  .optional()
+  .openapi({
+    description:
+      'The financial year of the term, e.g. 2027/28 (YYYY/YY). By default the year of the term the as-of date falls in; a contract of several years answers for each.',
+    example: '2026/27',
+  });
 /**
  * A body serialised ahead (and kept) as the JSON of a T, typed as `c.json` would type it so that
  * the route's declared schema still checks what the handler returns.
@@ -83,7 +93,10 @@ positionRoutes.openapi(
     summary: "A provider's position",
     description:
       'Every measure by provider and period (month, quarter, year to date, rolling 12 months) with its status; each indicator with its forecast and what is still needed; every payment line with its explanation. Providers see their own figures only.',
-    request: { params: NameParam, query: z.object({ asOf: AsOf, provider: z.string().optional() }) },
+    request: {
+      params: NameParam,
+      query: z.object({ asOf: AsOf, year: Year, provider: z.string().optional() }),
+    },
     responses: {
       200: { description: 'The position', content: { 'application/json': { schema: PositionSchema } } },
       401: refusal('No token'),
@@ -96,7 +109,7 @@ positionRoutes.openapi(
     const query = c.req.valid('query');
     const provider = await readerScope(c, 'position', name, query.provider);
     const asOf = query.asOf ?? today(c.get('services').clock);
-    const body = await readPositionJson(c.get('services'), { name, asOf, provider });
+    const body = await readPositionJson(c.get('services'), { name, asOf, year: query.year, provider });
     c.header('vary', 'accept-encoding');
     if (/\bgzip\b/.test(c.req.header('accept-encoding') ?? '')) {
       return asJson<Position>(
@@ -122,6 +135,7 @@ positionRoutes.openapi(
       params: NameParam,
       query: z.object({
         asOf: AsOf,
+        year: Year,
         provider: z.string().optional(),
         format: z.enum(['json', 'csv', 'xlsx']).optional(),
       }),
@@ -145,8 +159,8 @@ positionRoutes.openapi(
     const query = c.req.valid('query');
     const provider = await readerScope(c, 'statement', name, query.provider);
     const asOf = query.asOf ?? today(c.get('services').clock);
-    const statement = await readStatement(c.get('services'), { name, asOf, provider });
-    const filename = `${name}-statement-${asOf}`;
+    const statement = await readStatement(c.get('services'), { name, asOf, year: query.year, provider });
+    const filename = `${name}-statement-${statement.year.replace('/', '-')}-${asOf}`;
     if (query.format === 'csv') {
       return c.body(statementCsv(statement), 200, {
         'content-type': 'text/csv; charset=utf-8',

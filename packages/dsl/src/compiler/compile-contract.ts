@@ -100,7 +100,9 @@ function compileContractBody(contract: Contract, fileOf: FileNamer): ModelContra
   const term = members.find(isTermClause);
   const startYear = Number(year.slice(0, 4));
   const rounding = members.find(isRoundingClause);
-  const value = members.find(isValueClause)?.amount;
+  const values = members.filter(isValueClause);
+  const value = (values.find((v) => v.year === undefined || v.year === year) ?? values[0])?.amount;
+  const byYear = values.filter((v) => v.year !== undefined);
   const parent = members.find(isParentClause)?.parent.ref;
   return {
     name: nameOf(contract),
@@ -123,6 +125,9 @@ function compileContractBody(contract: Contract, fileOf: FileNamer): ModelContra
       location: locationOf(party, fileOf),
     })),
     valuePence: value && parseMoney(value).toString(),
+    ...(byYear.length > 0 && {
+      valuesByYear: Object.fromEntries(byYear.map((v) => [v.year, parseMoney(v.amount).toString()])),
+    }),
     instalments: members.find(isInstalmentsClause)?.schedule as ModelContract['instalments'],
     apportionment: members.find(isApportionmentClause)?.basis as ModelContract['apportionment'],
     parent: parent && nameOf(parent),

@@ -31,8 +31,8 @@ import {
   isMilestoneRule,
   isOnAccountClause,
   isPaidClause,
-  isPaymentRule,
   isPartYear,
+  isPaymentRule,
   isProviderSplit,
   isQualityGate,
   isQualityModifier,
@@ -230,8 +230,8 @@ export function compileRiskShare(share: RiskShare, fileOf: FileNamer): ModelRisk
       required(share.members.find(isShareOutturn), `the outturn of risk share ${share.name}`).measure,
     ),
     partYear:
-      required(share.members.find(isPartYear), `how risk share ${share.name} reads a part-year outturn`).method ===
-      'compared'
+      required(share.members.find(isPartYear), `how risk share ${share.name} reads a part-year outturn`)
+        .method === 'compared'
         ? 'months-reported'
         : 'run-rate',
     thresholds: share.members.filter(isShareThreshold).map((t) => ({

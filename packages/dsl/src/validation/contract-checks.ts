@@ -1,3 +1,4 @@
+import { financialYearProblem, monthProblem, yearsOfTerm } from '@parity/engine';
 import type { ValidationAcceptor } from 'langium';
 import {
   type Contract,
@@ -28,7 +29,6 @@ const SINGLE_CLAUSES = [
   'ArrangementClause',
   'YearClause',
   'TermClause',
-  'ValueClause',
   'InstalmentsClause',
   'ApportionmentClause',
   'ParentClause',
@@ -43,7 +43,84 @@ export function checkContract(contract: Contract, accept: ValidationAcceptor): v
   checkCommissioners(contract, accept);
   checkArrangements(contract, accept);
   checkTerm(contract, accept);
+  checkYears(contract, accept);
   checkSubContract(contract, accept);
+}
+
+/**
+ * Every financial year of the term is paid, so each needs its value: one `value` for a year, and
+ * `value £… in <year>` for each year of a longer term. Rates, prices and budgets are given for one
+ * year, so clauses that need them cannot yet run over several.
+ */
+function checkYears(contract: Contract, accept: ValidationAcceptor): void {
+  const year = contract.members.find(isYearClause)?.year;
+  if (!year || financialYearProblem(year)) return;
+  const term = contract.members.find(isTermClause);
+  if (term && (monthProblem(term.start) || monthProblem(term.end) || term.start > term.end)) return;
+  const years = term ? yearsOfTerm(term) : [year];
+  const label = contractLabel(contract);
+  const error = (message: string, node: ContractMember, property?: string) =>
+    report(accept, 'error', IssueCodes.ValueByYear, message, {
+      node,
+      ...(property && { property }),
+    } as never);
+  if (term && years[0] !== year)
+    error(
+      `${label} is for ${year}, but its term starts in ${years[0]}: make the year the term's first, ${years[0]}.`,
+      contract.members.find(isYearClause) as ContractMember,
+      'year',
+    );
+  const values = contract.members.filter(isValueClause);
+  const seen = new Set<string>();
+  for (const value of values) {
+    const given = value.year ?? (years.length === 1 ? years[0] : undefined);
+    if (given === undefined) {
+      error(
+        `The term runs for ${years.join(', ')}: say which year this value is for ('value ${value.amount} in ${years[0]}'), and give one for each year.`,
+        value,
+      );
+      continue;
+    }
+    if (!years.includes(given))
+      error(`${given} is not a year of the term (${years.join(', ')}).`, value, 'year');
+    else if (seen.has(given))
+      report(
+        accept,
+        'error',
+        IssueCodes.DuplicateClause,
+        `${label} already gives its value for ${given}: keep one.`,
+        {
+          node: value,
+        },
+      );
+    seen.add(given);
+  }
+  const lacking = years.filter((y) => !seen.has(y));
+  if (values.length > 0 && lacking.length > 0)
+    report(
+      accept,
+      'error',
+      IssueCodes.ValueByYear,
+      `${label} runs for ${years.join(', ')} but gives no value for ${lacking.join(', ')}: add ${lacking.map((y) => `'value £… in ${y}'`).join(' and ')}.`,
+      { node: contract, property: 'name' },
+    );
+  if (years.length < 2) return;
+  for (const member of contract.members) {
+    const kind = isActivityLine(member)
+      ? 'activity line'
+      : isCapitation(member)
+        ? 'capitation'
+        : isYearOfCare(member)
+          ? 'year of care'
+          : isRiskShare(member)
+            ? 'risk share'
+            : undefined;
+    if (kind)
+      error(
+        `${label} runs for ${years.length} years, and a ${kind}'s rates, prices or budget are given for one: write a contract for each year, or keep the term to one year.`,
+        member,
+      );
+  }
 }
 
 function missing(contract: Contract, accept: ValidationAcceptor, what: string, example: string): void {

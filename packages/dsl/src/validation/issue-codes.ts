@@ -21,6 +21,7 @@ export const IssueCodes = {
   PatientIdentifiableField: 'patient-identifiable-field',
   DatedByNotDate: 'dated-by-not-date',
   MissingOverTime: 'missing-over-time',
+  ValueByYear: 'value-by-year',
   OverTimeMismatch: 'over-time-mismatch',
   // measures
   MissingDirection: 'missing-direction',

@@ -40,7 +40,11 @@ export function checkRiskShare(share: RiskShare, accept: ValidationAcceptor): vo
       'error',
       IssueCodes.MissingClause,
       `Risk share ${share.name} does not say how an outturn for part of the year meets the budget: add 'part year compared with budget for months reported' (the budget pro rata to the months in) or 'part year forecast at run rate' (spend to date carried forward to the year).`,
-      { node: share, property: 'name', data: { clause: 'part year compared with budget for months reported' } },
+      {
+        node: share,
+        property: 'name',
+        data: { clause: 'part year compared with budget for months reported' },
+      },
     );
   const sharings = share.members.filter(isSharing);
   if (sharings.length === 0)

@@ -52,6 +52,16 @@ export function daysInFinancialYear(financialYear: string): number {
 }
 
 /** Labels of every month, quarter (`2026/27 Q1`) and year (`2026/27`) that overlaps a term. */
+/** The financial years a term runs through, in order. */
+export function yearsOfTerm(term: { start: string; end: string }): string[] {
+  const years: string[] = [];
+  for (const month of monthsOfTerm(term)) {
+    const year = financialYearOf(month);
+    if (years.at(-1) !== year) years.push(year);
+  }
+  return years;
+}
+
 export function periodsOfTerm(term: { start: string; end: string }): Set<string> {
   const labels = new Set<string>();
   for (const month of monthsOfTerm(term)) {

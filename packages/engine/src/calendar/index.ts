@@ -37,6 +37,7 @@ export {
   QUARTERS,
   quarterOf,
   startYearOf,
+  yearsOfTerm,
 } from './financial-year.js';
 export {
   addMonths,

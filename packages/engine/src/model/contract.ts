@@ -205,6 +205,8 @@ export const Contract = z.object({
   term: z.object({ start: Month, end: Month }),
   parties: z.array(Party),
   valuePence: Pence.optional(),
+  /** A term of several financial years: the value of each (`valuePence` is the first year's). */
+  valuesByYear: z.record(FinancialYear, Pence).optional(),
   instalments: Schedule.optional(),
   apportionment: z.enum(['fixed', 'population', 'activity']).optional(),
   parent: z.string().optional(),

@@ -113,6 +113,10 @@ const Identity = {
   version: z.number().int().nonnegative(),
   contentHash: z.string(),
   asOf: z.string(),
+  /** The financial year of the term these figures are for. */
+  year: z.string(),
+  /** Every financial year of the contract's term; `?year=` asks for another. */
+  term: z.array(z.string()),
 };
 
 /** What a provider (or a commissioner, for all providers) sees of a contract on a date. */

@@ -1,5 +1,6 @@
 import type { PaymentLine } from '../payments/payment-line.js';
 import { isPayable } from '../payments/payment-line.js';
+import { termYears } from '../run/term-year.js';
 import type { ContractPosition } from './evaluate-position.js';
 import { lineJson } from './line-json.js';
 import type { Position, Statement } from './schema.js';
@@ -34,6 +35,8 @@ export function positionFor(position: ContractPosition, source: PositionSource, 
     version: source.version,
     contentHash: model.contentHash,
     asOf: position.asOf,
+    year: model.contract.year,
+    term: termYears(model),
     provider: provider ?? 'all',
     measures: position.measures.filter(mine),
     indicators: position.indicators.filter((i) => !provider || i.provider === provider),
@@ -79,6 +82,8 @@ export function statementFor(
     version: source.version,
     contentHash: model.contentHash,
     asOf: position.asOf,
+    year: model.contract.year,
+    term: termYears(model),
     provisional: lines.some((l) => l.provisional),
     lines: lines.map((line) => lineJson(line, true)),
     totalsByKind: totals(totalled, (l) => l.kind),

@@ -18,12 +18,15 @@ import { isPayable, type PaymentLine } from '../payments/payment-line.js';
 import { evaluateRiskShare, measureMet, type RiskShareResult } from '../payments/risk-share.js';
 import { evaluateScheme } from '../payments/scheme.js';
 import { evaluateYearOfCare, Membership } from '../payments/year-of-care.js';
+import { contractForYear, termYearOn } from './term-year.js';
 
 export interface EvaluateOptions {
   /** The date the position is taken at (`YYYY-MM-DD`): later submissions are ignored, later periods are not yet due. */
   asOf: string;
   /** Prime contracts by name, for a sub-contract's flow-down. */
   parents?: ReadonlyMap<string, ContractModel>;
+  /** The financial year of the term to evaluate; by default the year the as-of date falls in. */
+  year?: string;
   /** The sha256 behind record-level rows hashes; a pure-JavaScript one unless a faster one is given. */
   sha256?: Sha256Factory;
 }
@@ -72,13 +75,14 @@ export async function evaluateInContext(
   observations: Observations,
   options: EvaluateOptions,
 ): Promise<Evaluation> {
-  const model = parseModel(rawModel);
+  const parsed = parseModel(rawModel);
   if (!/^[0-9]{4}-[0-9]{2}-[0-9]{2}$/.test(options.asOf)) {
     throw new DomainError(
       DomainErrorCodes.InvalidObservations,
       `The as-of date '${options.asOf}' is not a date: write YYYY-MM-DD.`,
     );
   }
+  const model = contractForYear(parsed, options.year ?? termYearOn(parsed, options.asOf));
   const aggregates = new AggregateIndex(model, observations.aggregates ?? [], options.asOf);
   const membership = new Map<string, Membership>();
   const tallies = await tallyAll(model, observations.records ?? {}, membership, options.sha256);

@@ -1,4 +1,4 @@
-import { dateOfDayNumber, dayAfterMonth } from '../calendar/index.js';
+import { dateOfDayNumber, dayAfterMonth, financialYearOf } from '../calendar/index.js';
 import { monthsOf, parsePeriod } from '../calendar/periods.js';
 import { DomainError } from '../core/errors.js';
 import { compare, equals, fromDecimal, fromPercent, type Rational, toDecimal } from '../core/rational.js';
@@ -55,10 +55,21 @@ export async function runContractTests(
       );
       // Tests look back from the end of the term, when every period is due.
       const asOf = dateOfDayNumber(dayAfterMonth(model.contract.term.end));
-      const evaluation = await evaluateInContext(model, observations, { asOf, parents });
-      const failures = expects
-        .map((e) => check(evaluation, e))
-        .filter((f): f is ExpectationFailure => f !== undefined);
+      // Each year of a longer term is evaluated as itself: an expectation is checked in its year.
+      const evaluations = new Map<string, Evaluation>();
+      const failures: ExpectationFailure[] = [];
+      // A test that expects nothing still has its givens read, and refused if they are bad.
+      if (expects.length === 0) await evaluateInContext(model, observations, { asOf, parents });
+      for (const e of expects) {
+        const year = yearOfRef(model, e.period);
+        let evaluation = evaluations.get(year);
+        if (!evaluation) {
+          evaluation = await evaluateInContext(model, observations, { asOf, parents, year });
+          evaluations.set(year, evaluation);
+        }
+        const failure = check(evaluation, e);
+        if (failure) failures.push(failure);
+      }
       outcomes.push({ ...base, passed: failures.length === 0, expectations: expects.length, failures });
     } catch (error) {
       if (!(error instanceof DomainError)) throw error;
@@ -72,6 +83,11 @@ export async function runContractTests(
     }
   }
   return outcomes;
+}
+
+function yearOfRef(model: ContractModel, ref: PeriodRef | undefined): string {
+  if (ref?.month) return financialYearOf(ref.month);
+  return ref?.year ?? model.contract.year;
 }
 
 function labelOf(model: ContractModel, ref: PeriodRef | undefined): string {

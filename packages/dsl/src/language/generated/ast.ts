@@ -2431,11 +2431,13 @@ export interface ValueClause extends langium.AstNode {
     readonly $container: Contract;
     readonly $type: 'ValueClause';
     amount: string;
+    year?: string;
 }
 
 export const ValueClause = {
     $type: 'ValueClause',
-    amount: 'amount'
+    amount: 'amount',
+    year: 'year'
 } as const;
 
 export function isValueClause(item: unknown): item is ValueClause {
@@ -4255,6 +4257,10 @@ export class ParityAstReflection extends langium.AbstractAstReflection {
             properties: {
                 amount: {
                     name: ValueClause.amount
+                },
+                year: {
+                    name: ValueClause.year,
+                    optional: true
                 }
             },
             superTypes: [ContractMember.$type]
