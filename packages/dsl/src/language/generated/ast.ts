@@ -39,10 +39,12 @@ export type ParityKeywordNames =
     | ">"
     | ">="
     | "?"
+    | "Europe/London"
     | "Q1"
     | "Q2"
     | "Q3"
     | "Q4"
+    | "UTC"
     | "account"
     | "accountable"
     | "activity"
@@ -176,6 +178,7 @@ export type ParityKeywordNames =
     | "numerator"
     | "ods"
     | "of"
+    | "offset"
     | "on"
     | "or"
     | "organisation"
@@ -232,6 +235,7 @@ export type ParityKeywordNames =
     | "scored"
     | "scores"
     | "sector"
+    | "service"
     | "share"
     | "shared"
     | "snapshots"
@@ -240,6 +244,7 @@ export type ParityKeywordNames =
     | "stratified"
     | "sub-contract"
     | "subcontractor"
+    | "submitted"
     | "sum"
     | "target"
     | "term"
@@ -259,6 +264,7 @@ export type ParityKeywordNames =
     | "with"
     | "withhold"
     | "within"
+    | "without"
     | "worth"
     | "year"
     | "year-of-care"
@@ -312,7 +318,7 @@ export function isActivityLine(item: unknown): item is ActivityLine {
 export interface AggregateReturn extends langium.AstNode {
     readonly $container: Document;
     readonly $type: 'AggregateReturn';
-    members: Array<DataSourceClause | OverTimeClause>;
+    members: Array<DataSourceClause | OverTimeClause | SubmittedByClause>;
     name: string;
     title: string;
 }
@@ -808,7 +814,7 @@ export function isDataset(item: unknown): item is Dataset {
     return reflection.isInstance(item, Dataset.$type);
 }
 
-export type DatasetMember = DataSourceClause | DatedByClause | Field | OverTimeClause;
+export type DatasetMember = DataSourceClause | DatedByClause | Field | OverTimeClause | SubmittedByClause | TimeZoneClause;
 
 export const DatasetMember = {
     $type: 'DatasetMember'
@@ -2362,6 +2368,23 @@ export function isStringLiteral(item: unknown): item is StringLiteral {
     return reflection.isInstance(item, StringLiteral.$type);
 }
 
+export interface SubmittedByClause extends langium.AstNode {
+    readonly $container: AggregateReturn | Dataset;
+    readonly $type: 'SubmittedByClause';
+    service?: langium.Reference<Organisation>;
+    submitter?: 'commissioner' | 'provider';
+}
+
+export const SubmittedByClause = {
+    $type: 'SubmittedByClause',
+    service: 'service',
+    submitter: 'submitter'
+} as const;
+
+export function isSubmittedByClause(item: unknown): item is SubmittedByClause {
+    return reflection.isInstance(item, SubmittedByClause.$type);
+}
+
 export interface TermClause extends langium.AstNode {
     readonly $container: Contract;
     readonly $type: 'TermClause';
@@ -2425,6 +2448,21 @@ export const ThresholdRule = {
 
 export function isThresholdRule(item: unknown): item is ThresholdRule {
     return reflection.isInstance(item, ThresholdRule.$type);
+}
+
+export interface TimeZoneClause extends langium.AstNode {
+    readonly $container: Dataset;
+    readonly $type: 'TimeZoneClause';
+    zone: 'Europe/London' | 'UTC';
+}
+
+export const TimeZoneClause = {
+    $type: 'TimeZoneClause',
+    zone: 'zone'
+} as const;
+
+export function isTimeZoneClause(item: unknown): item is TimeZoneClause {
+    return reflection.isInstance(item, TimeZoneClause.$type);
 }
 
 export interface ValueClause extends langium.AstNode {
@@ -2666,10 +2704,12 @@ export type ParityAstType = {
     StatusOutcome: StatusOutcome
     StratificationClause: StratificationClause
     StringLiteral: StringLiteral
+    SubmittedByClause: SubmittedByClause
     TermClause: TermClause
     TestStep: TestStep
     Threshold: Threshold
     ThresholdRule: ThresholdRule
+    TimeZoneClause: TimeZoneClause
     ValueClause: ValueClause
     ValueObservation: ValueObservation
     Weight: Weight
@@ -4200,6 +4240,21 @@ export class ParityAstReflection extends langium.AbstractAstReflection {
             },
             superTypes: [Literal.$type]
         },
+        SubmittedByClause: {
+            name: SubmittedByClause.$type,
+            properties: {
+                service: {
+                    name: SubmittedByClause.service,
+                    referenceType: Organisation.$type,
+                    optional: true
+                },
+                submitter: {
+                    name: SubmittedByClause.submitter,
+                    optional: true
+                }
+            },
+            superTypes: [DatasetMember.$type]
+        },
         TermClause: {
             name: TermClause.$type,
             properties: {
@@ -4251,6 +4306,15 @@ export class ParityAstReflection extends langium.AbstractAstReflection {
                 }
             },
             superTypes: [PaymentRule.$type]
+        },
+        TimeZoneClause: {
+            name: TimeZoneClause.$type,
+            properties: {
+                zone: {
+                    name: TimeZoneClause.zone
+                }
+            },
+            superTypes: [DatasetMember.$type]
         },
         ValueClause: {
             name: ValueClause.$type,
