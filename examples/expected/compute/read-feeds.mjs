@@ -395,3 +395,24 @@ export const quarterMonths = (quarter) => {
   if (!m) throw new Error(`not a quarter: ${quarter}`);
   return yearMonths(`${m[1]}/`).slice((Number(m[2]) - 1) * 3, Number(m[2]) * 3);
 };
+
+// ---------------------------------------------------------------- activity and quarters
+
+/** The four quarters of a financial year written "2026/27": "2026/27 Q1" … "2026/27 Q4". */
+export const yearQuarters = (year) => [1, 2, 3, 4].map((q) => `${year} Q${q}`);
+
+/**
+ * A count reported on an aggregate return (`rows are events`): the standing value of `measure`
+ * for each month, as a Map period → BigInt, in period order.
+ */
+export const monthlyCounts = (contract, source, measure) => {
+  const out = new Map();
+  const rows = standingReturnRows(contract, source)
+    .filter((r) => r.measure === measure)
+    .sort((a, b) => (a.period < b.period ? -1 : a.period > b.period ? 1 : 0));
+  for (const r of rows) {
+    if (!/^\d{4}-\d{2}$/.test(r.period)) throw new Error(`${measure}: a count for ${r.period}, not a month`);
+    out.set(r.period, BigInt(r.value));
+  }
+  return out;
+};
