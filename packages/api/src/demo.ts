@@ -1,12 +1,18 @@
+import { readFile } from 'node:fs/promises';
+import { join } from 'node:path';
+import type { SourceFile } from '@parity/dsl';
 import { count } from 'drizzle-orm';
 import type { Role } from './auth/tokens.js';
 import { createToken } from './auth/tokens.js';
 import { today } from './clock.js';
 import { storeVersion } from './contracts/store.js';
 import { contracts } from './db/schema.js';
-import { loadDemoFeeds } from './demo-feeds.js';
+import { FEEDS_DIR, loadDemoFeeds } from './demo-feeds.js';
 import { readParityFolder } from './library.js';
 import type { Services } from './services.js';
+
+/** Variations of the demo contracts, beside the demo feeds. */
+const VARIATIONS_DIR = join(FEEDS_DIR, '..', 'variations');
 
 export interface DemoToken {
   organisation: string;
@@ -48,8 +54,10 @@ export async function loadDemo(services: Services, contractsDir: string): Promis
       now,
     });
   }
+  const variations = await publishVariations(services, demo, now);
   services.logger.info('demo contracts loaded', {
     contracts: outcome.models.length,
+    variations,
     on: today(services.clock),
   });
   await loadDemoFeeds(services);
@@ -65,4 +73,43 @@ export async function loadDemo(services: Services, contractsDir: string): Promis
     tokens.push({ organisation: token.organisation, role: token.role, secret });
   }
   return tokens;
+}
+
+/** A variation of a demo contract: the whole file as varied, and the day it takes effect. */
+interface DemoVariation {
+  contract: string;
+  /** The demo file it replaces, e.g. `demo/bradford-smi-cquin.parity`. */
+  replaces: string;
+  file: string;
+  effectiveDate: string;
+}
+
+/**
+ * Publishes each variation in examples/variations/manifest.json as the contract's next version,
+ * effective from its date: the demo then shows periods priced by the version in force when each
+ * began. Returns how many were published.
+ */
+async function publishVariations(services: Services, demo: SourceFile[], now: string): Promise<number> {
+  const manifest = JSON.parse(await readFile(join(VARIATIONS_DIR, 'manifest.json'), 'utf8')) as {
+    variations: DemoVariation[];
+  };
+  for (const variation of manifest.variations) {
+    const text = await readFile(join(VARIATIONS_DIR, variation.file), 'utf8');
+    const sources = demo.map((s) => (s.path === variation.replaces ? { path: s.path, text } : s));
+    const outcome = await services.checker.check(sources);
+    const errors = outcome.diagnostics.filter((d) => d.severity === 'error');
+    const model = outcome.models.find((m) => m.contract.name === variation.contract);
+    if (errors.length > 0 || !model)
+      throw new Error(
+        `The demo variation ${variation.file} does not check: ${errors.map((d) => `${d.file}:${d.line} ${d.message}`).join('; ') || `no contract ${variation.contract}`}`,
+      );
+    await storeVersion(services.db, {
+      model,
+      sources: sources.filter((s) => s.path === model.contract.location.file),
+      author: 'demo',
+      effectiveDate: variation.effectiveDate,
+      now,
+    });
+  }
+  return manifest.variations.length;
 }

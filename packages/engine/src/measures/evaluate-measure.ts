@@ -158,6 +158,20 @@ function score(measure: Measure, g: Gathered, base: Base, label: string, provide
       trace: trace(measure, label, provider, inputs, 'count below the minimum', 'insufficient data'),
     };
   }
+  // A mean, median, change or total over records counts its values: that is what its minimum counts.
+  const counted = valuesCounted(measure, g);
+  if (
+    counted !== undefined &&
+    measure.minimumDenominator !== undefined &&
+    counted < measure.minimumDenominator
+  ) {
+    const why = `${counted} value${counted === 1 ? '' : 's'} recorded, below the minimum of ${measure.minimumDenominator}`;
+    return {
+      ...base,
+      status: 'insufficient-data',
+      trace: trace(measure, label, provider, inputs, why, `insufficient data (${why})`),
+    };
+  }
   const shown =
     g.pence !== undefined && kind === 'reported-value'
       ? formatPence(g.pence)
@@ -175,6 +189,13 @@ function score(measure: Measure, g: Gathered, base: Base, label: string, provide
     status: 'scored',
     trace: trace(measure, label, provider, inputs, describe(measure), shown),
   };
+}
+
+/** How many values a continuous measure over records was computed from (undefined for reported figures). */
+function valuesCounted(measure: Measure, g: Gathered): number | undefined {
+  const kind = measure.scoring.kind;
+  if (!g.tally || !['mean', 'median', 'total', 'change'].includes(kind)) return undefined;
+  return kind === 'median' ? g.tally.values.length : g.tally.count;
 }
 
 function continuousValue(measure: Measure, g: Gathered): Rational | undefined {
