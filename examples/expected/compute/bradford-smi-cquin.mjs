@@ -32,6 +32,13 @@
 //     = 0.119318… -> 131,250 × 100 × 21/176 = 1,566,051.136…p -> 1,566,051p (£15,660.51).
 //   cquin WeightMonitoring Q3, from smi-register-2026-10.csv (E = 2026-10-31): 606 of 654 on
 //     antipsychotics with BMI on or after 2025-11-01 = 92.7% ≥ 90% -> attainment 1 -> 5,250,000p.
+//
+// Variation 1 (examples/variations/bradford-smi-cquin-variation-1.parity), effective 2026-10-01,
+// raises SmokingCessation's scale to 60%→95%. Each period is priced by the version in force on the
+// day it starts: Q1 and Q2 (and the block's April–September instalments) by version 1, Q3, Q4 and
+// October–March by version 2, whose lines name it. By hand, SmokingCessation Q3 from the October
+// snapshot: v1 paid 6,562,500p (attainment 5/6, so the score is 50% + 5/6 × 40% = 83.3̇%); under
+// v2 the same score gives (83.3̇% − 60%) / 35% = 2/3 → 7,875,000p × 2/3 = 5,250,000p.
 //   cquin Q3 is judged on the October snapshot, the latest of the quarter as of 2026-12-04
 //     (provisional: November and December will replace it); Q4 has not begun -> 0p.
 
@@ -53,11 +60,19 @@ const YEAR = '2026/27';
 const VALUE = 8_400_000_000n; // £84,000,000
 const WORTH = Frac.dec('1.25%');
 const AS_OF = '2026-12-04';
+const VARIED_FROM = '2026-10';
+const QUARTER_STARTS = { Q1: '2026-04', Q2: '2026-07', Q3: '2026-10', Q4: '2027-01' };
 
 const pct = (s) => Frac.dec(s);
 const INDICATORS = [
   { clause: 'SixChecks', weight: pct('50%'), scale: [pct('40%'), pct('60%')], q4: [pct('50%'), pct('70%')] },
-  { clause: 'SmokingCessation', weight: pct('30%'), scale: [pct('50%'), pct('90%')] },
+  {
+    clause: 'SmokingCessation',
+    weight: pct('30%'),
+    scale: [pct('50%'), pct('90%')],
+    // Variation 1, from 2026-10-01.
+    varied: [pct('60%'), pct('95%')],
+  },
   { clause: 'WeightMonitoring', weight: pct('20%'), scale: [pct('60%'), pct('90%')] },
 ];
 const CHECKS = [
@@ -119,7 +134,11 @@ export const measuresOn = (period, rows) => {
 export const lines = () => {
   const provider = ods('BradfordDistrictCare');
   const months = yearMonths(YEAR);
-  const out = instalments(VALUE).map((p, i) => line('block', contract, months[i], provider, p));
+  // Version 2 prices every period that starts on or after its effective date.
+  const versionOf = (firstMonth) => (firstMonth >= VARIED_FROM ? 2 : 1);
+  const out = instalments(VALUE).map((p, i) =>
+    line('block', contract, months[i], provider, p, versionOf(months[i])),
+  );
 
   // The latest standing snapshot of each quarter (standingDatasetFeeds: a later feed for the same
   // period supersedes an earlier one, so June is the corrected file).
@@ -135,12 +154,13 @@ export const lines = () => {
       if (snap && `${snap.period}-01` <= AS_OF) {
         const { num, den } = measuresOn(snap.period, snap.rows)[ind.clause];
         if (den >= 20n) {
-          const [from, to] = q === 'Q4' && ind.q4 ? ind.q4 : ind.scale;
+          const varied = versionOf(QUARTER_STARTS[q]) === 2 && ind.varied;
+          const [from, to] = q === 'Q4' && ind.q4 ? ind.q4 : varied || ind.scale;
           const a = linearAttainment(new Frac(num, den), from, to);
           pence = scheme.mul(ind.weight).div(4n).mul(a).round();
         }
       }
-      out.push(line('cquin', ind.clause, quarter, provider, pence));
+      out.push(line('cquin', ind.clause, quarter, provider, pence, versionOf(QUARTER_STARTS[q])));
     }
   }
   return out;

@@ -61,11 +61,16 @@ export function odsOf(context: EvaluationContext, organisation: string | undefin
   return context.model.organisations.find((o) => o.name === organisation)?.ods;
 }
 
-/** The provider an unattributed clause belongs to: the only provider or prime, or the whole contract. */
+/**
+ * The provider an unattributed clause pays: the only provider or prime, or in a sub-contract (one
+ * `under` a prime contract) the only subcontractor, since the prime pays it; otherwise the whole
+ * contract.
+ */
 export function mainProvider(context: { model: ContractModel }): string {
-  const delivering = context.model.contract.parties.filter(
-    (p) => p.role === 'provider' || p.role === 'prime',
-  );
+  const parties = context.model.contract.parties;
+  const delivering = context.model.contract.parent
+    ? parties.filter((p) => p.role === 'subcontractor')
+    : parties.filter((p) => p.role === 'provider' || p.role === 'prime');
   return delivering.length === 1 ? (delivering[0]?.ods ?? '*') : '*';
 }
 

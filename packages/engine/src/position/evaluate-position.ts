@@ -40,7 +40,7 @@ export async function evaluatePosition(
     asOf: options.asOf,
     result,
     measures: measureFigures(context, options.asOf),
-    indicators: indicatorPositions(context, options.asOf).map(indicatorJson),
+    indicators: indicatorPositions(context, options.asOf, result.lines).map(indicatorJson),
   };
 }
 

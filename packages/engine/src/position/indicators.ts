@@ -1,9 +1,11 @@
-import { dayAfterMonth, dayNumber, monthsOfYear } from '../calendar/index.js';
+import { dayAfterMonth, dayNumber, monthsOfYear, QUARTERS } from '../calendar/index.js';
+import { lastMonthOf } from '../calendar/periods.js';
 import { fromPercent, mul, type Rational, rational, toDecimal, toPercentText } from '../core/rational.js';
 import type { Indicator, Scheme } from '../model/contract.js';
 import { formatPence } from '../money.js';
 import { attainmentOf, thresholdValue } from '../payments/attainment.js';
 import { type EvaluationContext, mainProvider, odsOf, roundLine } from '../payments/context.js';
+import type { PaymentLine } from '../payments/payment-line.js';
 import { indicatorValues } from '../payments/scheme.js';
 
 /** What an indicator still needs: for one threshold, the numerator to reach by year end. */
@@ -32,7 +34,11 @@ export interface IndicatorPosition {
  * aggregate returns; a month with no return is not counted in the run rate. Read from an
  * evaluation's context, so no data is read or evaluated again.
  */
-export function indicatorPositions(context: EvaluationContext, asOf: string): IndicatorPosition[] {
+export function indicatorPositions(
+  context: EvaluationContext,
+  asOf: string,
+  lines: readonly PaymentLine[] = [],
+): IndicatorPosition[] {
   const model = context.model;
   const months = monthsOfYear(model.contract.year).filter((m) => dayAfterMonth(m) <= dayNumber(asOf));
   const positions: IndicatorPosition[] = [];
@@ -55,38 +61,100 @@ export function indicatorPositions(context: EvaluationContext, asOf: string): In
         withData++;
         latest = month;
       }
+      const forecastQuarterly = (position: IndicatorPosition): IndicatorPosition =>
+        scheme.assessment === 'quarterly' && position.forecast && position.yearToDate
+          ? byQuarter(context, scheme, indicator, provider, values[index] ?? 0n, position, lines, asOf)
+          : position;
       if (standing && latest !== undefined) {
         positions.push(
-          standingPositionOf(
+          forecastQuarterly(
+            standingPositionOf(
+              scheme,
+              indicator,
+              provider,
+              values[index] ?? 0n,
+              numerator,
+              denominator,
+              latest,
+              standing,
+              months.length,
+              context,
+            ),
+          ),
+        );
+        return;
+      }
+      positions.push(
+        forecastQuarterly(
+          positionOf(
             scheme,
             indicator,
             provider,
             values[index] ?? 0n,
             numerator,
             denominator,
-            latest,
-            standing,
-            months.length,
+            withData,
             context,
           ),
-        );
-        return;
-      }
-      positions.push(
-        positionOf(
-          scheme,
-          indicator,
-          provider,
-          values[index] ?? 0n,
-          numerator,
-          denominator,
-          withData,
-          context,
         ),
       );
     });
   }
   return positions;
+}
+
+/**
+ * A scheme assessed quarterly earns each quarter on its own: the year's forecast is what the
+ * quarters already over earned, plus each quarter to come at the current score (on its own
+ * thresholds), never the year's score applied to the whole value afresh.
+ */
+function byQuarter(
+  context: EvaluationContext,
+  scheme: Scheme,
+  indicator: Indicator,
+  provider: string,
+  value: bigint,
+  position: IndicatorPosition,
+  lines: readonly PaymentLine[],
+  asOf: string,
+): IndicatorPosition {
+  const year = context.model.contract.year;
+  const yearToDate = position.yearToDate as NonNullable<IndicatorPosition['yearToDate']>;
+  const score = rational(yearToDate.numerator, yearToDate.denominator);
+  const direction = context.model.measures.find((m) => m.name === indicator.measure)?.direction ?? 'higher';
+  let earned = 0n;
+  let projected = 0n;
+  const over: string[] = [];
+  const toCome: string[] = [];
+  for (const quarter of QUARTERS) {
+    const label = `${year} ${quarter}`;
+    if (dayAfterMonth(lastMonthOf({ kind: 'quarter', year, quarter })) <= dayNumber(asOf)) {
+      const line = lines.find(
+        (l) =>
+          l.kind === scheme.kind &&
+          l.clause === indicator.name &&
+          l.provider === provider &&
+          l.period === label,
+      );
+      earned += line?.pence ?? 0n;
+      over.push(quarter);
+      continue;
+    }
+    const rule = indicator.quarterRules.find((q) => q.quarter === quarter)?.rule ?? indicator.rule;
+    projected += roundLine(
+      context,
+      mul(attainmentOf(rule, score, direction).attainment, rational(value, 4n)),
+    );
+    toCome.push(quarter);
+  }
+  const pence = earned + projected;
+  const forecast = position.forecast as NonNullable<IndicatorPosition['forecast']>;
+  const said = `${formatPence(earned)} earned in ${over.join(', ') || 'no quarter yet'} and ${formatPence(projected)} at this rate in ${toCome.join(', ') || 'no quarter'}`;
+  return {
+    ...position,
+    forecast: { ...forecast, pence },
+    text: `${position.text.replace(/earning £[0-9,.]+/, `earning ${formatPence(pence)}`)} (${said})`,
+  };
 }
 
 /** What a measure's figures are over time when they stand rather than add up (undefined for events). */
