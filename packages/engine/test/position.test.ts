@@ -42,6 +42,29 @@ describe('positions', () => {
     ]);
   });
 
+  test('a quarterly scheme forecasts the quarters earned plus those to come, not the year afresh', async () => {
+    // Worth £500,000 (the indicator's whole share), linear 40%–80%, a quarter earning a quarter.
+    // Q1 100/100 a month (attainment 1: £125,000 earned); Q2 40/100 (attainment 0: £0).
+    // Year to date 420/600 = 70% → attainment 0.75: Q3 and Q4 at this rate, 2 × 0.75 × £125,000.
+    // Forecast £125,000 + £0 + £187,500 = £312,500 (the year's 70% applied afresh would say £375,000).
+    const quarterly = model({ contract: { schemes: [scheme('S', [indicator('I', 'M')])] } });
+    const observations = {
+      aggregates: monthly([
+        ['2026-04', 100, 100],
+        ['2026-05', 100, 100],
+        ['2026-06', 100, 100],
+        ['2026-07', 40, 100],
+        ['2026-08', 40, 100],
+        ['2026-09', 40, 100],
+      ]),
+    };
+    const asOf = '2026-10-15';
+    const { context, result } = await evaluateInContext(quarterly, observations, { asOf });
+    const [position] = indicatorPositions(context, asOf, result.lines);
+    expect(position?.forecast?.pence).toBe(31_250_000n);
+    expect(position?.text).toContain('£125,000.00 earned in Q1, Q2 and £187,500.00 at this rate in Q3, Q4');
+  });
+
   test('says plainly when there is no run rate yet', async () => {
     const [position] = await positionsOf({ aggregates: [] }, '2026-04-20');
     expect(position?.text).toContain('no monthly returns yet');
