@@ -40,6 +40,55 @@ describe('positions', () => {
       { threshold: '40%', neededNumerator: 300n, remainingMonths: 9 },
       { threshold: '80%', neededNumerator: 780n, remainingMonths: 9 },
     ]);
+    // Already above 40%, so the 900 cases to come need only 300 that meet to stay there.
+    expect(position?.text).toContain(
+      'on course for 40%: 300 of the about 900 cases still to come in 9 months keep it there; 780 of the about 900 cases still to come in 9 months to reach 80%',
+    );
+  });
+
+  test('a threshold the cases still to come cannot reach is said to be out of reach', async () => {
+    // 9 months at 10/100: 90 of 900, projected 1,200, 300 to come; 80% of 1,200 = 960, 870 more.
+    const months = [
+      '2026-04',
+      '2026-05',
+      '2026-06',
+      '2026-07',
+      '2026-08',
+      '2026-09',
+      '2026-10',
+      '2026-11',
+      '2026-12',
+    ];
+    const [position] = await positionsOf(
+      { aggregates: monthly(months.map((m) => [m, 10, 100] as [string, number, number])) },
+      '2027-01-10',
+    );
+    expect(position?.text).toContain(
+      '80% out of reach at this volume (it would take 870 of the about 300 cases',
+    );
+  });
+
+  test('a year-to-date return given for the year stands as the year so far', async () => {
+    const cumulative = model({
+      contract: { schemes: [scheme('S', [indicator('I', 'M')], { assessment: 'annually' })] },
+    });
+    cumulative.returns = [
+      {
+        name: 'Returns',
+        title: 'Returns',
+        overTime: { meaning: 'cumulative' },
+        location: cumulative.contract.location,
+      },
+    ];
+    const observations = {
+      aggregates: [{ measure: 'M', provider: 'RAA', period: '2026/27', numerator: '62', denominator: '100' }],
+    };
+    const { context } = await evaluateInContext(cumulative, observations, { asOf: '2026-11-15' });
+    const [position] = indicatorPositions(context, '2026-11-15');
+    expect(position?.yearToDate).toEqual({ numerator: 62n, denominator: 100n, score: '62.0%' });
+    // 80% of 100 is 80: 18 more of the same 100.
+    expect(position?.text).toContain('at the year-to-date return for 2026/27');
+    expect(position?.text).toContain('18 more of the 100 to reach 80%');
   });
 
   test('a quarterly scheme forecasts the quarters earned plus those to come, not the year afresh', async () => {

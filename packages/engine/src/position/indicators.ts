@@ -1,6 +1,14 @@
 import { dayAfterMonth, dayNumber, monthsOfYear, QUARTERS } from '../calendar/index.js';
 import { lastMonthOf } from '../calendar/periods.js';
-import { fromPercent, mul, type Rational, rational, toDecimal, toPercentText } from '../core/rational.js';
+import {
+  compare,
+  fromPercent,
+  mul,
+  type Rational,
+  rational,
+  toDecimal,
+  toPercentText,
+} from '../core/rational.js';
 import type { Indicator, Scheme } from '../model/contract.js';
 import { formatPence } from '../money.js';
 import { attainmentOf, thresholdValue } from '../payments/attainment.js';
@@ -60,6 +68,18 @@ export function indicatorPositions(
         denominator = standing ? result.denominator : denominator + result.denominator;
         withData++;
         latest = month;
+      }
+      if (standing && latest === undefined) {
+        // A year-to-date return may be given for the year itself rather than for each month.
+        const result = context.measureResult(indicator.measure, provider, {
+          kind: 'year',
+          year: model.contract.year,
+        });
+        if (result.numerator !== undefined && result.denominator !== undefined) {
+          numerator = result.numerator;
+          denominator = result.denominator;
+          latest = model.contract.year;
+        }
       }
       const forecastQuarterly = (position: IndicatorPosition): IndicatorPosition =>
         scheme.assessment === 'quarterly' && position.forecast && position.yearToDate
@@ -190,7 +210,9 @@ function standingPositionOf(
   const base = { scheme: scheme.name, indicator: indicator.name, provider, monthsWithData: 1 };
   const what =
     meaning === 'cumulative'
-      ? `the year to ${latest}`
+      ? latest.includes('/')
+        ? `the year-to-date return for ${latest}`
+        : `the year to ${latest}`
       : `the ${latest} ${meaning === 'snapshots' ? 'snapshot' : 'return'}`;
   if (denominator === 0n)
     return { ...base, needs: [], text: `Indicator ${indicator.name}: ${what} has no one in its denominator` };
@@ -261,18 +283,29 @@ function positionOf(
   const { attainment } = attainmentOf(indicator.rule, score, direction);
   const pence = roundLine(context, mul(attainment, rational(value)));
   const remaining = 12 - withData;
-  const needs = thresholdsOf(indicator).map((threshold) => {
-    const target = thresholdValue(threshold);
-    const required = ceil(mul(target, rational(projected)));
+  const targets = thresholdsOf(indicator).map(thresholdValue);
+  const needs = thresholdsOf(indicator).map((threshold, at) => {
+    const required = ceil(mul(targets[at] as Rational, rational(projected)));
     const needed = direction === 'higher' ? required - numerator : 0n;
     return {
-      threshold: threshold.kind === 'percent' ? `${threshold.percent}%` : toDecimal(target, 2),
+      threshold:
+        threshold.kind === 'percent' ? `${threshold.percent}%` : toDecimal(targets[at] as Rational, 2),
       neededNumerator: needed > 0n ? needed : 0n,
       remainingMonths: remaining,
     };
   });
+  // What the months to come must bring: of the cases expected in them at this rate, how many must meet.
+  const toCome = projected - denominator;
   const needText = needs
-    .map((n) => `${n.neededNumerator} more in ${n.remainingMonths} months to reach ${n.threshold}`)
+    .map((n, at) => {
+      if (n.neededNumerator === 0n) return `${n.threshold} reached for the year`;
+      const still = `${n.neededNumerator} of the about ${toCome} cases still to come in ${n.remainingMonths} months`;
+      if (n.neededNumerator > toCome)
+        return `${n.threshold} out of reach at this volume (it would take ${still})`;
+      return compare(score, targets[at] as Rational) >= 0
+        ? `on course for ${n.threshold}: ${still} keep it there`
+        : `${still} to reach ${n.threshold}`;
+    })
     .join('; ');
   return {
     ...base,
