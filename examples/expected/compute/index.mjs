@@ -7,7 +7,7 @@
 //   node examples/expected/compute/index.mjs            every module
 //   node examples/expected/compute/index.mjs oxford     only the modules whose file name contains "oxford"
 
-import { readdirSync, writeFileSync } from 'node:fs';
+import { mkdirSync, readdirSync, writeFileSync } from 'node:fs';
 import { dirname, join } from 'node:path';
 import { fileURLToPath, pathToFileURL } from 'node:url';
 
@@ -35,7 +35,10 @@ for (const file of files) {
   const rows = ['kind,clause,period,provider,version,pence'];
   for (const l of lines)
     rows.push([l.kind, l.clause, l.period, l.provider, l.version ?? 1, BigInt(l.pence)].map(cell).join(','));
-  writeFileSync(join(out, `${mod.contract}.csv`), `${rows.join('\n')}\n`);
+  // A module may write elsewhere (`output`, e.g. the year-end close); by default <contract>.csv.
+  const target = join(out, mod.output ?? `${mod.contract}.csv`);
+  mkdirSync(dirname(target), { recursive: true });
+  writeFileSync(target, `${rows.join('\n')}\n`);
   const total = lines.filter((l) => l.provider !== '*').reduce((s, l) => s + BigInt(l.pence), 0n);
   console.log(`${mod.contract}: ${lines.length} lines, ${total} pence over providers (${file})`);
 }

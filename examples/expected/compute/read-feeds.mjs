@@ -196,19 +196,32 @@ export const parseCsv = (text) => {
   return rows.map((r) => Object.fromEntries(header.map((h, i) => [h.trim(), (r[i] ?? '').trim()])));
 };
 
-let manifestCache;
-export const manifest = () => {
-  manifestCache ??= JSON.parse(readFileSync(join(FEEDS, 'manifest.json'), 'utf8')).feeds;
-  return manifestCache;
+/**
+ * Feed sets: `demo`, the feeds loaded on first start (examples/feeds/manifest.json), and
+ * `year-end`, the rest of the year sent after it (examples/feeds/year-end/manifest.json).
+ */
+const SET_DIRS = { demo: FEEDS, 'year-end': join(FEEDS, 'year-end') };
+const manifestCache = new Map();
+export const manifest = (set = 'demo') => {
+  if (!manifestCache.has(set))
+    manifestCache.set(
+      set,
+      JSON.parse(readFileSync(join(SET_DIRS[set], 'manifest.json'), 'utf8')).feeds.map((f) => ({
+        ...f,
+        path: join(SET_DIRS[set], f.file),
+      })),
+    );
+  return manifestCache.get(set);
 };
 
-/** The manifest's feeds for a contract and source, in manifest order, with their contents read. */
-export const feedsFor = (contract, source) =>
-  manifest()
+/** The feeds of the sets for a contract and source, in manifest order, with their contents read. */
+export const feedsFor = (contract, source, sets = ['demo']) =>
+  sets
+    .flatMap((set) => manifest(set))
     .map((f, order) => ({ ...f, order }))
     .filter((f) => f.contract === contract && (source === undefined || f.source === source))
     .map((f) => {
-      const text = readFileSync(join(FEEDS, f.file), 'utf8');
+      const text = readFileSync(f.path, 'utf8');
       return { ...f, rows: f.file.endsWith('.json') ? JSON.parse(text) : parseCsv(text) };
     });
 
@@ -216,9 +229,9 @@ export const feedsFor = (contract, source) =>
  * Record-level (CSV) feeds of a dataset that stand: a later feed from the same provider for the
  * same source and period supersedes an earlier one. Returned in period order.
  */
-export const standingDatasetFeeds = (contract, source) => {
+export const standingDatasetFeeds = (contract, source, sets) => {
   const standing = new Map();
-  for (const f of feedsFor(contract, source)) standing.set(`${f.period}|${f.provider}`, f);
+  for (const f of feedsFor(contract, source, sets)) standing.set(`${f.period}|${f.provider}`, f);
   return [...standing.values()].sort((a, b) =>
     a.period < b.period ? -1 : a.period > b.period ? 1 : a.order - b.order,
   );
@@ -229,9 +242,9 @@ export const standingDatasetFeeds = (contract, source) => {
  * the same provider for the same measure and period supersedes an earlier one. Each row is
  * returned with the provider that sent it and the manifest's period of the feed it came in.
  */
-export const standingReturnRows = (contract, source) => {
+export const standingReturnRows = (contract, source, sets) => {
   const standing = new Map();
-  for (const f of feedsFor(contract, source)) {
+  for (const f of feedsFor(contract, source, sets)) {
     for (const r of f.rows)
       standing.set(`${f.provider}|${r.measure}|${r.period}`, {
         ...r,

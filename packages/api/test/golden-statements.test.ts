@@ -82,3 +82,69 @@ describe.each(GOLDEN)('%s', (contract) => {
     expect(served).toEqual(golden);
   });
 });
+
+/**
+ * The year-end close: the capitated demo after the year, as of 2027-05-31, with the rest of the
+ * year (examples/feeds/year-end, November to March) sent by each provider over HTTP. Every month
+ * is in, so the outturn meets the whole budget and every line is final.
+ */
+test('after the year, seven months of ledger stay provisional and say which months are to come', async () => {
+  const response = await service.request(
+    '/contracts/demo.bradford_capitated.BradfordIntegratedCare/statement?asOf=2027-05-31',
+    { token: auditor },
+  );
+  const statement = (await response.json()) as {
+    lines: { kind: string; provisional: boolean; explanation: string }[];
+  };
+  const shares = statement.lines.filter((l) => l.kind === 'risk-share');
+  expect(shares.length).toBe(6);
+  expect(shares.every((l) => l.provisional)).toBe(true);
+  expect(shares[0]?.explanation).toContain('months to come: 2026-11 to 2027-03');
+});
+
+describe('the capitated risk share at the year-end close', () => {
+  const YEAR_END = join(FEEDS_DIR, 'year-end');
+  const contract = 'demo.bradford_capitated.BradfordIntegratedCare';
+  let closing: TestService;
+
+  beforeAll(async () => {
+    closing = await startTestService({ env: { PARITY_DEMO: 'true' }, now: '2027-05-31T09:00:00.000Z' });
+    const { feeds } = JSON.parse(readFileSync(join(YEAR_END, 'manifest.json'), 'utf8')) as {
+      feeds: { contract: string; source: string; period: string; provider: string; file: string }[];
+    };
+    for (const feed of feeds) {
+      const token = await closing.token(feed.provider, 'provider');
+      const json = feed.file.endsWith('.json');
+      const response = await closing.request(
+        `/contracts/${feed.contract}/feeds/${feed.source}?period=${feed.period}`,
+        {
+          method: 'POST',
+          token,
+          headers: { 'content-type': json ? 'application/json' : 'text/csv' },
+          body: readFileSync(join(YEAR_END, feed.file)),
+        },
+      );
+      expect(response.status, `${feed.file}: ${await response.clone().text()}`).toBe(201);
+    }
+  }, 120_000);
+  afterAll(() => closing.close());
+
+  test('as of 2027-05-31 the statement equals the golden year-end statement, and is final', async () => {
+    const auditorToken = await closing.token('X26', 'auditor');
+    const response = await closing.request(`/contracts/${contract}/statement?asOf=2027-05-31`, {
+      token: auditorToken,
+    });
+    expect(response.status).toBe(200);
+    const statement = (await response.json()) as {
+      provisional: boolean;
+      lines: (Line & { provisional: boolean })[];
+    };
+    const served = new Map(
+      statement.lines.map((l) => [keyOf(l), { pence: l.pence, version: String(l.version ?? 1) }]),
+    );
+    const golden = goldenLines(`year-end/${contract}`);
+    expect(Object.fromEntries([...served].sort())).toEqual(Object.fromEntries([...golden].sort()));
+    expect(statement.lines.filter((l) => l.provisional).map(keyOf)).toEqual([]);
+    expect(statement.provisional).toBe(false);
+  });
+});
