@@ -5,12 +5,13 @@ import {
   isRateClause,
   isScheme,
   isShareLimit,
+  isValueClause,
 } from '@parity/dsl';
 import { formatPence } from '@parity/engine';
 import { type AstNode, GrammarUtils } from 'langium';
 import { AbstractInlayHintProvider, type InlayHintAcceptor } from 'langium/lsp';
 import { InlayHintKind } from 'vscode-languageserver';
-import { stakeOf } from './stakes.js';
+import { blockStakeIn, stakeOf } from './stakes.js';
 
 /**
  * Shows the money the engine pays beside the clauses that do not say it in pounds: `weight 60%` →
@@ -30,6 +31,9 @@ function hintFor(node: AstNode): { label?: string; end?: { line: number; charact
     return { label: stakeOf(node)?.brief, end: node.weight.$cstNode?.range.end };
   if (isScheme(node) && node.worth?.percent)
     return { label: stakeOf(node)?.brief, end: node.worth.$cstNode?.range.end };
+  // A year of a longer term: that year's instalments.
+  if (isValueClause(node) && node.year)
+    return { label: blockStakeIn(node, node.year)?.brief, end: node.$cstNode?.range.end };
   if (isInstalmentsClause(node))
     return { label: stakeOf(node.$container)?.brief, end: node.$cstNode?.range.end };
   if (isActivityLine(node) && node.plan) {

@@ -9,11 +9,11 @@ import {
   isScheme,
   isYearOfCare,
 } from '@parity/dsl';
-import { contractStakes, type Stake } from '@parity/engine';
+import { type ContractModel, contractForYear, contractStakes, type Stake } from '@parity/engine';
 import { type AstNode, AstUtils } from 'langium';
 
 /** The stakes of each compiled contract, until the document is parsed again (new nodes, new entries). */
-const compiled = new WeakMap<Contract, Stake[]>();
+const compiled = new WeakMap<Contract, { model: ContractModel; stakes: Stake[] }>();
 
 /**
  * What a paying clause puts at stake, as the engine prices it: the editor compiles the contract and
@@ -44,13 +44,33 @@ export function stakeOf(node: AstNode): Stake | undefined {
   return kind ? stakes?.find((s) => s.kind === kind && s.clause === name) : undefined;
 }
 
+/**
+ * The block's instalments in one year of a longer term (`value £… in 2027/28`), priced by the
+ * engine for that year as it pays it.
+ */
+export function blockStakeIn(node: AstNode, year: string): Stake | undefined {
+  const contract = isContract(node) ? node : AstUtils.getContainerOfType(node, isContract);
+  const model = contract && compiledOf(contract)?.model;
+  if (!model) return undefined;
+  try {
+    return contractStakes(contractForYear(model, year)).find((s) => s.kind === 'block');
+  } catch {
+    return undefined;
+  }
+}
+
 function stakesOf(contract: Contract): Stake[] | undefined {
+  return compiledOf(contract)?.stakes;
+}
+
+function compiledOf(contract: Contract): { model: ContractModel; stakes: Stake[] } | undefined {
   const known = compiled.get(contract);
   if (known) return known;
   try {
-    const stakes = contractStakes(compileContract(contract));
-    compiled.set(contract, stakes);
-    return stakes;
+    const model = compileContract(contract);
+    const entry = { model, stakes: contractStakes(model) };
+    compiled.set(contract, entry);
+    return entry;
   } catch {
     // Not compilable yet (a reference unresolved, a clause half written): nothing to show.
     return undefined;

@@ -57,6 +57,24 @@ describe('inlay hints', () => {
   });
 });
 
+describe('a term of several years', () => {
+  test("each year's value shows that year's instalments, as the engine pays them", async () => {
+    const text = demoContract('west-london-secure-block.parity');
+    const document = await parseHelper(services.Parity)(text);
+    const hints = (await services.Parity.lsp.InlayHintProvider?.getInlayHints(document, {
+      textDocument: { uri: document.uri.toString() },
+      range: { start: { line: 0, character: 0 }, end: document.textDocument.positionAt(text.length) },
+    })) as InlayHint[];
+    // £3,600,000 ÷ 12 = £300,000; £3,708,000 ÷ 12 = £309,000; the instalments clause, the first year.
+    expect(hints.map((h) => h.label)).toEqual([
+      '= 12 × £300,000.00',
+      '= 12 × £309,000.00',
+      '= 12 × £300,000.00',
+    ]);
+    await clearDocuments(services.shared, [document]);
+  });
+});
+
 describe('quick fixes', () => {
   test('weights that sum to 200% are normalised back to 50%, 30% and 20%', async () => {
     const broken = BRADFORD.replace('weight 50%', 'weight 100%')
