@@ -33,7 +33,7 @@
 //   cquin WeightMonitoring Q3, from smi-register-2026-10.csv (E = 2026-10-31): 606 of 654 on
 //     antipsychotics with BMI on or after 2025-11-01 = 92.7% ≥ 90% -> attainment 1 -> 5,250,000p.
 //
-// Variation 1 (examples/variations/bradford-smi-cquin-variation-1.parity), effective 2026-10-01,
+// Variation 1 (examples/variations/manifest.json: edits to the contract), effective 2026-10-01,
 // raises SmokingCessation's scale to 60%→95%. Each period is priced by the version in force on the
 // day it starts: Q1 and Q2 (and the block's April–September instalments) by version 1, Q3, Q4 and
 // October–March by version 2, whose lines name it. By hand, SmokingCessation Q3 from the October

@@ -75,17 +75,30 @@ export async function loadDemo(services: Services, contractsDir: string): Promis
   return tokens;
 }
 
-/** A variation of a demo contract: the whole file as varied, and the day it takes effect. */
+/** A variation of a demo contract: the edits it makes to the demo file, and the day it takes effect. */
 interface DemoVariation {
   contract: string;
-  /** The demo file it replaces, e.g. `demo/bradford-smi-cquin.parity`. */
+  /** The demo file it varies, e.g. `demo/bradford-smi-cquin.parity`. */
   replaces: string;
-  file: string;
+  /** Each text the variation replaces (found exactly once) and what replaces it. */
+  edits: [string, string][];
   effectiveDate: string;
+}
+
+/** The demo file as varied; an edit whose text is not found exactly once is a broken variation. */
+function varied(text: string, variation: DemoVariation): string {
+  return variation.edits.reduce((current, [from, to]) => {
+    if (current.split(from).length !== 2)
+      throw new Error(
+        `The demo variation of ${variation.replaces} does not find exactly one '${from.slice(0, 60)}'.`,
+      );
+    return current.replace(from, to);
+  }, text);
 }
 
 /**
  * Publishes each variation in examples/variations/manifest.json as the contract's next version,
+ * the demo file with the variation's edits,
  * effective from its date: the demo then shows periods priced by the version in force when each
  * began. Returns how many were published.
  */
@@ -94,14 +107,15 @@ async function publishVariations(services: Services, demo: SourceFile[], now: st
     variations: DemoVariation[];
   };
   for (const variation of manifest.variations) {
-    const text = await readFile(join(VARIATIONS_DIR, variation.file), 'utf8');
-    const sources = demo.map((s) => (s.path === variation.replaces ? { path: s.path, text } : s));
+    const sources = demo.map((s) =>
+      s.path === variation.replaces ? { path: s.path, text: varied(s.text, variation) } : s,
+    );
     const outcome = await services.checker.check(sources);
     const errors = outcome.diagnostics.filter((d) => d.severity === 'error');
     const model = outcome.models.find((m) => m.contract.name === variation.contract);
     if (errors.length > 0 || !model)
       throw new Error(
-        `The demo variation ${variation.file} does not check: ${errors.map((d) => `${d.file}:${d.line} ${d.message}`).join('; ') || `no contract ${variation.contract}`}`,
+        `The demo variation of ${variation.replaces} does not check: ${errors.map((d) => `${d.file}:${d.line} ${d.message}`).join('; ') || `no contract ${variation.contract}`}`,
       );
     await storeVersion(services.db, {
       model,
