@@ -7,7 +7,7 @@
 // standard, the parity with the community and the board champion are `monitor` only ("none of them
 // moves money"), so the feeds change no line. No rounding clause; both instalments divide exactly.
 // The statement as of 2026-12-04 is for the year in progress, 2026/27 (the second year's
-// statement is asked for by year: twelve of 30,900,000p, 370,800,000p, not in this file).
+// statement is asked for by year: west-london-secure-year-2.mjs).
 //
 // Worked by hand:
 //   block 2026-04: 360,000,000p ÷ 12 = 30,000,000p (£300,000.00), remainder 0; the same in every

@@ -88,6 +88,20 @@ describe.each(GOLDEN)('%s', (contract) => {
  * year (examples/feeds/year-end, November to March) sent by each provider over HTTP. Every month
  * is in, so the outturn meets the whole budget and every line is final.
  */
+test('the second year of a two-year term equals its golden statement', async () => {
+  const contract = 'demo.westlondon.SecureUnitsPrimaryCare';
+  const response = await service.request(`/contracts/${contract}/statement?year=2027/28`, { token: auditor });
+  expect(response.status).toBe(200);
+  const statement = (await response.json()) as { year: string; lines: Line[] };
+  expect(statement.year).toBe('2027/28');
+  const served = new Map(
+    statement.lines.map((l) => [keyOf(l), { pence: l.pence, version: String(l.version ?? 1) }]),
+  );
+  expect(Object.fromEntries([...served].sort())).toEqual(
+    Object.fromEntries([...goldenLines(`year-2/${contract}`)].sort()),
+  );
+});
+
 test('after the year, seven months of ledger stay provisional and say which months are to come', async () => {
   const response = await service.request(
     '/contracts/demo.bradford_capitated.BradfordIntegratedCare/statement?asOf=2027-05-31',
