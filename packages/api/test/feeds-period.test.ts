@@ -252,3 +252,20 @@ describe('a dataset dated by a date (as SpendLines by posted_on)', () => {
       expect(await read('L1,2026-11-30,125.00', path)).toEqual({ stored: 1, errors: [] });
   });
 });
+
+describe('a snapshot', () => {
+  test('refuses a person twice in one snapshot, naming both rows, and stores nothing', async () => {
+    const body =
+      'person,registered_on,smoker\nC-001,2025-01-10,true\nC-002,2025-02-11,false\nC-001,2025-01-10,true\n';
+    await expectRefused(
+      () => send('Caseload', '2026-10', body),
+      [[3, 'person', '"C-001" is already in this snapshot, at row 1: a person appears once in a snapshot']],
+    );
+  });
+
+  test('takes the same person in the next month, which is another snapshot', async () => {
+    const body = 'person,registered_on,smoker\nC-001,2025-01-10,true\nC-002,2025-02-11,false\n';
+    expect((await send('Caseload', '2026-09', body)).status).toBe(201);
+    expect((await send('Caseload', '2026-10', body)).status).toBe(201);
+  });
+});

@@ -111,6 +111,25 @@ describe('bad input is refused, never counted', () => {
     expect(() => tallyRecordsSync(model([listed], [measure('Any', 'Listed')]), 'Listed', rows)).not.toThrow();
   });
 
+  test('a person twice in one snapshot is refused; in two snapshots, or twice among events, is not', () => {
+    const register = dataset(
+      'Register',
+      { person: 'pseudonym', smoker: 'boolean?' },
+      { overTime: { meaning: 'snapshots' } },
+    );
+    const against = model([register], [measure('Any', 'Register')]);
+    const april = { provider: 'RX4', month: '2026-04', person: 'P1' };
+    const error = refusal([april, { ...april, person: 'P2' }, april], 'Register', against);
+    expect(error.details).toEqual({ row: 3, field: 'person' });
+    expect(error.message).toContain('"P1" is already in this snapshot, at row 1');
+    expect(() =>
+      tallyRecordsSync(against, 'Register', [april, { ...april, month: '2026-05' }]),
+    ).not.toThrow();
+    expect(() => tallyRecordsSync(against, 'Register', [april, { ...april, provider: 'RHA' }])).not.toThrow();
+    const events = model([dataset('Visits2', { person: 'pseudonym' })], [measure('Any', 'Visits2')]);
+    expect(() => tallyRecordsSync(events, 'Visits2', [april, april])).not.toThrow();
+  });
+
   test('a required field that is missing', () => {
     const error = refusal([{ ...good, visited_on: '' }]);
     expect(error.message).toBe("Row 1: field 'visited_on' is required but missing.");

@@ -6,6 +6,8 @@ import {
   quoteCell as quoted,
   readCell,
   readMonth,
+  SnapshotPeople,
+  snapshotKeyField,
 } from '@parity/engine';
 import type { BlockWriter } from './block-spool.js';
 import { FastRowEncoder, fastColumn } from './fast-row.js';
@@ -38,6 +40,9 @@ export class DatasetRows {
   private width = 0;
   private fast?: FastRowEncoder;
   private readonly reportedKeys = new Set<string>();
+  /** A snapshot's key field (its person), whose values must not repeat; -1 for events. */
+  private readonly keyField: number;
+  private readonly people = new SnapshotPeople();
 
   constructor(
     private readonly dataset: Dataset,
@@ -50,6 +55,8 @@ export class DatasetRows {
     this.required = dataset.fields.map((f) => !f.optional);
     this.datedBy =
       dataset.datedBy === undefined ? -1 : dataset.fields.findIndex((f) => f.name === dataset.datedBy);
+    const key = snapshotKeyField(dataset);
+    this.keyField = key ? dataset.fields.indexOf(key) : -1;
   }
 
   /** Matches a header row to the fields; false (with errors recorded) when it does not match. */
@@ -102,13 +109,18 @@ export class DatasetRows {
         ? fastColumn('month', false)
         : fastColumn(this.fields[field] as DatasetField, field === this.datedBy);
     });
-    this.fast = new FastRowEncoder(plan, this.period);
+    // A snapshot's people are checked for repeats on the careful path (registers are small).
+    this.fast = this.keyField < 0 ? new FastRowEncoder(plan, this.period) : undefined;
     return true;
   }
 
   /** Checks a plain CSV line in place, on the fast path when it can. */
   readLine(text: string, start: number, end: number, row: number): void {
-    const fast = this.fast as FastRowEncoder;
+    const fast = this.fast;
+    if (!fast) {
+      this.readCells(text.slice(start, end).split(','), row);
+      return;
+    }
     const out = this.writer.reserve(2 * (end - start) + 4 * this.width + 2);
     const written = fast.encode(text, start, end, out, this.writer.offset);
     if (written < 0) this.readCells(text.slice(start, end).split(','), row);
@@ -218,6 +230,11 @@ export class DatasetRows {
           continue;
         }
         json = JSON.stringify(reading.value);
+        const repeated = i === this.keyField ? this.people.repeat(String(reading.value), row) : undefined;
+        if (repeated) {
+          bad = true;
+          this.errors.add(row, field.name, `Row ${row}, column '${field.name}': ${repeated}.`);
+        }
         if (i === this.datedBy && json.slice(1, 8) !== this.period) {
           bad = true;
           this.errors.add(row, field.name, this.outsidePeriod(row, field.name, json.slice(1, -1)));

@@ -28,7 +28,7 @@ dataset Episodes "Episodes of care, with every field type" per episode {
 }
 
 dataset Caseload "People on the caseload at the end of the month" per person {
-  rows are events
+  rows are snapshots
   source "Test caseload snapshot"
   person: pseudonym "Pseudonymous person key"
   registered_on: date? "Date added to the caseload"

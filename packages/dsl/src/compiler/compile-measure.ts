@@ -6,7 +6,6 @@ import {
   type OverTime,
   type Scoring,
 } from '@parity/engine';
-import type { AstNode } from 'langium';
 import {
   type AggregateReturn,
   type Scoring as AstScoring,

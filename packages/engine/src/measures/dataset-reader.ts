@@ -1,12 +1,14 @@
 import { monthIndexOfDay, parseMonthIndex } from '../calendar/index.js';
 import { DomainError } from '../core/errors.js';
-import type { Dataset } from '../model/measure.js';
+import type { Dataset, DatasetField } from '../model/measure.js';
 import {
   expectedStoredValue,
   identifyingFieldMessage,
   identifyingName,
   identifyingValueAt,
   identifyingValueProblem,
+  SnapshotPeople,
+  snapshotKeyField,
 } from '../records/index.js';
 import {
   decodeNumber,
@@ -53,6 +55,10 @@ export function createDatasetReader(dataset: Dataset): DatasetReader {
   const decode = createDecoder(dataset);
   const datedBy = datedBySlot(dataset, slots);
   const person = fields.find((field) => field.type === 'pseudonym');
+  const snapshotKey = snapshotKeyField(dataset);
+  const keyIndex = snapshotKey ? fields.indexOf(snapshotKey) : -1;
+  // The people of each provider's monthly snapshot, so that none is counted twice.
+  const snapshots = new Map<string, SnapshotPeople>();
   return {
     dataset,
     slots,
@@ -67,6 +73,13 @@ export function createDatasetReader(dataset: Dataset): DatasetReader {
         context.monthIndex = monthOfDatedBy(context, datedBy);
         // A snapshot month may come with a dated row; it is not used, but it must still be a month.
         if (month !== undefined && month !== null && month !== '') monthOfRow(context, month, true);
+      }
+      if (keyIndex >= 0) {
+        const snapshot = `${String(context.raw[providerSlot])} ${context.monthIndex}`;
+        const people = snapshots.get(snapshot) ?? new SnapshotPeople();
+        snapshots.set(snapshot, people);
+        const repeated = people.repeat(String(context.texts[keyIndex]), context.rowNumber);
+        if (repeated) throw invalidRecord(context, (snapshotKey as DatasetField).name, repeated);
       }
     },
   };

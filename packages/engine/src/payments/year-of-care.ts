@@ -11,6 +11,7 @@ import { div, mul, rational } from '../core/rational.js';
 import type { RecordRow } from '../measures/observations.js';
 import type { YearOfCare } from '../model/contract.js';
 import { formatPence } from '../money.js';
+import { SnapshotPeople } from '../records/snapshot-people.js';
 import { describeRounding, type EvaluationContext, isProvisional, roundLine } from './context.js';
 import type { PaymentLine } from './payment-line.js';
 
@@ -27,7 +28,8 @@ export type MembershipDays = Map<string, Map<string, number>>;
 export class Membership {
   /** provider → snapshot month → month → member-days the snapshot gives that month. */
   private readonly bySnapshot = new Map<string, Map<string, Map<string, number>>>();
-  private readonly people = new Set<string>();
+  /** The people of each provider's snapshot, by provider and month. */
+  private readonly snapshots = new Map<string, SnapshotPeople>();
 
   constructor(
     private readonly yearOfCare: YearOfCare,
@@ -85,15 +87,14 @@ export class Membership {
 
   private refuseRepeat(row: RecordRow, rowNumber: number, snapshot: string): void {
     if (this.personField === undefined) return;
-    const person = row[this.personField];
-    const key = `${row.provider}\u0000${snapshot}\u0000${String(person)}`;
-    if (!this.people.has(key)) {
-      this.people.add(key);
-      return;
-    }
+    const key = `${row.provider} ${snapshot}`;
+    const people = this.snapshots.get(key) ?? new SnapshotPeople();
+    this.snapshots.set(key, people);
+    const problem = people.repeat(String(row[this.personField]), rowNumber);
+    if (problem === undefined) return;
     throw new DomainError(
       DomainErrorCodes.InvalidRecord,
-      `Record ${rowNumber}: ${this.personField} ${JSON.stringify(person)} is already in the ${snapshot} snapshot of ${this.yearOfCare.cohort} from ${row.provider}: a person is on a register once.`,
+      `Record ${rowNumber}: ${this.personField} ${problem} (the ${snapshot} snapshot of ${this.yearOfCare.cohort} from ${row.provider}).`,
       { row: rowNumber, field: this.personField },
     );
   }

@@ -28,3 +28,4 @@ export {
   isPostcodeAt,
 } from './identifiable-values.js';
 export { readBoolean, readDecimal, readInteger, readPence } from './numbers.js';
+export { SnapshotPeople, snapshotKeyField } from './snapshot-people.js';

@@ -24,8 +24,8 @@ export function dataset(
     name,
     title: name,
     datedBy: options.datedBy,
-    // Unless a test says otherwise, dated rows are events and undated ones monthly snapshots.
-    overTime: options.overTime ?? { meaning: options.datedBy ? 'events' : 'snapshots' },
+    // Unless a test says otherwise (a register: `overTime: { meaning: 'snapshots' }`), rows are events.
+    overTime: options.overTime ?? { meaning: 'events' },
     fields: Object.entries(fields).map(([field, spec]) => ({
       name: field,
       type: spec.replace('?', '') as FieldType,
