@@ -24,6 +24,7 @@ export {
   overTimeClauseOf,
   overTimeOfClause,
   partiesOf,
+  submittedByOf,
 } from './language/parity-facts.js';
 export { createParityServices, type ParityCoreServices, ParityModule } from './language/parity-module.js';
 export { packageOfImport, qualifiedName } from './language/parity-names.js';

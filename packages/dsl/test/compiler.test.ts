@@ -79,6 +79,30 @@ describe('compileContract', () => {
     ]);
   });
 
+  test('says who submits a dataset or return: absent is each provider, else the commissioner or a data service', async () => {
+    const plain = await compileFrom(cquinSources, '/cquin.parity');
+    expect(plain.datasets[0]?.submittedBy).toBeUndefined();
+    const declared = await compileFrom(
+      {
+        ...cquinSources,
+        '/lib.parity': LIBRARY.replace(
+          'source "GP clinical systems"',
+          'source "GP clinical systems"\n  submitted by data service Icb2',
+        ).replace(
+          'source "Trust monthly return"',
+          'source "Trust monthly return"\n  submitted by commissioner',
+        ),
+      },
+      '/cquin.parity',
+    );
+    expect(declared.datasets[0]?.submittedBy).toEqual({
+      kind: 'data-service',
+      organisation: 'lib.Icb2',
+      ods: 'QAB',
+    });
+    expect(declared.returns.map((r) => r.submittedBy)).toEqual([{ kind: 'commissioner' }]);
+  });
+
   test('normalises durations to minutes or calendar months', async () => {
     const model = await compileFrom(cquinSources, '/cquin.parity');
     const offered = model.measures.find((m) => m.name === 'lib.Offered');

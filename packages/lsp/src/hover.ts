@@ -16,8 +16,9 @@ import {
   type Measure,
   overTimeClauseOf,
   overTimeOfClause,
+  submittedByOf,
 } from '@parity/dsl';
-import { describeOverTime } from '@parity/engine';
+import { describeOverTime, describeSubmittedBy } from '@parity/engine';
 import type { AstNode } from 'langium';
 import { MultilineCommentHoverProvider } from 'langium/lsp';
 import { stakeOf } from './stakes.js';
@@ -91,8 +92,12 @@ export function describeMeasure(measure: Measure): string {
   return lines.join('\n\n');
 }
 
-/** What the rows of a dataset or return mean over time, as the engine describes it, and a blank line. */
+/**
+ * What the rows of a dataset or return mean over time, as the engine describes it, and who submits
+ * its feeds, each followed by a blank line.
+ */
 function overTimeOf(source: Dataset | AggregateReturn): string {
   const clause = overTimeClauseOf(source);
-  return clause ? `${describeOverTime(overTimeOfClause(clause))}\n\n` : '';
+  const meaning = clause ? `${describeOverTime(overTimeOfClause(clause))}\n\n` : '';
+  return `${meaning}Submitted by ${describeSubmittedBy(submittedByOf(source))}.\n\n`;
 }

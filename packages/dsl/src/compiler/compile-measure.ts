@@ -5,6 +5,7 @@ import {
   normaliseNumber,
   type OverTime,
   type Scoring,
+  type SubmittedBy,
 } from '@parity/engine';
 import {
   type AggregateReturn,
@@ -37,9 +38,11 @@ import {
   isScoringClause,
   isSourceClause,
   isStratificationClause,
+  isSubmittedByClause,
+  isTimeZoneClause,
   type Measure,
 } from '../language/generated/ast.js';
-import { overTimeClauseOf, overTimeOfClause } from '../language/parity-facts.js';
+import { overTimeClauseOf, overTimeOfClause, submittedByOf } from '../language/parity-facts.js';
 import { compileDuration, compileExpression } from './compile-expression.js';
 import { type FileNamer, locationOf } from './locations.js';
 import { nameOf } from './names.js';
@@ -53,6 +56,8 @@ export function compileDataset(dataset: Dataset, fileOf: FileNamer): ModelDatase
     source: dataset.members.find(isDataSourceClause)?.description,
     datedBy: dataset.members.find(isDatedByClause)?.field.ref?.name,
     overTime: compileOverTime(dataset),
+    ...compileSubmittedBy(dataset),
+    ...compileTimeZone(dataset),
     fields: dataset.members.filter(isField).map((field) => ({
       name: field.name,
       type: field.type as ModelDataset['fields'][number]['type'],
@@ -68,12 +73,27 @@ function compileOverTime(source: Dataset | AggregateReturn): OverTime {
   return overTimeOfClause(required(overTimeClauseOf(source), `what the rows of ${source.name} are`));
 }
 
+/** Who submits the feeds, when declared; absent means each provider, and is left out of the model. */
+function compileSubmittedBy(source: Dataset | AggregateReturn): { submittedBy?: SubmittedBy } {
+  const submittedBy = submittedByOf(source);
+  if (source.members.some(isSubmittedByClause))
+    required(submittedBy, `the data service that submits ${source.name}`);
+  return submittedBy ? { submittedBy } : {};
+}
+
+/** How clock times without an offset are read, when not UTC (UTC is left out of the model). */
+function compileTimeZone(dataset: Dataset): { timeZone?: 'Europe/London' } {
+  const zone = dataset.members.find(isTimeZoneClause)?.zone;
+  return zone === 'Europe/London' ? { timeZone: zone } : {};
+}
+
 export function compileReturn(aggregate: AggregateReturn, fileOf: FileNamer): ModelReturn {
   return {
     name: nameOf(aggregate),
     title: aggregate.title,
     source: aggregate.members.find(isDataSourceClause)?.description,
     overTime: compileOverTime(aggregate),
+    ...compileSubmittedBy(aggregate),
     location: locationOf(aggregate, fileOf),
   };
 }

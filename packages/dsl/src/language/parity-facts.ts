@@ -1,4 +1,4 @@
-import type { OverTime } from '@parity/engine';
+import type { OverTime, SubmittedBy } from '@parity/engine';
 import { type AstNode, AstUtils } from 'langium';
 import {
   type AggregateReturn,
@@ -18,6 +18,7 @@ import {
   isParty,
   isScoringClause,
   isSourceClause,
+  isSubmittedByClause,
   isValueClause,
   isYearClause,
   type Measure,
@@ -25,6 +26,7 @@ import {
   type OverTimeClause,
   type Party,
 } from './generated/ast.js';
+import { qualifiedName } from './parity-names.js';
 
 /** Facts read off the AST that both the checker and the compiler need. */
 
@@ -125,6 +127,22 @@ export function contractValue(contract: Contract): string | undefined {
 /** A dataset's or return's `rows are …` clause, if it has one. */
 export function overTimeClauseOf(source: Dataset | AggregateReturn): OverTimeClause | undefined {
   return (source.members as AstNode[]).find(isOverTimeClause);
+}
+
+/**
+ * Who submits a dataset's or return's feeds, as the model says it (`submitted by …`); undefined
+ * when the clause is absent, which means each provider. A data service is named by its model name
+ * and ODS code.
+ */
+export function submittedByOf(source: Dataset | AggregateReturn): SubmittedBy | undefined {
+  const clause = (source.members as AstNode[]).find(isSubmittedByClause);
+  if (!clause) return undefined;
+  if (clause.submitter === 'commissioner' || clause.submitter === 'provider')
+    return { kind: clause.submitter };
+  const service = clause.service?.ref;
+  if (!service) return undefined;
+  const root = AstUtils.getDocument(service).parseResult.value as { name?: string };
+  return { kind: 'data-service', organisation: qualifiedName(root.name, service.name), ods: service.ods };
 }
 
 const READINGS: Record<string, OverTime['reading']> = {

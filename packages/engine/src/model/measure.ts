@@ -37,6 +37,31 @@ export const OverTime = z.object({
 });
 export type OverTime = z.infer<typeof OverTime>;
 
+/**
+ * Who sends a dataset's or return's feeds, declared by the contract: each provider its own (the
+ * default, when absent), the commissioner for any provider of the contract (an ICB's ledger), or a
+ * named data service for every provider (a GP-sourced register). The service grants the right to
+ * submit from it.
+ */
+export const SubmittedBy = z.discriminatedUnion('kind', [
+  z.object({ kind: z.literal('provider') }),
+  z.object({ kind: z.literal('commissioner') }),
+  z.object({ kind: z.literal('data-service'), organisation: z.string(), ods: z.string() }),
+]);
+export type SubmittedBy = z.infer<typeof SubmittedBy>;
+
+/** Who submits, in words: for refusals and hovers. */
+export function describeSubmittedBy(submittedBy: SubmittedBy | undefined): string {
+  switch (submittedBy?.kind) {
+    case 'commissioner':
+      return 'the commissioner, for each provider of the contract';
+    case 'data-service':
+      return `the data service ${submittedBy.organisation} (${submittedBy.ods}), for each provider of the contract`;
+    default:
+      return 'each provider, for itself';
+  }
+}
+
 /** A record-level dataset: pseudonymised rows with typed fields. */
 export const Dataset = z.object({
   name: z.string(),
@@ -45,6 +70,7 @@ export const Dataset = z.object({
   source: z.string().optional(),
   datedBy: z.string().optional(),
   overTime: OverTime,
+  submittedBy: SubmittedBy.optional(),
   fields: z.array(DatasetField),
   location: SourceLocation,
 });
@@ -56,6 +82,7 @@ export const AggregateReturn = z.object({
   title: z.string(),
   source: z.string().optional(),
   overTime: OverTime,
+  submittedBy: SubmittedBy.optional(),
   location: SourceLocation,
 });
 export type AggregateReturn = z.infer<typeof AggregateReturn>;
