@@ -474,6 +474,78 @@ const CASES: RuleCase[] = [
     at: 'Pot "Alliance',
   },
   {
+    name: 'a second collar on losses, which would be ignored',
+    code: IssueCodes.DuplicateLimit,
+    file: 'alliance',
+    edits: [['collar loss at 1% of budget', 'collar loss at 1% of budget\n    collar loss at £1,000,000']],
+    at: 'collar loss at £1,000,000',
+  },
+  {
+    name: 'fractional shares that do not make the whole',
+    code: IssueCodes.SharesNotHundred,
+    file: 'alliance',
+    edits: [
+      [
+        'among providers pro rata to value',
+        'among providers fixed {\n      MhTrust 1/3\n      Acute 1/2\n    }',
+      ],
+    ],
+    at: 'among providers fixed',
+  },
+  {
+    name: 'shares of a third written as 33.33%',
+    code: IssueCodes.SharesNotHundred,
+    file: 'alliance',
+    edits: [
+      [
+        'among providers pro rata to value',
+        'among providers fixed {\n      MhTrust 33.33%\n      Acute 66.66%\n    }',
+      ],
+    ],
+    at: 'among providers fixed',
+  },
+  {
+    name: 'a fractional share over nothing',
+    code: IssueCodes.InvalidNumber,
+    file: 'alliance',
+    edits: [
+      [
+        'among providers pro rata to value',
+        'among providers fixed {\n      MhTrust 1/0\n      Acute 1/1\n    }',
+      ],
+    ],
+    at: 'MhTrust 1/0',
+  },
+  {
+    name: "the providers' part divided two ways",
+    code: IssueCodes.DuplicateClause,
+    file: 'alliance',
+    edits: [
+      ['among providers pro rata to value', 'among providers pro rata to value\n    among providers equally'],
+    ],
+    at: 'among providers equally',
+  },
+  {
+    name: 'rounding each line and the annual amount at once',
+    code: IssueCodes.ConflictingRounding,
+    file: 'cquin',
+    edits: [
+      [
+        '  value £1,000,000',
+        '  value £1,000,000\n  rounding half-up to penny per line\n  round the annual amount, pay monthly instalments',
+      ],
+    ],
+    at: 'round the annual',
+  },
+  {
+    name: 'an annual rounding policy with no monthly per-head payment to round',
+    code: IssueCodes.InertRoundingPolicy,
+    file: 'cquin',
+    edits: [['  value £1,000,000', '  value £1,000,000\n  round the annual amount, pay monthly instalments']],
+    at: 'round the annual',
+    severity: 'warning',
+  },
+  {
     name: 'a test that expects a measure to earn money',
     code: IssueCodes.TestTargetKind,
     file: 'cquin',
@@ -481,6 +553,71 @@ const CASES: RuleCase[] = [
     at: 'Reported earns',
   },
 ];
+
+/** New constructs written correctly: each set of edits checks with no problems at all. */
+const CORRECT: Array<{ name: string; edits: Partial<Record<FileKey, Array<[string, string]>>> }> = [
+  {
+    name: 'a cap and a collar that are the lesser or greater of several amounts',
+    edits: {
+      alliance: [
+        ['cap gain at 2% of budget', 'cap gain at lesser of (2% of budget, £1,000,000)'],
+        ['collar loss at 1% of budget', 'collar loss at greater of (1% of budget, £250k, 0.5% of value)'],
+      ],
+    },
+  },
+  {
+    name: "the providers' part divided equally",
+    edits: { alliance: [['among providers pro rata to value', 'among providers equally']] },
+  },
+  {
+    name: 'fixed shares written as fractions, and fractions beside percentages',
+    edits: {
+      alliance: [
+        [
+          'among providers pro rata to value',
+          'among providers fixed {\n      MhTrust 1/3\n      Acute 2/3\n    }',
+        ],
+      ],
+    },
+  },
+  {
+    name: 'a half as 1/2 beside 50%',
+    edits: {
+      alliance: [
+        [
+          'among providers pro rata to value',
+          'among providers fixed {\n      MhTrust 1/2\n      Acute 50%\n    }',
+        ],
+      ],
+    },
+  },
+  {
+    name: 'a year of care rounded once for the year and paid in monthly instalments',
+    edits: {
+      lib: [['  offered: date?', '  offered: date?\n  joined_on: date\n  left_on: date?']],
+      cquin: [
+        ['arrangement cquin', 'arrangement cquin, year-of-care'],
+        [
+          '  value £1,000,000',
+          '  value £1,000,000\n  round the annual amount, pay monthly instalments\n  year of care Cohort "People on the register" {\n    cohort from Register joined joined_on left left_on\n    rate £2,400 per person per year\n    covers physical-health, mental-health\n  }',
+        ],
+      ],
+    },
+  },
+];
+
+describe.each(CORRECT)('accepts $name', ({ edits }) => {
+  test('with no problems', async () => {
+    const base = { ...BASE };
+    for (const [file, changes] of Object.entries(edits) as Array<[FileKey, Array<[string, string]>]>) {
+      for (const [from, to] of changes) {
+        if (!base[file].includes(from)) throw new Error(`edit does not apply: ${from}`);
+        base[file] = base[file].replace(from, to);
+      }
+    }
+    expect(await check(sourcesOf(base))).toEqual([]);
+  });
+});
 
 function edited(testCase: RuleCase): Record<string, string> {
   let text = BASE[testCase.file];

@@ -30,6 +30,7 @@ import {
   isPilot,
   isRiskShare,
   isRoundingClause,
+  isRoundingPolicy,
   isScheme,
   isTermClause,
   isValueClause,
@@ -138,6 +139,7 @@ function compileContractBody(contract: Contract, fileOf: FileNamer): ModelContra
     rounding: {
       mode: (rounding?.mode ?? 'half-up') as 'half-up',
       unit: (rounding?.unit ?? 'penny') as 'penny',
+      ...(members.some(isRoundingPolicy) ? { totals: 'annual' as const } : {}),
     },
     budgets: members.filter(isBudget).map((b) => ({
       name: b.name,

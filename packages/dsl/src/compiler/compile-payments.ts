@@ -3,6 +3,7 @@ import {
   type Amount as ModelAmount,
   type Capitation as ModelCapitation,
   type Indicator as ModelIndicator,
+  type Limit as ModelLimit,
   type Monitor as ModelMonitor,
   type PaymentRule as ModelPaymentRule,
   type Pilot as ModelPilot,
@@ -46,8 +47,10 @@ import {
   type Monitor,
   type PaymentRule,
   type Pilot,
+  type ProviderSplit,
   type RiskShare,
   type Scheme,
+  type ShareLimit,
   type Threshold,
   type Weight,
   type YearOfCare,
@@ -210,9 +213,10 @@ export function compileRiskShare(share: RiskShare, fileOf: FileNamer): ModelRisk
         providersPercent: parsePercent(band.providers),
         commissionerPercent: parsePercent(band.commissioner),
       }));
+  // Validation refuses a second cap or collar, so the first is the only one.
   const limit = (kind: string) => {
     const found = share.members.filter(isShareLimit).find((l) => l.kind === kind);
-    return found && compileAmount(found.amount);
+    return found && compileLimit(found);
   };
   const gate = share.members.find(isQualityGate);
   const modifier = share.members.find(isQualityModifier);
@@ -252,18 +256,37 @@ export function compileRiskShare(share: RiskShare, fileOf: FileNamer): ModelRisk
       order: order(gate.order),
     },
     qualityModifier: modifier && { measure: refName(modifier.measure), order: order(modifier.order) },
-    providerSplit:
-      split?.basis === 'fixed'
-        ? {
-            basis: 'fixed',
-            shares: split.shares.map((s) => ({
-              organisation: refName(s.organisation),
-              percent: parsePercent(s.share),
-            })),
-          }
-        : { basis: 'pro-rata-value' },
+    providerSplit: compileSplit(split),
     location: locationOf(share, fileOf),
   };
+}
+
+function compileLimit(limit: ShareLimit): ModelLimit {
+  if (!limit.choice)
+    return compileAmount(required(limit.amount, `the amount of ${limit.kind} ${limit.side}`));
+  return {
+    kind: limit.choice === 'lesser' ? 'lesser-of' : 'greater-of',
+    amounts: limit.amounts.map(compileAmount),
+  };
+}
+
+function compileSplit(split: ProviderSplit | undefined): ModelRiskShare['providerSplit'] {
+  if (split?.basis === 'equally') return { basis: 'equal' };
+  if (split?.basis !== 'fixed') return { basis: 'pro-rata-value' };
+  return {
+    basis: 'fixed',
+    shares: split.shares.map((s) =>
+      s.share.endsWith('%')
+        ? { organisation: refName(s.organisation), percent: parsePercent(s.share) }
+        : { organisation: refName(s.organisation), fraction: normaliseFraction(s.share) },
+    ),
+  };
+}
+
+/** `1/3` as written, without separators: the validator has checked both parts are whole numbers. */
+function normaliseFraction(text: string): string {
+  const [numerator, denominator] = text.split('/');
+  return `${BigInt((numerator ?? '0').replaceAll(',', ''))}/${BigInt((denominator ?? '1').replaceAll(',', ''))}`;
 }
 
 export function compilePilot(pilot: Pilot, fileOf: FileNamer): ModelPilot {

@@ -13,6 +13,8 @@ import {
   isParentClause,
   isPilot,
   isRiskShare,
+  isRoundingClause,
+  isRoundingPolicy,
   isScheme,
   isTermClause,
   isValueClause,
@@ -33,6 +35,7 @@ const SINGLE_CLAUSES = [
   'ApportionmentClause',
   'ParentClause',
   'RoundingClause',
+  'RoundingPolicy',
   'Pilot',
 ];
 const COMMISSIONING_SECTORS = new Set(['commissioner', 'local-authority']);
@@ -45,6 +48,33 @@ export function checkContract(contract: Contract, accept: ValidationAcceptor): v
   checkTerm(contract, accept);
   checkYears(contract, accept);
   checkSubContract(contract, accept);
+  checkRoundingPolicy(contract, accept);
+}
+
+/**
+ * `round the annual amount, pay monthly instalments` rounds the monthly per-head payments once for
+ * the year: it contradicts `rounding … per line`, and means nothing without capitation or year of care.
+ */
+function checkRoundingPolicy(contract: Contract, accept: ValidationAcceptor): void {
+  const policy = contract.members.find(isRoundingPolicy);
+  if (!policy) return;
+  const perLine = contract.members.find(isRoundingClause)?.perLine;
+  if (perLine)
+    report(
+      accept,
+      'error',
+      IssueCodes.ConflictingRounding,
+      `${contractLabel(contract)} rounds each line ('per line') and the annual amount once: keep one. Drop 'per line' to round the year once and pay the months as instalments of it.`,
+      { node: policy },
+    );
+  if (!contract.members.some((m) => isCapitation(m) || isYearOfCare(m)))
+    report(
+      accept,
+      'warning',
+      IssueCodes.InertRoundingPolicy,
+      `Rounding the annual amount applies to monthly per-head payments (capitation or year of care), and ${contractLabel(contract)} has none: remove it. Block instalments already add up to the year's value exactly.`,
+      { node: policy },
+    );
 }
 
 /**

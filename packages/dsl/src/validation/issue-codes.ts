@@ -62,6 +62,10 @@ export const IssueCodes = {
   BandOrder: 'band-order',
   UnreachableQualityGate: 'unreachable-quality-gate',
   MissingProviderSplit: 'missing-provider-split',
+  DuplicateLimit: 'duplicate-limit',
+  // rounding
+  ConflictingRounding: 'conflicting-rounding',
+  InertRoundingPolicy: 'inert-rounding-policy',
   // tests
   TestTargetKind: 'test-target-kind',
 } as const;

@@ -1,3 +1,4 @@
+import { parsePercent } from '@parity/engine';
 import type { ValidationAcceptor } from 'langium';
 import {
   type Amount,
@@ -13,6 +14,7 @@ import {
   isShareOutturn,
   isSharing,
   type Pilot,
+  type ProviderSplit,
   type RiskShare,
   type Sharing,
 } from '../language/generated/ast.js';
@@ -57,7 +59,16 @@ export function checkRiskShare(share: RiskShare, accept: ValidationAcceptor): vo
     checkCoverage(budget.domains, share, accept, `The budget of ${share.name}`);
   }
   if (contract && partiesOf(contract, 'provider', 'prime').length > 1) {
-    const split = share.members.find(isProviderSplit);
+    const splits = share.members.filter(isProviderSplit);
+    const split = splits[0];
+    for (const extra of splits.slice(1))
+      report(
+        accept,
+        'error',
+        IssueCodes.DuplicateClause,
+        `Risk share ${share.name} says more than once how the providers' part is divided: keep one 'among providers …'.`,
+        { node: extra },
+      );
     if (!split) {
       report(
         accept,
@@ -67,18 +78,78 @@ export function checkRiskShare(share: RiskShare, accept: ValidationAcceptor): vo
         { node: share, property: 'name' },
       );
     } else if (split.basis === 'fixed') {
-      const total = sumPercentages(split.shares.map((s) => s.share));
-      if (total !== '100') {
-        report(
-          accept,
-          'error',
-          IssueCodes.SharesNotHundred,
-          `Providers' fixed shares sum to ${total}%; they must sum to 100%.`,
-          { node: split, data: { total } },
-        );
-      }
+      checkFixedShares(split, accept);
     }
   }
+}
+
+/**
+ * Fixed shares, as percentages or fractions, must sum exactly to the whole: 1/3 + 1/3 + 1/3 does,
+ * 33.33% three times does not.
+ */
+function checkFixedShares(split: ProviderSplit, accept: ValidationAcceptor): void {
+  const parts: ShareFraction[] = [];
+  split.shares.forEach((share, index) => {
+    const part = shareFraction(share.share);
+    if (part) parts.push(part);
+    else
+      report(
+        accept,
+        'error',
+        IssueCodes.InvalidNumber,
+        `A fractional share is written as two whole numbers with a denominator above zero, such as 1/3: '${share.share}' is not.`,
+        { node: split, property: 'shares', index },
+      );
+  });
+  if (parts.length < split.shares.length) return;
+  const total = parts.reduce((sum, p) => ({ n: sum.n * p.d + p.n * sum.d, d: sum.d * p.d }), {
+    n: 0n,
+    d: 1n,
+  });
+  if (total.n === total.d) return;
+  const written = split.shares.some((s) => !s.share.endsWith('%'))
+    ? `${reduced(total)} of the whole`
+    : `${sumPercentages(split.shares.map((s) => s.share))}%`;
+  report(
+    accept,
+    'error',
+    IssueCodes.SharesNotHundred,
+    `Providers' fixed shares sum to ${written}; they must sum to 100% (or 1). For thirds, write 1/3 rather than 33.33%.`,
+    { node: split, data: { total: written } },
+  );
+}
+
+interface ShareFraction {
+  n: bigint;
+  d: bigint;
+}
+
+/** A share as an exact fraction of the whole: `40%` is 40/100, `1/3` is 1/3; undefined if malformed. */
+function shareFraction(text: string): ShareFraction | undefined {
+  if (text.endsWith('%')) {
+    const percent = percentText(text);
+    if (percent === undefined) return undefined;
+    const [whole = '0', decimals = ''] = percent.split('.');
+    return { n: BigInt(whole + decimals), d: 100n * 10n ** BigInt(decimals.length) };
+  }
+  const match = /^([0-9][0-9,]*)\/([0-9][0-9,]*)$/.exec(text);
+  if (!match) return undefined;
+  const d = BigInt((match[2] ?? '0').replaceAll(',', ''));
+  return d === 0n ? undefined : { n: BigInt((match[1] ?? '0').replaceAll(',', '')), d };
+}
+
+function percentText(text: string): string | undefined {
+  try {
+    return parsePercent(text);
+  } catch {
+    return undefined;
+  }
+}
+
+function reduced({ n, d }: ShareFraction): string {
+  let [a, b] = [n, d];
+  while (b !== 0n) [a, b] = [b, a % b];
+  return `${n / a}/${d / a}`;
 }
 
 function checkBands(sharing: Sharing, accept: ValidationAcceptor): void {
@@ -142,19 +213,21 @@ function amountMagnitude(amount: Amount): number {
 }
 
 function checkLimits(share: RiskShare, accept: ValidationAcceptor): void {
+  checkRepeatedLimits(share, accept);
   for (const limit of share.members.filter(isShareLimit)) {
-    if (limit.amount.percent) {
-      const value = percentOf(limit.amount.percent);
+    for (const amount of limit.amount ? [limit.amount] : limit.amounts) {
+      if (!amount.percent) continue;
+      const value = percentOf(amount.percent);
       if (value < 0 || value > 100) {
         report(
           accept,
           'error',
           IssueCodes.ThresholdOutOfRange,
-          `A ${limit.kind} of ${limit.amount.percent} is outside 0–100%.`,
+          `A ${limit.kind} of ${amount.percent} is outside 0–100%.`,
           { node: limit },
         );
       }
-      if (value === 0 && limit.kind === 'cap') {
+      if (value === 0 && limit.kind === 'cap' && limit.choice !== 'greater') {
         report(
           accept,
           'error',
@@ -183,6 +256,29 @@ function checkLimits(share: RiskShare, accept: ValidationAcceptor): void {
       );
     }
   }
+}
+
+/**
+ * A second cap (or collar) on the same side would be ignored, so it is an error: the author means
+ * one limit, the lesser (or greater) of the amounts, and says so.
+ */
+function checkRepeatedLimits(share: RiskShare, accept: ValidationAcceptor): void {
+  const limits = share.members.filter(isShareLimit);
+  limits.forEach((limit, index) => {
+    const first = limits.findIndex((l) => l.kind === limit.kind && l.side === limit.side);
+    if (first === index) return;
+    const amounts = limits
+      .filter((l) => l.kind === limit.kind && l.side === limit.side)
+      .flatMap((l) => (l.amount ? [l.amount] : l.amounts))
+      .map((a) => a.$cstNode?.text ?? '…');
+    report(
+      accept,
+      'error',
+      IssueCodes.DuplicateLimit,
+      `Risk share ${share.name} has more than one ${limit.kind} on ${limit.side}s, and only one can apply: combine them into one, e.g. '${limit.kind} ${limit.side} at lesser of (${amounts.join(', ')})'.`,
+      { node: limit, data: { first: first } },
+    );
+  });
 }
 
 function checkQuality(share: RiskShare, accept: ValidationAcceptor): void {

@@ -130,6 +130,24 @@ export type ShareBand = z.infer<typeof ShareBand>;
 
 export const QualityOrder = z.enum(['before-cap', 'after-cap']);
 
+/** A cap or collar: one amount, or the lesser (or greater) of several. */
+export const Limit = z.union([
+  Amount,
+  z.object({ kind: z.enum(['lesser-of', 'greater-of']), amounts: z.array(Amount).min(2) }),
+]);
+export type Limit = z.infer<typeof Limit>;
+
+/** A provider's fixed share: a percentage (`"40"`) or an exact fraction (`"1/3"`). */
+export const ProviderShare = z.object({
+  organisation: z.string(),
+  percent: Percent.optional(),
+  fraction: z
+    .string()
+    .regex(/^[0-9]+\/[1-9][0-9]*$/, 'a fraction is written as whole numbers: 1/3')
+    .optional(),
+});
+export type ProviderShare = z.infer<typeof ProviderShare>;
+
 export const RiskShare = z.object({
   name: z.string(),
   title: z.string(),
@@ -149,8 +167,8 @@ export const RiskShare = z.object({
   ),
   gain: z.array(ShareBand),
   loss: z.array(ShareBand),
-  cap: Amount.optional(),
-  collar: Amount.optional(),
+  cap: Limit.optional(),
+  collar: Limit.optional(),
   qualityGate: z
     .object({
       required: z.number().int().positive(),
@@ -161,12 +179,11 @@ export const RiskShare = z.object({
     })
     .optional(),
   qualityModifier: z.object({ measure: z.string(), order: QualityOrder }).optional(),
+  /** How the provider side is divided: pro rata to value, equally, or by fixed shares. */
   providerSplit: z.discriminatedUnion('basis', [
     z.object({ basis: z.literal('pro-rata-value') }),
-    z.object({
-      basis: z.literal('fixed'),
-      shares: z.array(z.object({ organisation: z.string(), percent: Percent })),
-    }),
+    z.object({ basis: z.literal('equal') }),
+    z.object({ basis: z.literal('fixed'), shares: z.array(ProviderShare) }),
   ]),
   location: SourceLocation,
 });
@@ -194,6 +211,13 @@ export type Monitor = z.infer<typeof Monitor>;
 export const Rounding = z.object({
   mode: z.enum(['half-up', 'half-even', 'down', 'up']),
   unit: z.enum(['penny', 'pound']),
+  /**
+   * How monthly per-head payments (capitation, year of care) are totalled: each line rounded on its
+   * own (absent, the default), or `annual`: the year's exact amount rounded once, each month an
+   * instalment of it (the running total rounded, less what earlier months paid), so the months
+   * always sum to the exact amount to date rounded once and the last carries the remainder.
+   */
+  totals: z.enum(['annual']).optional(),
 });
 export type Rounding = z.infer<typeof Rounding>;
 

@@ -14,12 +14,13 @@ import {
 } from '../core/rational.js';
 import type { Capitation } from '../model/contract.js';
 import { formatPence } from '../money.js';
-import { describeRounding, type EvaluationContext, isProvisional, roundLine } from './context.js';
+import { type EvaluationContext, isProvisional } from './context.js';
+import { describeMonthlyRounding, roundMonths } from './monthly-rounding.js';
 import type { PaymentLine } from './payment-line.js';
 
 /**
  * Capitation paid monthly: (weighted) population × the annual rate ÷ 12, rounded on each monthly
- * line. A population is a level: a month uses its own figure, else its quarter's, else the year's.
+ * line, or under the annual rounding policy as instalments of the year rounded once. A population is a level: a month uses its own figure, else its quarter's, else the year's.
  * With several providers holding fixed shares, each monthly payment is divided by those shares.
  */
 export function evaluateCapitation(context: EvaluationContext, capitation: Capitation): PaymentLine[] {
@@ -27,12 +28,25 @@ export function evaluateCapitation(context: EvaluationContext, capitation: Capit
   const providers = context.model.contract.parties.filter(
     (p) => (p.role === 'provider' || p.role === 'prime') && p.sharePercent,
   );
-  return monthsOfYear(context.model.contract.year).flatMap((month) => {
+  const months = monthsOfYear(context.model.contract.year).flatMap((month) => {
     const population = populationFor(context, capitation, month);
-    if (!population) return [];
-    const exact = div(mul(population.headcount, rate), rational(12n));
-    const pence = roundLine(context, exact);
-    const text = `Capitation ${capitation.name}, ${month}: ${population.shown} × ${formatPence(BigInt(capitation.ratePencePerYear))} a year ÷ 12 = ${formatPence(pence)}`;
+    return population
+      ? [{ month, population, exact: div(mul(population.headcount, rate), rational(12n)) }]
+      : [];
+  });
+  const rounded = roundMonths(
+    context,
+    months.map((m) => m.exact),
+  );
+  const annual = context.rounding.totals === 'annual';
+  let running = 0n;
+  return months.flatMap(({ month, population, exact }, index) => {
+    const pence = rounded[index] ?? 0n;
+    running += pence;
+    const shown = annual
+      ? `£${toDecimal(div(exact, rational(100n)), 4)}, instalment ${formatPence(pence)} (the year so far ${formatPence(running)}, rounded once)`
+      : formatPence(pence);
+    const text = `Capitation ${capitation.name}, ${month}: ${population.shown} × ${formatPence(BigInt(capitation.ratePencePerYear))} a year ÷ 12 = ${shown}`;
     const trace = {
       clause: capitation.name,
       location: capitation.location,
@@ -41,7 +55,7 @@ export function evaluateCapitation(context: EvaluationContext, capitation: Capit
         ratePencePerYear: capitation.ratePencePerYear,
       },
       formula: `${toDecimal(population.headcount, 2)} × ${capitation.ratePencePerYear}p ÷ 12`,
-      rounding: describeRounding(context),
+      rounding: describeMonthlyRounding(context, annual ? running : undefined),
       text,
     };
     const provisional = isProvisional(context, month);

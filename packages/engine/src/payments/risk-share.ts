@@ -21,6 +21,7 @@ import type { RiskShare, ShareBand } from '../model/contract.js';
 import { formatPence } from '../money.js';
 import { thresholdValue } from './attainment.js';
 import { amountPence, type EvaluationContext, odsOf, roundLine } from './context.js';
+import { type LimitValue, limitPence } from './limits.js';
 import type { PaymentLine } from './payment-line.js';
 
 /** The settled figures of a risk and gain share for the year. */
@@ -79,13 +80,9 @@ export function evaluateRiskShare(
   let providers = side === 'none' ? ZERO : providersPart(context, share, side, magnitude, compared, steps);
   if (side === 'gain') providers = applyQualityAndCap(context, share, providers, compared, steps);
   if (side === 'loss' && share.collar) {
-    const collar = amountPence(context, share.collar, compared);
-    if (compare(providers, collar) > 0)
-      steps.push(
-        `collar at ${describeAmount(share.collar)} = ${formatPence(roundLine(context, collar))} binds`,
-      );
-    else steps.push(`collar at ${formatPence(roundLine(context, collar))} does not bind`);
-    providers = min(providers, collar);
+    const collar = limitPence(context, share.collar, compared);
+    steps.push(limitStep(context, 'collar', collar, compare(providers, collar.pence) > 0));
+    providers = min(providers, collar.pence);
   }
   const providersAbs = roundLine(context, providers);
   const providersPence = side === 'loss' ? -providersAbs : providersAbs;
@@ -242,13 +239,9 @@ function applyQualityAndCap(
   let amount = providers;
   if (quality && order === 'before-cap') amount = mul(amount, quality);
   if (share.cap) {
-    const cap = amountPence(context, share.cap, budget);
-    steps.push(
-      compare(amount, cap) > 0
-        ? `cap at ${describeAmount(share.cap)} = ${formatPence(roundLine(context, cap))} binds`
-        : `cap at ${formatPence(roundLine(context, cap))} does not bind`,
-    );
-    amount = min(amount, cap);
+    const cap = limitPence(context, share.cap, budget);
+    steps.push(limitStep(context, 'cap', cap, compare(amount, cap.pence) > 0));
+    amount = min(amount, cap.pence);
   }
   if (quality && order === 'after-cap') amount = mul(amount, quality);
   if (quality)
@@ -305,6 +298,12 @@ export function measureMet(
     : compare(result.value, target) >= 0;
 }
 
+/**
+ * Divides the provider side among the providers so the parts sum to it exactly: by fixed shares
+ * (percentages or fractions), equally, or pro rata to each provider's value. Each part gets its
+ * exact share rounded down and the pennies left over go to the largest remainders, ties to the
+ * provider listed first (in the split's list for fixed shares, else in the contract's parties).
+ */
 function splitAmongProviders(
   context: EvaluationContext,
   share: RiskShare,
@@ -316,20 +315,25 @@ function splitAmongProviders(
   const parties = context.model.contract.parties.filter((p) => p.role === 'provider' || p.role === 'prime');
   if (parties.length < 2 || total === 0n) return [];
   const split = share.providerSplit;
-  const weights =
+  // Fixed shares are allocated in the order the split lists them, so ties follow that order.
+  const listed =
     split.basis === 'fixed'
-      ? parties.map((p) =>
-          fromPercent(split.shares.find((s) => s.organisation === p.organisation)?.percent ?? '0'),
-        )
-      : parties.map((p) => rational(BigInt(p.valuePence ?? '0')));
+      ? [
+          ...split.shares.flatMap((s) => parties.filter((p) => p.organisation === s.organisation)),
+          ...parties.filter((p) => !split.shares.some((s) => s.organisation === p.organisation)),
+        ]
+      : parties;
+  const weights = listed.map((party) => providerWeight(split, party, parties.length));
   if (weights.every((w) => w.n === 0n)) return [];
-  const parts = allocatePence(total, weights);
-  return parties.map((party, index) => {
-    const pence = parts[index] ?? 0n;
+  const allocated = allocatePence(total, weights);
+  return parties.map((party) => {
+    const index = listed.indexOf(party);
+    const pence = allocated[index] ?? 0n;
+    const weight = weights[index] ?? ZERO;
     const basis =
-      split.basis === 'fixed'
-        ? `${toDecimal(mul(weights[index] ?? ZERO, rational(100n)), 2)}%`
-        : 'pro rata to value';
+      split.basis === 'pro-rata-value'
+        ? 'pro rata to value'
+        : `${describeShare(split, party.organisation, weight)}`;
     return {
       kind: 'risk-share' as const,
       clause: share.name,
@@ -346,6 +350,42 @@ function splitAmongProviders(
   });
 }
 
-function describeAmount(amount: RiskShare['cap'] & object): string {
-  return amount.kind === 'money' ? formatPence(BigInt(amount.pence)) : `${amount.percent}% of ${amount.base}`;
+type Split = RiskShare['providerSplit'];
+type Party = EvaluationContext['model']['contract']['parties'][number];
+
+function providerWeight(split: Split, party: Party, providers: number): Rational {
+  if (split.basis === 'equal') return rational(1n, BigInt(providers));
+  if (split.basis === 'pro-rata-value') return rational(BigInt(party.valuePence ?? '0'));
+  const found = split.shares.find((s) => s.organisation === party.organisation);
+  if (found?.fraction) {
+    const [n, d] = found.fraction.split('/');
+    return rational(BigInt(n ?? '0'), BigInt(d ?? '1'));
+  }
+  return fromPercent(found?.percent ?? '0');
+}
+
+/** A share as the contract gives it: `40.00%`, `1/3`, or `1/3 (equally)`. */
+function describeShare(split: Split, organisation: string, weight: Rational): string {
+  if (split.basis === 'equal') return `1/${weight.d} (equally)`;
+  const found =
+    split.basis === 'fixed' ? split.shares.find((s) => s.organisation === organisation) : undefined;
+  if (found?.fraction) return found.fraction;
+  return `${toDecimal(mul(weight, rational(100n)), 2)}%`;
+}
+
+/**
+ * A cap or collar's step in the explanation: `cap at 2% of budget = £1,000,000.00 binds`; for a
+ * choice, both candidates and which is taken: `collar at lesser of (5% of budget = £500,000.00,
+ * £1,000,000.00): the lesser is 5% of budget, £500,000.00, which binds`.
+ */
+function limitStep(
+  context: EvaluationContext,
+  kind: 'cap' | 'collar',
+  limit: LimitValue,
+  binds: boolean,
+): string {
+  const pence = formatPence(roundLine(context, limit.pence));
+  if (limit.chosen)
+    return `${kind} at ${limit.described}: ${limit.chosen}, ${pence}, which ${binds ? 'binds' : 'does not bind'}`;
+  return binds ? `${kind} at ${limit.described} = ${pence} binds` : `${kind} at ${pence} does not bind`;
 }

@@ -6,7 +6,8 @@ import type { ContractModel } from '../model/index.js';
 import { formatPence } from '../money.js';
 import { activityPence } from './activity.js';
 import { blockInstalments } from './block.js';
-import { amountPence, type PricingContext, pricingContext, roundLine } from './context.js';
+import { type PricingContext, pricingContext, roundLine } from './context.js';
+import { limitPence } from './limits.js';
 import { indicatorParts, indicatorValues, mostPayable, schemeValue } from './scheme.js';
 
 export type StakeKind =
@@ -155,7 +156,7 @@ function schemeStakes(context: PricingContext, scheme: Scheme): Stake[] {
 function riskShareStake(context: PricingContext, share: RiskShare): Stake {
   const budget = BigInt(share.budget.pence);
   const limit = (amount: RiskShare['cap'] & object) =>
-    roundLine(context, amountPence(context, amount, budget));
+    roundLine(context, limitPence(context, amount, budget).pence);
   const facts = [`${share.budget.kind} ${formatPence(budget)}`];
   for (const threshold of share.thresholds)
     facts.push(`${threshold.kind} ${formatPence(limit(threshold.amount))} (${threshold.side})`);

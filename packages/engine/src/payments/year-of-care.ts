@@ -7,12 +7,13 @@ import {
   monthsOfYear,
 } from '../calendar/index.js';
 import { DomainError, DomainErrorCodes } from '../core/errors.js';
-import { div, mul, rational } from '../core/rational.js';
+import { div, mul, rational, toDecimal, ZERO } from '../core/rational.js';
 import type { RecordRow } from '../measures/observations.js';
 import type { YearOfCare } from '../model/contract.js';
 import { formatPence } from '../money.js';
 import { SnapshotPeople } from '../records/snapshot-people.js';
-import { describeRounding, type EvaluationContext, isProvisional, roundLine } from './context.js';
+import { type EvaluationContext, isProvisional } from './context.js';
+import { describeMonthlyRounding, roundMonths } from './monthly-rounding.js';
 import type { PaymentLine } from './payment-line.js';
 
 /** Days of cohort membership by provider → month: what a year-of-care payment pays for. */
@@ -104,7 +105,10 @@ function lastMonthOfYear(year: string): string {
   return monthsOfYear(year).at(-1) as string;
 }
 
-/** Year of care: rate × days of membership ÷ days in the year, one line per provider and month. */
+/**
+ * Year of care: rate × days of membership ÷ days in the year, one line per provider and month,
+ * each rounded on its own or, under the annual rounding policy, as instalments of the year.
+ */
 export function evaluateYearOfCare(
   context: EvaluationContext,
   yearOfCare: YearOfCare,
@@ -115,11 +119,22 @@ export function evaluateYearOfCare(
   const rate = BigInt(yearOfCare.ratePencePerYear);
   const lines: PaymentLine[] = [];
   for (const [provider, byMonth] of [...days].sort(([a], [b]) => a.localeCompare(b))) {
-    for (const month of monthsOfYear(year)) {
+    const months = monthsOfYear(year).flatMap((month) => {
       const memberDays = byMonth.get(month);
-      if (!memberDays) continue;
-      const exact = div(mul(rational(rate), rational(BigInt(memberDays))), rational(BigInt(daysInYear)));
-      const pence = roundLine(context, exact);
+      return memberDays ? [{ month, memberDays }] : [];
+    });
+    const exact = months.map(({ memberDays }) =>
+      div(mul(rational(rate), rational(BigInt(memberDays))), rational(BigInt(daysInYear))),
+    );
+    const rounded = roundMonths(context, exact);
+    let running = 0n;
+    months.forEach(({ month, memberDays }, index) => {
+      const pence = rounded[index] ?? 0n;
+      running += pence;
+      const annual = context.rounding.totals === 'annual';
+      const exactText = annual
+        ? `£${toDecimal(div(exact[index] ?? ZERO, rational(100n)), 4)}, instalment `
+        : '';
       lines.push({
         kind: 'year-of-care',
         clause: yearOfCare.name,
@@ -138,11 +153,11 @@ export function evaluateYearOfCare(
             monthStarts: dateOfDayNumber(firstDayOf(month)),
           },
           formula: `${rate}p × ${memberDays} ÷ ${daysInYear}`,
-          rounding: describeRounding(context),
-          text: `Year of care ${yearOfCare.name}, ${month}, ${provider}: ${formatPence(rate)} a year × ${memberDays} member-days ÷ ${daysInYear} = ${formatPence(pence)}`,
+          rounding: describeMonthlyRounding(context, annual ? running : undefined),
+          text: `Year of care ${yearOfCare.name}, ${month}, ${provider}: ${formatPence(rate)} a year × ${memberDays} member-days ÷ ${daysInYear} = ${exactText}${formatPence(pence)}${annual ? ` (the year so far ${formatPence(running)}, rounded once)` : ''}`,
         },
       });
-    }
+    });
   }
   return lines;
 }

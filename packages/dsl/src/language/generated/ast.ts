@@ -56,7 +56,9 @@ export type ParityKeywordNames =
     | "all"
     | "alliance"
     | "among"
+    | "amount"
     | "and"
+    | "annual"
     | "annually"
     | "any"
     | "applied"
@@ -117,6 +119,7 @@ export type ParityKeywordNames =
     | "due"
     | "earns"
     | "episode"
+    | "equally"
     | "events"
     | "evidence"
     | "except"
@@ -132,6 +135,7 @@ export type ParityKeywordNames =
     | "gap"
     | "gate"
     | "given"
+    | "greater"
     | "half-even"
     | "half-up"
     | "higher"
@@ -151,6 +155,7 @@ export type ParityKeywordNames =
     | "latest"
     | "least"
     | "left"
+    | "lesser"
     | "levels"
     | "line"
     | "linear"
@@ -191,6 +196,7 @@ export type ParityKeywordNames =
     | "paired"
     | "parity"
     | "part"
+    | "pay"
     | "penny"
     | "per"
     | "period"
@@ -229,6 +235,7 @@ export type ParityKeywordNames =
     | "review"
     | "risk"
     | "rolling"
+    | "round"
     | "rounding"
     | "rows"
     | "run"
@@ -250,6 +257,7 @@ export type ParityKeywordNames =
     | "term"
     | "test"
     | "text"
+    | "the"
     | "times"
     | "to"
     | "total"
@@ -700,7 +708,7 @@ export function isContract(item: unknown): item is Contract {
     return reflection.isInstance(item, Contract.$type);
 }
 
-export type ContractMember = ActivityLine | ApportionmentClause | ArrangementClause | Budget | Capitation | FlowDown | InstalmentsClause | Monitor | ParentClause | Party | Pilot | RiskShare | RoundingClause | Scheme | TermClause | ValueClause | YearClause | YearOfCare;
+export type ContractMember = ActivityLine | ApportionmentClause | ArrangementClause | Budget | Capitation | FlowDown | InstalmentsClause | Monitor | ParentClause | Party | Pilot | RiskShare | RoundingClause | RoundingPolicy | Scheme | TermClause | ValueClause | YearClause | YearOfCare;
 
 export const ContractMember = {
     $type: 'ContractMember'
@@ -1415,10 +1423,10 @@ export function isMonthLiteral(item: unknown): item is MonthLiteral {
     return reflection.isInstance(item, MonthLiteral.$type);
 }
 
-export type Name = 'activity' | 'admission' | 'alliance' | 'attendance' | 'block' | 'budget' | 'capitated' | 'capitation' | 'care' | 'code' | 'cohort' | 'contract' | 'cquin' | 'dataset' | 'date' | 'day' | 'days' | 'description' | 'domain' | 'episode' | 'internal' | 'line' | 'measure' | 'month' | 'organisation' | 'outcome' | 'outcomes' | 'period' | 'person' | 'pilot' | 'plan' | 'population' | 'price' | 'rate' | 'referral' | 'source' | 'test' | 'text' | 'value' | 'weight' | 'withhold' | 'year' | string;
+export type Name = 'activity' | 'admission' | 'alliance' | 'amount' | 'annual' | 'attendance' | 'block' | 'budget' | 'capitated' | 'capitation' | 'care' | 'code' | 'cohort' | 'contract' | 'cquin' | 'dataset' | 'date' | 'day' | 'days' | 'description' | 'domain' | 'episode' | 'internal' | 'line' | 'measure' | 'month' | 'organisation' | 'outcome' | 'outcomes' | 'pay' | 'period' | 'person' | 'pilot' | 'plan' | 'population' | 'price' | 'rate' | 'referral' | 'round' | 'source' | 'test' | 'text' | 'value' | 'weight' | 'withhold' | 'year' | string;
 
 export function isName(item: unknown): item is Name {
-    return item === 'person' || item === 'value' || item === 'population' || item === 'code' || item === 'text' || item === 'date' || item === 'month' || item === 'year' || item === 'source' || item === 'outcome' || item === 'budget' || item === 'weight' || item === 'cohort' || item === 'period' || item === 'domain' || item === 'description' || item === 'rate' || item === 'plan' || item === 'price' || item === 'activity' || item === 'attendance' || item === 'day' || item === 'days' || item === 'referral' || item === 'episode' || item === 'admission' || item === 'alliance' || item === 'pilot' || item === 'block' || item === 'capitated' || item === 'internal' || item === 'cquin' || item === 'withhold' || item === 'capitation' || item === 'line' || item === 'organisation' || item === 'outcomes' || item === 'measure' || item === 'dataset' || item === 'test' || item === 'care' || item === 'contract' || (typeof item === 'string' && (/[_a-zA-Z][\w]*/.test(item)));
+    return item === 'person' || item === 'value' || item === 'population' || item === 'code' || item === 'text' || item === 'date' || item === 'month' || item === 'year' || item === 'source' || item === 'outcome' || item === 'budget' || item === 'weight' || item === 'cohort' || item === 'period' || item === 'domain' || item === 'description' || item === 'rate' || item === 'plan' || item === 'price' || item === 'activity' || item === 'attendance' || item === 'day' || item === 'days' || item === 'referral' || item === 'episode' || item === 'admission' || item === 'alliance' || item === 'pilot' || item === 'block' || item === 'capitated' || item === 'internal' || item === 'cquin' || item === 'withhold' || item === 'capitation' || item === 'line' || item === 'organisation' || item === 'outcomes' || item === 'measure' || item === 'dataset' || item === 'test' || item === 'care' || item === 'contract' || item === 'amount' || item === 'annual' || item === 'round' || item === 'pay' || (typeof item === 'string' && (/[_a-zA-Z][\w]*/.test(item)));
 }
 
 export interface NotExpression extends langium.AstNode {
@@ -1829,7 +1837,7 @@ export interface ProviderShare extends langium.AstNode {
     readonly $container: ProviderSplit;
     readonly $type: 'ProviderShare';
     organisation: langium.Reference<Organisation>;
-    share: string;
+    share: ShareOf;
 }
 
 export const ProviderShare = {
@@ -1845,7 +1853,7 @@ export function isProviderShare(item: unknown): item is ProviderShare {
 export interface ProviderSplit extends langium.AstNode {
     readonly $container: RiskShare;
     readonly $type: 'ProviderSplit';
-    basis: 'fixed' | 'pro';
+    basis: 'equally' | 'fixed' | 'pro';
     shares: Array<ProviderShare>;
 }
 
@@ -2013,12 +2021,14 @@ export interface RoundingClause extends langium.AstNode {
     readonly $container: Contract;
     readonly $type: 'RoundingClause';
     mode: RoundingMode;
+    perLine: boolean;
     unit: 'penny' | 'pound';
 }
 
 export const RoundingClause = {
     $type: 'RoundingClause',
     mode: 'mode',
+    perLine: 'perLine',
     unit: 'unit'
 } as const;
 
@@ -2030,6 +2040,21 @@ export type RoundingMode = 'down' | 'half-even' | 'half-up' | 'up';
 
 export function isRoundingMode(item: unknown): item is RoundingMode {
     return item === 'half-up' || item === 'half-even' || item === 'down' || item === 'up';
+}
+
+export interface RoundingPolicy extends langium.AstNode {
+    readonly $container: Contract;
+    readonly $type: 'RoundingPolicy';
+    policy: 'annual';
+}
+
+export const RoundingPolicy = {
+    $type: 'RoundingPolicy',
+    policy: 'policy'
+} as const;
+
+export function isRoundingPolicy(item: unknown): item is RoundingPolicy {
+    return reflection.isInstance(item, RoundingPolicy.$type);
 }
 
 export interface Row extends langium.AstNode {
@@ -2190,7 +2215,9 @@ export function isShareBudget(item: unknown): item is ShareBudget {
 export interface ShareLimit extends langium.AstNode {
     readonly $container: RiskShare;
     readonly $type: 'ShareLimit';
-    amount: Amount;
+    amount?: Amount;
+    amounts: Array<Amount>;
+    choice?: 'greater' | 'lesser';
     kind: 'cap' | 'collar';
     side: 'gain' | 'loss';
 }
@@ -2198,6 +2225,8 @@ export interface ShareLimit extends langium.AstNode {
 export const ShareLimit = {
     $type: 'ShareLimit',
     amount: 'amount',
+    amounts: 'amounts',
+    choice: 'choice',
     kind: 'kind',
     side: 'side'
 } as const;
@@ -2214,6 +2243,12 @@ export const ShareMember = {
 
 export function isShareMember(item: unknown): item is ShareMember {
     return reflection.isInstance(item, ShareMember.$type);
+}
+
+export type ShareOf = string;
+
+export function isShareOf(item: unknown): item is ShareOf {
+    return typeof item === 'string';
 }
 
 export interface ShareOutcome extends langium.AstNode {
@@ -2684,6 +2719,7 @@ export type ParityAstType = {
     ReportedValueScoring: ReportedValueScoring
     RiskShare: RiskShare
     RoundingClause: RoundingClause
+    RoundingPolicy: RoundingPolicy
     Row: Row
     RowsObservation: RowsObservation
     Scheme: Scheme
@@ -4005,8 +4041,22 @@ export class ParityAstReflection extends langium.AbstractAstReflection {
                 mode: {
                     name: RoundingClause.mode
                 },
+                perLine: {
+                    name: RoundingClause.perLine,
+                    defaultValue: false,
+                    optional: true
+                },
                 unit: {
                     name: RoundingClause.unit
+                }
+            },
+            superTypes: [ContractMember.$type]
+        },
+        RoundingPolicy: {
+            name: RoundingPolicy.$type,
+            properties: {
+                policy: {
+                    name: RoundingPolicy.policy
                 }
             },
             superTypes: [ContractMember.$type]
@@ -4127,7 +4177,17 @@ export class ParityAstReflection extends langium.AbstractAstReflection {
             name: ShareLimit.$type,
             properties: {
                 amount: {
-                    name: ShareLimit.amount
+                    name: ShareLimit.amount,
+                    optional: true
+                },
+                amounts: {
+                    name: ShareLimit.amounts,
+                    defaultValue: [],
+                    optional: true
+                },
+                choice: {
+                    name: ShareLimit.choice,
+                    optional: true
                 },
                 kind: {
                     name: ShareLimit.kind
