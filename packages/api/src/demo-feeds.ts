@@ -2,14 +2,14 @@ import { createReadStream } from 'node:fs';
 import { access, readFile } from 'node:fs/promises';
 import { extname, join } from 'node:path';
 import { Readable } from 'node:stream';
-import type { ContractModel } from '@parity/engine';
+import type { ContractModel, SubmittedBy } from '@parity/engine';
 import { recordAudit } from './audit/record.js';
 import { today } from './clock.js';
 import { modelOf, versionInForce } from './contracts/store.js';
 import { acceptFeed } from './feeds/accept-feed.js';
 import { FeedBody } from './feeds/body-stream.js';
 import { periodProblem } from './feeds/feed-period.js';
-import { type FeedFormat, findTarget } from './feeds/feed-target.js';
+import { type FeedFormat, findTarget, submittedSource } from './feeds/feed-target.js';
 import type { Services } from './services.js';
 
 /** The repository's demo feeds: examples/feeds, with manifest.json listing them in order. */
@@ -31,7 +31,7 @@ const FORMATS: Record<string, FeedFormat> = {
 };
 
 /**
- * Submits every demo feed listed in the manifest, each as its provider, through the same checks
+ * Submits every demo feed listed in the manifest, each as whoever the contract says submits it (its provider by default), through the same checks
  * and storage as POST /contracts/{name}/feeds/{source}, so positions and statements have figures
  * from the first start. Returns how many were stored; none when the folder is not there.
  */
@@ -71,7 +71,7 @@ export async function loadDemoFeeds(services: Services, feedsDir = FEEDS_DIR): P
       Readable.toWeb(createReadStream(join(feedsDir, feed.file))) as ReadableStream<Uint8Array>,
       Number.POSITIVE_INFINITY,
     );
-    const submittedBy = `${feed.provider}/provider/demo`;
+    const submittedBy = `${submitterOf(model, submittedSource(target).submittedBy, feed.provider)}/demo`;
     const accepted = await acceptFeed(services.db, services.clock, {
       contractName: feed.contract,
       versionId: version.id,
@@ -109,4 +109,14 @@ export async function loadDemoFeeds(services: Services, feedsDir = FEEDS_DIR): P
   }
   services.logger.info('demo feeds loaded', { feeds: stored });
   return stored;
+}
+
+/** Who sends a demo feed, as organisation/role: the contract says (its provider by default). */
+function submitterOf(model: ContractModel, submittedBy: SubmittedBy | undefined, provider: string): string {
+  if (submittedBy?.kind === 'commissioner') {
+    const commissioner = model.contract.parties.find((p) => p.role === 'commissioner');
+    return `${commissioner?.ods ?? provider}/commissioner`;
+  }
+  if (submittedBy?.kind === 'data-service') return `${submittedBy.ods}/provider`;
+  return `${provider}/provider`;
 }

@@ -85,7 +85,7 @@ describe.each(GOLDEN)('%s', (contract) => {
 
 /**
  * The year-end close: the capitated demo after the year, as of 2027-05-31, with the rest of the
- * year (examples/feeds/year-end, November to March) sent by each provider over HTTP. Every month
+ * year (examples/feeds/year-end, November to March) sent over HTTP by each provider (the ledger by the ICB). Every month
  * is in, so the outturn meets the whole budget and every line is final.
  */
 test('the second year of a two-year term equals its golden statement', async () => {
@@ -126,11 +126,15 @@ describe('the capitated risk share at the year-end close', () => {
     const { feeds } = JSON.parse(readFileSync(join(YEAR_END, 'manifest.json'), 'utf8')) as {
       feeds: { contract: string; source: string; period: string; provider: string; file: string }[];
     };
+    // The ICB keeps the ledger, so it sends the spend lines for each provider (`submitted by
+    // commissioner`); every other feed is sent by its provider.
+    const commissioner = await closing.token('36J', 'commissioner');
     for (const feed of feeds) {
-      const token = await closing.token(feed.provider, 'provider');
+      const ledger = feed.source === 'SpendLines';
+      const token = ledger ? commissioner : await closing.token(feed.provider, 'provider');
       const json = feed.file.endsWith('.json');
       const response = await closing.request(
-        `/contracts/${feed.contract}/feeds/${feed.source}?period=${feed.period}`,
+        `/contracts/${feed.contract}/feeds/${feed.source}?period=${feed.period}&provider=${feed.provider}`,
         {
           method: 'POST',
           token,

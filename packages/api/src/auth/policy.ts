@@ -1,4 +1,4 @@
-import type { ContractModel } from '@parity/engine';
+import type { ContractModel, SubmittedBy } from '@parity/engine';
 import type { Principal } from './tokens.js';
 
 /**
@@ -8,6 +8,10 @@ import type { Principal } from './tokens.js';
  *   it already commissions.
  * - provider: reads only the contracts it delivers (as provider, prime or subcontractor), sees only
  *   its own position, and submits feeds only as itself.
+ * - who submits a dataset's or return's feeds is the contract's to say (`submitted by`): each
+ *   provider for itself (the default); the commissioner (its commissioner or admin tokens) for any
+ *   provider of the contract; or a data service (its provider or commissioner tokens) for any
+ *   provider of the contract. A feed is always for a provider of the contract.
  * - finance: reads the contracts, positions and statements of its organisation's contracts.
  * - auditor: reads every contract, position and statement, and the audit log; changes nothing.
  * - admin: manages tokens and reads the audit log; sees no contract data (an admin who needs it
@@ -56,12 +60,68 @@ export function canPublish(principal: Principal, model: ContractModel, current?:
   return current === undefined || commissions(current, principal.organisation);
 }
 
-/** A provider submits feeds only as itself, for contracts it delivers. */
-export function canSubmit(principal: Principal, parties: PartyRow[], provider: string): boolean {
-  return (
-    principal.role === 'provider' &&
-    principal.organisation === provider &&
-    parties.some((p) => p.ods === provider && DELIVERING.has(p.role))
+/** A dataset or return as far as the right to submit goes: its name and who submits it. */
+export interface SubmittedSource {
+  name: string;
+  submittedBy?: SubmittedBy;
+}
+
+/**
+ * Why this caller may not send `source`'s feed for `provider`, or undefined when it may. The one
+ * rule for feeds and extracts alike; the message says who submits the source.
+ */
+export function submitRefusal(
+  principal: Principal,
+  parties: PartyRow[],
+  contract: string,
+  source: SubmittedSource,
+  provider: string,
+): string | undefined {
+  const submitter = source.submittedBy ?? { kind: 'provider' };
+  const token = `this token is for ${principal.organisation} as ${principal.role}`;
+  const delivers = parties.some((p) => p.ods === provider && DELIVERING.has(p.role));
+  switch (submitter.kind) {
+    case 'provider':
+      if (principal.role !== 'provider')
+        return `Only providers submit feeds to ${source.name}, each for itself; ${token}.`;
+      if (principal.organisation !== provider)
+        return `A provider submits feeds only as itself: this token is ${principal.organisation}'s, not ${provider}'s.`;
+      return delivers
+        ? undefined
+        : `${provider} is not a provider of ${contract}, so it cannot submit feeds for it.`;
+    case 'commissioner': {
+      const commissioner = parties.find((p) => p.role === 'commissioner')?.ods ?? 'none';
+      if (
+        !(principal.role === 'commissioner' || principal.role === 'admin') ||
+        !commissions(parties, principal.organisation)
+      )
+        return `${source.name} is submitted by the commissioner of ${contract} (${commissioner}), for each of its providers; ${token}.`;
+      return delivers
+        ? undefined
+        : `${provider} is not a provider of ${contract}, so no feed is submitted for it.`;
+    }
+    case 'data-service':
+      if (
+        principal.organisation !== submitter.ods ||
+        !(principal.role === 'provider' || principal.role === 'commissioner')
+      )
+        return `${source.name} is submitted by the data service ${submitter.organisation} (${submitter.ods}), for each provider of ${contract}; ${token}.`;
+      return delivers
+        ? undefined
+        : `${provider} is not a provider of ${contract}, so no feed is submitted for it.`;
+  }
+}
+
+/** Whether the caller may submit anything to the contract: some source it may send for some provider. */
+export function canSubmitAny(
+  principal: Principal,
+  parties: PartyRow[],
+  contract: string,
+  sources: readonly SubmittedSource[],
+): boolean {
+  const providers = parties.filter((p) => DELIVERING.has(p.role)).map((p) => p.ods);
+  return sources.some((source) =>
+    providers.some((provider) => !submitRefusal(principal, parties, contract, source, provider)),
   );
 }
 

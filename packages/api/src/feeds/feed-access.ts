@@ -26,16 +26,3 @@ export async function readableFeeds(
   if ('refusal' in scope) return refuse(c, 'read-feeds', name, scope.refusal);
   return scope.provider;
 }
-
-/** Why a caller may not submit a feed to a contract, for the refusal. */
-export function refusalOf(
-  principal: { organisation: string; role: string },
-  provider: string,
-  contract: string,
-): string {
-  if (principal.role !== 'provider')
-    return `Only providers submit feeds; this token is for ${principal.organisation} as ${principal.role}.`;
-  if (provider !== principal.organisation)
-    return `A provider submits feeds only as itself: this token is ${principal.organisation}'s, not ${provider}'s.`;
-  return `${provider} is not a provider of ${contract}, so it cannot submit feeds for it.`;
-}

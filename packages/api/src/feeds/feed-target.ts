@@ -1,4 +1,5 @@
 import type { AggregateReturn, ContractModel, Dataset } from '@parity/engine';
+import type { SubmittedSource } from '../auth/policy.js';
 
 /** What a feed is for: a record-level dataset or an aggregate return of the contract. */
 export type FeedTarget =
@@ -18,6 +19,19 @@ export function findTarget(model: ContractModel, name: string): FeedTarget | und
   if (exact) return exact;
   const tails = all.filter((t) => t.name.endsWith(`.${name}`));
   return tails.length === 1 ? tails[0] : undefined;
+}
+
+/** A target as the policy sees it: its name and who submits it. */
+export function submittedSource(target: FeedTarget): SubmittedSource {
+  return {
+    name: target.name,
+    submittedBy: target.kind === 'dataset' ? target.dataset.submittedBy : target.source.submittedBy,
+  };
+}
+
+/** Every dataset and return of a contract as the policy sees them. */
+export function submittedSources(model: ContractModel): SubmittedSource[] {
+  return [...model.datasets, ...model.returns].map((s) => ({ name: s.name, submittedBy: s.submittedBy }));
 }
 
 /** The names a feed may be sent to, for the message when the name is unknown. */

@@ -1,14 +1,14 @@
 import { createRoute, OpenAPIHono, z } from '@hono/zod-openapi';
 import { recordAudit } from '../audit/record.js';
 import { actorOf, refuse, requireAuth } from '../auth/middleware.js';
-import { canSubmit } from '../auth/policy.js';
+import { canSubmitAny, submitRefusal } from '../auth/policy.js';
 import { today } from '../clock.js';
 import { latestVersion, modelOf, partiesOf, versionInForce } from '../contracts/store.js';
 import { ApiError } from '../errors.js';
 import type { AppEnv } from '../services.js';
 import { acceptFeed } from './accept-feed.js';
 import { FeedBody } from './body-stream.js';
-import { readableFeeds, refusalOf } from './feed-access.js';
+import { readableFeeds } from './feed-access.js';
 import { LISTED_ERRORS } from './feed-errors.js';
 import { periodProblem } from './feed-period.js';
 import {
@@ -23,7 +23,7 @@ import {
   SourceParam,
   Submission,
 } from './feed-schemas.js';
-import { findTarget, formatOf, targetNames } from './feed-target.js';
+import { findTarget, formatOf, submittedSource, submittedSources, targetNames } from './feed-target.js';
 import { submissionJson, supersession } from './submission-json.js';
 import { listSubmissions, submissionById } from './submissions.js';
 
@@ -107,10 +107,19 @@ feedRoutes.openapi(
       );
     const principal = c.get('principal');
     const provider = query.provider ?? principal.organisation;
-    if (!canSubmit(principal, await partiesOf(db, version.id), provider))
-      await refuse(c, 'submit-feed', name, refusalOf(principal, provider, name));
     const model = await modelOf(db, version.id);
     const target = findTarget(model, source);
+    const parties = await partiesOf(db, version.id);
+    const refusal = submitRefusal(
+      principal,
+      parties,
+      name,
+      target ? submittedSource(target) : { name: source },
+      provider,
+    );
+    // An unknown source is named only to those who may submit something to the contract.
+    if (refusal && (target || !canSubmitAny(principal, parties, name, submittedSources(model))))
+      await refuse(c, 'submit-feed', name, refusal);
     if (!target)
       throw new ApiError(
         'not-found',
