@@ -9,7 +9,7 @@ export interface LimitValue {
   pence: Rational;
   /** `5% of budget`, `£1,000,000.00`, or `lesser of (5% of budget = £500,000.00, £1,000,000.00)`. */
   described: string;
-  /** For a choice: which candidate binds, e.g. `the lesser is 5% of budget`. */
+  /** For a choice, the candidate taken: `the lesser is 5% of budget = £500,000.00`. */
   chosen?: string;
 }
 
@@ -31,17 +31,14 @@ export function limitPence(context: PricingContext, limit: Limit, budgetPence: b
     if (wantLess ? order < 0 : order > 0) best = candidate;
   }
   const word = wantLess ? 'lesser' : 'greater';
-  const listed = candidates
-    .map((c) =>
-      c.amount.kind === 'money'
-        ? describeAmount(c.amount)
-        : `${describeAmount(c.amount)} = ${formatPence(roundLine(context, c.pence))}`,
-    )
-    .join(', ');
+  const valued = (c: (typeof candidates)[number]) =>
+    c.amount.kind === 'money'
+      ? describeAmount(c.amount)
+      : `${describeAmount(c.amount)} = ${formatPence(roundLine(context, c.pence))}`;
   return {
     pence: best.pence,
-    described: `${word} of (${listed})`,
-    chosen: `the ${word} is ${describeAmount(best.amount)}`,
+    described: `${word} of (${candidates.map(valued).join(', ')})`,
+    chosen: `the ${word} is ${valued(best)}`,
   };
 }
 

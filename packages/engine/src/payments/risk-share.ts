@@ -376,7 +376,7 @@ function describeShare(split: Split, organisation: string, weight: Rational): st
 /**
  * A cap or collar's step in the explanation: `cap at 2% of budget = £1,000,000.00 binds`; for a
  * choice, both candidates and which is taken: `collar at lesser of (5% of budget = £500,000.00,
- * £1,000,000.00): the lesser is 5% of budget, £500,000.00, which binds`.
+ * £1,000,000.00): the lesser is 5% of budget = £500,000.00, which binds`.
  */
 function limitStep(
   context: EvaluationContext,
@@ -384,8 +384,8 @@ function limitStep(
   limit: LimitValue,
   binds: boolean,
 ): string {
-  const pence = formatPence(roundLine(context, limit.pence));
   if (limit.chosen)
-    return `${kind} at ${limit.described}: ${limit.chosen}, ${pence}, which ${binds ? 'binds' : 'does not bind'}`;
+    return `${kind} at ${limit.described}: ${limit.chosen}, which ${binds ? 'binds' : 'does not bind'}`;
+  const pence = formatPence(roundLine(context, limit.pence));
   return binds ? `${kind} at ${limit.described} = ${pence} binds` : `${kind} at ${pence} does not bind`;
 }
