@@ -6,7 +6,9 @@ import {
   isIndicator,
   isMeasure,
   isMeasureUse,
+  isRiskShare,
   isScheme,
+  isShareLimit,
   packageOfImport,
 } from '@parity/dsl';
 import {
@@ -33,7 +35,8 @@ const MOST_DIAGNOSTICS_FIXED = 100;
 
 /**
  * Quick fixes for the common errors: normalise weights to 100%, add a missing minimum denominator,
- * add a missing assessment basis, fix a misspelt reference, and add a missing import.
+ * add a missing assessment basis, combine two caps or collars into one `lesser of`, fix a misspelt
+ * reference, and add a missing import.
  */
 export class ParityCodeActionProvider implements CodeActionProvider {
   constructor(private readonly services: LangiumServices) {}
@@ -90,6 +93,8 @@ export class ParityCodeActionProvider implements CodeActionProvider {
             `Say ${direction} is better`,
           ),
         );
+      case IssueCodes.DuplicateLimit:
+        return this.combineLimits(document, diagnostic, node);
       case 'linking-error':
         return [...this.suggestNames(document, diagnostic), ...this.suggestImport(document, diagnostic)];
       default:
@@ -120,6 +125,48 @@ export class ParityCodeActionProvider implements CodeActionProvider {
         true,
       ),
     ];
+  }
+
+  /**
+   * Two caps (or collars) on the same side become one, the lesser of their amounts: the first is
+   * rewritten as `collar loss at lesser of (…)` and the lines of the others removed.
+   */
+  private combineLimits(
+    document: LangiumDocument,
+    diagnostic: Diagnostic,
+    node: AstNode | undefined,
+  ): CodeAction[] {
+    const limit = node && AstUtils.getContainerOfType(node, isShareLimit);
+    const share = limit && AstUtils.getContainerOfType(limit, isRiskShare);
+    if (!limit || !share) return [];
+    const same = share.members
+      .filter(isShareLimit)
+      .filter((l) => l.kind === limit.kind && l.side === limit.side);
+    const amounts = same.flatMap((l) => (l.amount ? [l.amount] : l.amounts)).map((a) => a.$cstNode?.text);
+    const [first, ...others] = same;
+    if (!first?.$cstNode || amounts.some((a) => a === undefined) || others.some((l) => !l.$cstNode))
+      return [];
+    const combined = `${first.kind} ${first.side} at lesser of (${amounts.join(', ')})`;
+    const text = document.textDocument;
+    const edits: TextEdit[] = [
+      { range: first.$cstNode.range, newText: combined },
+      ...others.map((other) => {
+        const { start, end } = (other.$cstNode as NonNullable<AstNode['$cstNode']>).range;
+        const line = text.getText({
+          start: { line: start.line, character: 0 },
+          end: { line: end.line + 1, character: 0 },
+        });
+        // A clause alone on its lines goes with them; one sharing a line with others goes alone.
+        const alone = line.trim() === text.getText({ start, end }).trim();
+        return alone
+          ? {
+              range: { start: { line: start.line, character: 0 }, end: { line: end.line + 1, character: 0 } },
+              newText: '',
+            }
+          : { range: { start, end }, newText: '' };
+      }),
+    ];
+    return [action(`Combine into '${combined}'`, diagnostic, text.uri, edits, true)];
   }
 
   private addMinimumDenominator(diagnostic: Diagnostic, node: AstNode | undefined): CodeAction[] {

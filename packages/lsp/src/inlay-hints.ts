@@ -16,7 +16,8 @@ import { blockStakeIn, stakeOf } from './stakes.js';
 /**
  * Shows the money the engine pays beside the clauses that do not say it in pounds: `weight 60%` →
  * `= £630,000.00`, `instalments monthly` → `= 12 × £200,000.00`, a plan → its value, a rate → a
- * person's month or day, a cap or collar given as a percentage → its pounds.
+ * person's month or day, a cap or collar given as a percentage (or the lesser or greater of amounts
+ * some of which are) → its pounds.
  */
 export class ParityInlayHintProvider extends AbstractInlayHintProvider {
   computeInlayHint(node: AstNode, accept: InlayHintAcceptor): void {
@@ -41,7 +42,7 @@ function hintFor(node: AstNode): { label?: string; end?: { line: number; charact
     return { label: stakeOf(node)?.brief, end: (plan ?? node.$cstNode)?.range.end };
   }
   if (isRateClause(node)) return { label: stakeOf(node.$container)?.brief, end: node.$cstNode?.range.end };
-  if (isShareLimit(node) && node.amount?.percent) {
+  if (isShareLimit(node) && (node.amount?.percent || node.amounts.some((a) => a.percent))) {
     const limits = stakeOf(node.$container)?.limits;
     const pence = node.kind === 'cap' ? limits?.cap : limits?.collar;
     return { label: pence === undefined ? undefined : formatPence(pence), end: node.$cstNode?.range.end };

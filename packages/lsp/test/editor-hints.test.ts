@@ -100,6 +100,36 @@ describe('quick fixes', () => {
   });
 });
 
+describe('two caps or collars on the same side', () => {
+  const HACKNEY = demoContract('hackney-loss-limits.parity');
+
+  test('are combined into one collar at the lesser of their amounts', async () => {
+    const broken = HACKNEY.replace(
+      'collar loss at lesser of (5% of budget, £1,000,000)',
+      'collar loss at 5% of budget\n    collar loss at £1,000,000',
+    );
+    expect(broken).not.toBe(HACKNEY);
+    const result = await testCodeAction(services.Parity)(broken, IssueCodes.DuplicateLimit, HACKNEY);
+    expect(result.action?.title).toBe("Combine into 'collar loss at lesser of (5% of budget, £1,000,000)'");
+    await result.dispose();
+  });
+
+  test('show each candidate priced beside a limit that is the lesser of several', async () => {
+    const document = await parseHelper(services.Parity)(HACKNEY);
+    const hints = (await services.Parity.lsp.InlayHintProvider?.getInlayHints(document, {
+      textDocument: { uri: document.uri.toString() },
+      range: { start: { line: 0, character: 0 }, end: document.textDocument.positionAt(HACKNEY.length) },
+    })) as InlayHint[];
+    // Equal partners: greater of 2% × £50m = £1,000,000 and £1,200,000; lesser of 8% × £30m =
+    // £2,400,000 and 4% × £50m = £2,000,000. Fractional shares: cap 10% × £100m = £10,000,000;
+    // lesser of 5% × £100m = £5,000,000 and £1,000,000.
+    expect(hints.map((h) => h.label)).toEqual(
+      expect.arrayContaining(['= £1,200,000.00', '= £2,000,000.00', '= £10,000,000.00', '= £1,000,000.00']),
+    );
+    await clearDocuments(services.shared, [document]);
+  });
+});
+
 describe('what rows mean over time', () => {
   const CAMDEN = demoContract('camden-whittington-liaison.parity');
 
