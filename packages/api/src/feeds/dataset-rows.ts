@@ -5,9 +5,11 @@ import {
   identifyingName,
   quoteCell as quoted,
   readCell,
+  monthOfStored,
   readMonth,
   SnapshotPeople,
   snapshotKeyField,
+  type TimeZone,
 } from '@parity/engine';
 import type { BlockWriter } from './block-spool.js';
 import { FastRowEncoder, fastColumn } from './fast-row.js';
@@ -43,6 +45,8 @@ export class DatasetRows {
   /** A snapshot's key field (its person), whose values must not repeat; -1 for events. */
   private readonly keyField: number;
   private readonly people = new SnapshotPeople();
+  /** How the dataset's clock times without an offset are read. */
+  private readonly zone: TimeZone;
 
   constructor(
     private readonly dataset: Dataset,
@@ -55,6 +59,7 @@ export class DatasetRows {
     this.required = dataset.fields.map((f) => !f.optional);
     this.datedBy =
       dataset.datedBy === undefined ? -1 : dataset.fields.findIndex((f) => f.name === dataset.datedBy);
+    this.zone = dataset.timeZone ?? 'UTC';
     const key = snapshotKeyField(dataset);
     this.keyField = key ? dataset.fields.indexOf(key) : -1;
   }
@@ -109,8 +114,10 @@ export class DatasetRows {
         ? fastColumn('month', false)
         : fastColumn(this.fields[field] as DatasetField, field === this.datedBy);
     });
-    // A snapshot's people are checked for repeats on the careful path (registers are small).
-    this.fast = this.keyField < 0 ? new FastRowEncoder(plan, this.period) : undefined;
+    // A snapshot's people are checked for repeats on the careful path (registers are small), and
+    // clock times read on a clock other than UTC are converted there.
+    const converts = this.zone !== 'UTC' && this.fields.some((f) => f.type === 'datetime');
+    this.fast = this.keyField < 0 && !converts ? new FastRowEncoder(plan, this.period) : undefined;
     return true;
   }
 
@@ -223,7 +230,7 @@ export class DatasetRows {
         }
         json = 'null';
       } else {
-        const reading = readCell(field, text);
+        const reading = readCell(field, text, this.zone);
         if (!reading.ok) {
           bad = true;
           this.errors.add(row, field.name, `Row ${row}, column '${field.name}': ${reading.problem}.`);
@@ -235,7 +242,7 @@ export class DatasetRows {
           bad = true;
           this.errors.add(row, field.name, `Row ${row}, column '${field.name}': ${repeated}.`);
         }
-        if (i === this.datedBy && json.slice(1, 8) !== this.period) {
+        if (i === this.datedBy && monthOfStored(json.slice(1, -1), this.zone) !== this.period) {
           bad = true;
           this.errors.add(row, field.name, this.outsidePeriod(row, field.name, json.slice(1, -1)));
         }
