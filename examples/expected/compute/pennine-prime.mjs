@@ -33,7 +33,14 @@
 //   TimelyAssessment (20% = 6,000,000p): 218 of 317 assessed within 6 weeks = 68.8%, under 70% → 0p.
 //   OpioidReduction (10% = 3,000,000p): 11 of 36 stopped = 30.6%, at least 30% → 3,000,000p.
 //   withhold so far 7,800,000p (£78,000.00) of the 30,000,000p.
+//
+// Memoranda (no money of their own, in no total): for each indicator flowing down to Pennine Care
+// (RT2) under its sub-contract (pennine-care.mjs), what flows down and what the prime keeps:
+//   QualityOfLife: 20% × 4,800,000p = 960,000p flows down; NPK keeps 4,800,000p − 960,000p = 3,840,000p.
+//   PsychologicalOutcomes: 40% × 0p = 0p flows down; NPK keeps 0p.
+//   TimelyAssessment: 25% × 0p = 0p flows down; NPK keeps 0p.
 
+import { flowDown } from './pennine-care.mjs';
 import { Frac, instalments, line, ods, parseDate, standingDatasetFeeds, yearMonths } from './read-feeds.mjs';
 
 export const contract = 'demo.pennine.PainPathwayPrime';
@@ -122,7 +129,13 @@ export const lines = () => {
   const out = instalments(VALUE_PENCE - WITHHOLD_PENCE, 12).map((p, i) =>
     line('block', contract, months[i], provider, p),
   );
-  for (const [name, pence] of Object.entries(earned()))
-    out.push(line('withhold', name, YEAR, provider, pence));
+  const prime = earned();
+  for (const [name, pence] of Object.entries(prime)) out.push(line('withhold', name, YEAR, provider, pence));
+  for (const [name, pence] of Object.entries(prime)) {
+    const flows = flowDown().filter((f) => f.indicator === name);
+    if (flows.length === 0) continue;
+    for (const f of flows) out.push(line('flows-down', name, YEAR, f.provider, f.pence));
+    out.push(line('kept', name, YEAR, provider, pence - flows.reduce((s, f) => s + f.pence, 0n)));
+  }
   return out;
 };

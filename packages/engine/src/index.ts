@@ -44,6 +44,7 @@ export {
 } from './measures/tally-records.js';
 export * from './model/index.js';
 export { formatPence, LiteralError, normaliseNumber, parseMoney, parsePercent } from './money.js';
+export type { PrimeResult } from './payments/flow-down.js';
 export {
   isPayable,
   type LineKind,

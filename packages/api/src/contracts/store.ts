@@ -1,6 +1,6 @@
 import type { SourceFile } from '@parity/dsl';
 import { ContractModel } from '@parity/engine';
-import { and, desc, eq, lte } from 'drizzle-orm';
+import { and, desc, eq, lte, sql } from 'drizzle-orm';
 import { inWriteQueue, whenWritable } from '../db/busy.js';
 import type { Database } from '../db/open.js';
 import { contractParties, contracts, contractVersions } from '../db/schema.js';
@@ -177,4 +177,27 @@ export async function partiesOf(db: Database, versionId: number): Promise<{ ods:
 
 export async function allContractNames(db: Database): Promise<{ name: string; title: string }[]> {
   return db.select({ name: contracts.name, title: contracts.title }).from(contracts).orderBy(contracts.name);
+}
+
+/**
+ * The contracts published by a date whose version in force then is a sub-contract under `prime`
+ * (its model names the prime as parent).
+ */
+export async function subContractsOf(db: Database, prime: string, asOf: string): Promise<string[]> {
+  const candidates = await db
+    .selectDistinct({ name: contractVersions.contractName })
+    .from(contractVersions)
+    .where(
+      and(
+        sql`json_extract(${contractVersions.model}, '$.contract.parent') = ${prime}`,
+        lte(contractVersions.createdAt, `${asOf}T23:59:59.999Z`),
+      ),
+    )
+    .orderBy(contractVersions.contractName);
+  const under: string[] = [];
+  for (const { name } of candidates) {
+    const inForce = await versionInForce(db, name, asOf);
+    if (inForce && (await modelOf(db, inForce.id)).contract.parent === prime) under.push(name);
+  }
+  return under;
 }

@@ -1,6 +1,6 @@
 import { evaluatePosition, type Position, positionFor } from '@parity/engine';
 import { ApiError } from '../errors.js';
-import { nodeSha256 } from '../positions/contract-position.js';
+import { nodeSha256, primeResultOf } from '../positions/contract-position.js';
 import type { Services } from '../services.js';
 import { isDemoSubmission, type PlaygroundFeed } from './demo-feeds.js';
 
@@ -46,7 +46,8 @@ export async function evaluateSource(
   const loaded = await services.observations(services.db, feed.contract, model, input.asOf, isDemoSubmission);
   const position = await evaluatePosition(model, loaded.observations, {
     asOf: input.asOf,
-    parents: new Map(),
+    // A sub-contract's flow-down reads its prime's stored position as known on the date.
+    prime: (await primeResultOf(services, model, input.asOf, undefined))?.result,
     sha256: nodeSha256,
   });
   const body = positionFor(position, { version: 0, submissions: loaded.submissionIds });

@@ -1,8 +1,7 @@
 import { createHash } from 'node:crypto';
-import type { ContractModel, ContractPosition, PositionSource } from '@parity/engine';
-import { evaluatePosition, pricedByPeriod, versionsPricing } from '@parity/engine';
+import type { ContractModel, ContractPosition, PositionSource, PrimeResult } from '@parity/engine';
+import { evaluatePosition, pricedByPeriod, termYearOn, versionsPricing } from '@parity/engine';
 import { modelOf, type StoredVersion, versionInForce, versionsPublishedBy } from '../contracts/store.js';
-import type { Database } from '../db/open.js';
 import { ApiError } from '../errors.js';
 import { standingSubmissionIds } from '../feeds/load.js';
 import type { Services } from '../services.js';
@@ -73,28 +72,48 @@ async function versionPosition(
   const submissionIds = await services.reads.get(`contract|${name}|standing|${version.id}|${asOf}`, () =>
     standingSubmissionIds(services.db, name, model, asOf),
   );
-  const key = `${version.id}|${asOf}|${year ?? ''}|${submissionIds.join(',')}`;
+  // The year resolved, so that asking for the year the date falls in is the same answer, cached once.
+  const resolvedYear = year ?? termYearOn(model, asOf);
+  const prime = await primeResultOf(services, model, asOf, resolvedYear);
+  const key = `${version.id}|${asOf}|${resolvedYear}|${submissionIds.join(',')}${prime ? `|prime ${prime.key}` : ''}`;
   return services.positions.get(key, async () => {
-    const parents = await parentModels(services.db, model, asOf);
     const loaded = await services.observations(services.db, name, model, asOf);
     const position = await evaluatePosition(model, loaded.observations, {
       asOf,
-      parents,
+      prime: prime?.result,
       sha256: nodeSha256,
-      year,
+      year: resolvedYear,
     });
     return { key, source: { version: version.version, submissions: loaded.submissionIds }, position };
   });
 }
 
-async function parentModels(
-  db: Database,
+/**
+ * What a sub-contract's flow-down reads: its prime's own position as known on the same date, for
+ * the same year (one evaluation of the prime, cached like any other), never the prime's data
+ * evaluated again under the sub-contract.
+ */
+export async function primeResultOf(
+  services: Services,
   model: ContractModel,
   asOf: string,
-): Promise<Map<string, ContractModel>> {
-  const parents = new Map<string, ContractModel>();
-  if (!model.contract.parent) return parents;
-  const parent = await versionInForce(db, model.contract.parent, asOf);
-  if (parent) parents.set(model.contract.parent, await modelOf(db, parent.id));
-  return parents;
+  year: string | undefined,
+): Promise<{ key: string; result: PrimeResult } | undefined> {
+  const parent = model.contract.parent;
+  if (!parent || model.contract.flowDown.length === 0) return undefined;
+  if (!(await versionInForce(services.db, parent, asOf)))
+    throw new ApiError(
+      'conflict',
+      `${model.contract.name} takes a flow-down from ${parent}, which had not been published by ${asOf}: publish the prime contract first.`,
+    );
+  const stored = await contractPosition(services, parent, asOf, year ?? termYearOn(model, asOf));
+  const { position, source } = stored;
+  return {
+    key: stored.key,
+    result: {
+      contract: parent,
+      year: position.model.contract.year,
+      lines: position.lines ?? position.result.lines.map((line) => ({ ...line, version: source.version })),
+    },
+  };
 }

@@ -11,7 +11,11 @@ export type LineKind =
   | 'year-of-care'
   | 'risk-share'
   | 'on-account'
-  | 'reconciliation';
+  | 'reconciliation'
+  // Memoranda on a prime's statement, never money of their own: what flows down to each
+  // sub-contractor (paid under its sub-contract) and what the prime keeps.
+  | 'flows-down'
+  | 'kept';
 
 /** Why a line pays what it pays, beyond its amount: a status a finance officer must see. */
 export type LineStatus =

@@ -22,6 +22,8 @@ export interface ContractPosition {
    * own (see `pricedByPeriod`); otherwise `result.lines`, all priced by the position's version.
    */
   lines?: readonly PricedLine[];
+  /** A prime's memorandum lines: what flows down to each sub-contractor and what it keeps. */
+  memoranda?: readonly PricedLine[];
 }
 
 /**

@@ -3,6 +3,7 @@
  * contract on a date, from one evaluation pass, with the zod schemas that describe it as JSON.
  */
 export { type ContractPosition, evaluatePosition } from './evaluate-position.js';
+export { type SubContractFlowDown, withFlowDownMemoranda } from './flow-down-memoranda.js';
 export { type IndicatorPosition, indicatorPositions, type ThresholdNeed } from './indicators.js';
 export { lineJson } from './line-json.js';
 export { type MeasureInPlay, measureFigures, measuresInPlay } from './measure-figures.js';

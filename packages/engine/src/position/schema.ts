@@ -70,6 +70,8 @@ export const LineKind = z.enum([
   'risk-share',
   'on-account',
   'reconciliation',
+  'flows-down',
+  'kept',
 ]);
 
 /** A payment line: pence as digits and pounds as exact text, with its explanation. */

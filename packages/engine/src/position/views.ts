@@ -14,9 +14,10 @@ export interface PositionSource {
   submissions: string[];
 }
 
-/** The payment lines, each with the version that priced it. */
+/** The payment lines, each with the version that priced it, then any memoranda. */
 function pricedLines(position: ContractPosition, source: PositionSource): readonly PricedLine[] {
-  return position.lines ?? position.result.lines.map((line) => ({ ...line, version: source.version }));
+  const lines = position.lines ?? position.result.lines.map((line) => ({ ...line, version: source.version }));
+  return position.memoranda ? [...lines, ...position.memoranda] : lines;
 }
 
 /** Figures for one provider, or for all ('*' figures concern the provider side as a whole). */

@@ -12,7 +12,7 @@ import { thresholdValue } from '../payments/attainment.js';
 import { evaluateBlock } from '../payments/block.js';
 import { evaluateCapitation } from '../payments/capitation.js';
 import { createEvaluationContext, type EvaluationContext, odsOf } from '../payments/context.js';
-import { evaluateFlowDown } from '../payments/flow-down.js';
+import { evaluateFlowDown, type PrimeResult } from '../payments/flow-down.js';
 import { evaluateOnAccount } from '../payments/on-account.js';
 import { isPayable, type PaymentLine } from '../payments/payment-line.js';
 import { evaluateRiskShare, measureMet, type RiskShareResult } from '../payments/risk-share.js';
@@ -23,8 +23,8 @@ import { contractForYear, termYearOn } from './term-year.js';
 export interface EvaluateOptions {
   /** The date the position is taken at (`YYYY-MM-DD`): later submissions are ignored, later periods are not yet due. */
   asOf: string;
-  /** Prime contracts by name, for a sub-contract's flow-down. */
-  parents?: ReadonlyMap<string, ContractModel>;
+  /** For a sub-contract's flow-down: the prime contract's own evaluation for the same year and date. */
+  prime?: PrimeResult;
   /** The financial year of the term to evaluate; by default the year the as-of date falls in. */
   year?: string;
   /** The sha256 behind record-level rows hashes; a pure-JavaScript one unless a faster one is given. */
@@ -101,8 +101,7 @@ export async function evaluateInContext(
     const earned = evaluateScheme(context, scheme);
     lines.push(...earned, ...evaluateOnAccount(context, scheme, earned));
   }
-  if (contract.flowDown.length > 0)
-    lines.push(...evaluateFlowDown(context, await primeLines(model, observations, options)));
+  if (contract.flowDown.length > 0) lines.push(...evaluateFlowDown(context, options.prime));
   for (const share of contract.riskShares) {
     const settled = evaluateRiskShare(context, share);
     lines.push(...settled.lines);
@@ -179,25 +178,6 @@ async function* feedCohorts(
     visit(row, ++rowNumber);
     yield row;
   }
-}
-
-/** A prime contract with a withhold pays its instalments net of the withheld pot, released on outcomes. */
-
-async function primeLines(
-  model: ContractModel,
-  observations: Observations,
-  options: EvaluateOptions,
-): Promise<PaymentLine[]> {
-  const parent = model.contract.parent ? options.parents?.get(model.contract.parent) : undefined;
-  if (!parent) {
-    throw new DomainError(
-      DomainErrorCodes.MissingParent,
-      `${model.contract.name} takes a flow-down from ${model.contract.parent ?? 'its prime'}, which was not supplied: evaluate it with the prime contract's model.`,
-    );
-  }
-  const known = new Set(parent.measures.map((m) => m.name));
-  const forParent = { aggregates: (observations.aggregates ?? []).filter((o) => known.has(o.measure)) };
-  return (await evaluateInContext(parent, forParent, { asOf: options.asOf })).result.lines;
 }
 
 function targetResult(context: EvaluationContext, measure: string, provider: string): TargetResult {

@@ -49,22 +49,42 @@ export async function runContractTests(
     const base = { contract: model.contract.name, title: test.title, location: test.location };
     const expects = test.steps.filter((s): s is Expect => s.kind === 'expect');
     try {
+      const givens = test.steps.filter((s): s is Given => s.kind === 'given');
+      const parent = model.contract.parent ? parents?.get(model.contract.parent) : undefined;
       const observations = observationsOf(
         model,
-        test.steps.filter((s): s is Given => s.kind === 'given'),
+        parent ? givens.filter((g) => !knows(parent, g) || knows(model, g)) : givens,
       );
       // Tests look back from the end of the term, when every period is due.
       const asOf = dateOfDayNumber(dayAfterMonth(model.contract.term.end));
+      // A sub-contract reads the prime's own evaluation of the givens about the prime's measures.
+      const primeFor = async (year?: string) =>
+        parent &&
+        (
+          await evaluateInContext(
+            parent,
+            observationsOf(
+              parent,
+              givens.filter((g) => knows(parent, g)),
+            ),
+            { asOf, year },
+          )
+        ).result;
       // Each year of a longer term is evaluated as itself: an expectation is checked in its year.
       const evaluations = new Map<string, Evaluation>();
       const failures: ExpectationFailure[] = [];
       // A test that expects nothing still has its givens read, and refused if they are bad.
-      if (expects.length === 0) await evaluateInContext(model, observations, { asOf, parents });
+      if (expects.length === 0)
+        await evaluateInContext(model, observations, { asOf, prime: await primeFor() });
       for (const e of expects) {
         const year = yearOfRef(model, e.period);
         let evaluation = evaluations.get(year);
         if (!evaluation) {
-          evaluation = await evaluateInContext(model, observations, { asOf, parents, year });
+          evaluation = await evaluateInContext(model, observations, {
+            asOf,
+            prime: await primeFor(year),
+            year,
+          });
           evaluations.set(year, evaluation);
         }
         const failure = check(evaluation, e);
@@ -127,6 +147,12 @@ function observationsOf(model: ContractModel, givens: Given[]): Observations {
     else aggregates.push({ ...base, ...observedValue(observation.value) });
   }
   return { aggregates, records };
+}
+
+/** Whether a given is about one of the model's own measures or datasets. */
+function knows(model: ContractModel, given: Given): boolean {
+  const name = given.target.name;
+  return model.measures.some((m) => m.name === name) || model.datasets.some((d) => d.name === name);
 }
 
 function firstProvider(model: ContractModel): string {
