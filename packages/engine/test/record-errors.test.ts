@@ -63,7 +63,7 @@ describe('bad input is refused, never counted', () => {
   test.each([
     ['a date that is not a date', { visited_on: '2026-02-30' }, 'visited_on'],
     ['a date written another way', { visited_on: '03/05/2026' }, 'visited_on'],
-    ['a date-time with seconds', { seen_at: '2026-05-03T10:00:30' }, 'seen_at'],
+    ['a date-time with an offset, not stored as UTC', { seen_at: '2026-05-03T10:00+01:00' }, 'seen_at'],
     ['a code not in its list', { setting: 'A&E' }, 'setting'],
     ['a whole number with a fraction', { age: 40.5 }, 'age'],
     ['a decimal written as words', { weight: 'seventy' }, 'weight'],

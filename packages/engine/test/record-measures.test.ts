@@ -13,10 +13,12 @@ import {
   binary,
   dataset,
   denominatorOf,
+  durationOf,
   field,
   is,
   isTrue,
   measure,
+  minutes,
   model,
   months,
   number,
@@ -208,6 +210,51 @@ describe('month placement', () => {
       ?.get('RX4');
     expect([...(byMonth?.keys() ?? [])]).toEqual(['2026-05', '2026-06']);
     expect(byMonth?.get('2026-05')?.get('')).toMatchObject({ rows: 1, numerator: 1 });
+  });
+
+  test('is held to the second: exactly 60:00 is within the hour, 60:01 is not', () => {
+    const rows = [
+      { provider: 'RX4', referred_at: '2026-06-01T10:00', seen_at: '2026-06-01T11:00' },
+      { provider: 'RX4', referred_at: '2026-06-01T10:00:30', seen_at: '2026-06-01T11:00:30' },
+      { provider: 'RX4', referred_at: '2026-06-01T10:00', seen_at: '2026-06-01T11:00:01' },
+      { provider: 'RX4', referred_at: '2026-06-01T10:00:59', seen_at: '2026-06-01T11:00:58' },
+    ];
+    const tally = tallyRecordsSync(model([liaison], [seen]), 'Liaison', rows)
+      .get('Seen')
+      ?.get('RX4')
+      ?.get('2026-06')
+      ?.get('');
+    // Rows 1, 2 and 4 (60:00, 60:00, 59:59) are within the hour; row 3 (60:01) is not.
+    expect(tally).toMatchObject({ denominator: 4, numerator: 3 });
+  });
+
+  test('a difference of date-times in minutes is exact to the second', () => {
+    const late = measure('Late', 'Liaison', {
+      numerator: binary(binary(field('seen_at'), '-', field('referred_at')), '>', durationOf(minutes('60'))),
+    });
+    const rows = [
+      { provider: 'RX4', referred_at: '2026-06-01T10:00', seen_at: '2026-06-01T11:00' },
+      { provider: 'RX4', referred_at: '2026-06-01T10:00', seen_at: '2026-06-01T11:00:01' },
+    ];
+    const tally = tallyRecordsSync(model([liaison], [late]), 'Liaison', rows)
+      .get('Late')
+      ?.get('RX4')
+      ?.get('2026-06')
+      ?.get('');
+    expect(tally).toMatchObject({ denominator: 2, numerator: 1 });
+  });
+
+  test('on the clock in England, a row stored at 23:30 UTC on 30 April is dated 00:30 BST on 1 May', () => {
+    const london: typeof liaison = { ...liaison, timeZone: 'Europe/London' };
+    const rows = [{ provider: 'RX4', referred_at: '2026-04-30T23:30', seen_at: '2026-05-01T00:10' }];
+    const inUtc = tallyRecordsSync(model([liaison], [seen]), 'Liaison', rows)
+      .get('Seen')
+      ?.get('RX4');
+    const inLondon = tallyRecordsSync(model([london], [seen]), 'Liaison', rows)
+      .get('Seen')
+      ?.get('RX4');
+    expect([...(inUtc?.keys() ?? [])]).toEqual(['2026-04']);
+    expect([...(inLondon?.keys() ?? [])]).toEqual(['2026-05']);
   });
 
   test('places an undated row in its month, per provider', () => {

@@ -65,7 +65,7 @@ describe('the codec of each field type', () => {
       "'2026-02-30' is not a calendar date: write a real date as YYYY-MM-DD",
     );
     expect(problemOf('datetime', '2026-05-01T25:00')).toBe(
-      "'2026-05-01T25:00' has no such time of day: use 00:00 to 23:59",
+      "'2026-05-01T25:00' has no such time of day: use 00:00 to 23:59:59",
     );
   });
 

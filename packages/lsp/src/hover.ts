@@ -12,6 +12,7 @@ import {
   isOrganisation,
   isRiskShare,
   isScheme,
+  isTimeZoneClause,
   isYearOfCare,
   type Measure,
   overTimeClauseOf,
@@ -63,7 +64,7 @@ export class ParityHoverProvider extends MultilineCommentHoverProvider {
     if (isMeasure(node)) return describeMeasure(node);
     if (isOrganisation(node)) return `**${node.title}**\n\nODS code ${node.ods}, ${node.sector} sector`;
     if (isDataset(node))
-      return `**Dataset ${node.name}** — ${node.title}\n\n${overTimeOf(node)}Fields: ${node.members
+      return `**Dataset ${node.name}** — ${node.title}\n\n${overTimeOf(node)}${clockOf(node)}Fields: ${node.members
         .filter(isField)
         .map((f) => `${f.name} (${f.type}${f.optional ? ', optional' : ''})`)
         .join(', ')}`;
@@ -96,6 +97,14 @@ export function describeMeasure(measure: Measure): string {
  * What the rows of a dataset or return mean over time, as the engine describes it, and who submits
  * its feeds, each followed by a blank line.
  */
+/** How the dataset's date-times are read, when it has any. */
+function clockOf(dataset: Dataset): string {
+  if (!dataset.members.some((m) => isField(m) && m.type === 'datetime')) return '';
+  const zone = dataset.members.find(isTimeZoneClause)?.zone ?? 'UTC';
+  const clock = zone === 'UTC' ? 'UTC' : 'the clock in England (Europe/London: GMT, or BST in summer)';
+  return `Date-times are held to the second; a time written without an offset is read as ${clock}.\n\n`;
+}
+
 function overTimeOf(source: Dataset | AggregateReturn): string {
   const clause = overTimeClauseOf(source);
   const meaning = clause ? `${describeOverTime(overTimeOfClause(clause))}\n\n` : '';

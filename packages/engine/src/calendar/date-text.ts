@@ -1,8 +1,9 @@
-import { daysFromCivil, daysInMonth, MINUTES_PER_DAY } from './days.js';
+import { daysFromCivil, daysInMonth } from './days.js';
 import { readDigits } from './digits.js';
 
 /**
- * Dates written `YYYY-MM-DD` and date-times `YYYY-MM-DDTHH:MM` (UTC), read by character code.
+ * Dates written `YYYY-MM-DD` and the canonical date-time `YYYY-MM-DDTHH:MM` (UTC), read by character
+ * code (the fast path of feeds, literals of the language); `date-times.ts` reads every other form.
  * Readers return NaN (or undefined) for text that is not a real date or time of day.
  */
 
@@ -44,15 +45,6 @@ export function parseDay(text: string): number {
 }
 
 /**
- * `YYYY-MM-DDTHH:MM` → minutes since 1970-01-01T00:00, or NaN. Seconds are refused rather than
- * dropped: truncating them could move a time across a 60-minute boundary.
- */
-export function parseMinute(text: string): number {
-  if (text.length !== 16 || text.charCodeAt(10) !== 84) return Number.NaN;
-  return dayNumberAt(text, 0) * MINUTES_PER_DAY + minuteOfDayAt(text, 11);
-}
-
-/**
  * Whether `text[start, end)` is exactly a canonical date, or with `time` a canonical date-time:
  * the check of a feed's fast path, which reads cells in place.
  */
@@ -67,20 +59,6 @@ export function readDate(text: string): string | undefined {
 }
 
 /**
- * A date-time as `YYYY-MM-DDTHH:MM`, from that or with a space for the T, and with `:00` seconds
- * (dropped); undefined otherwise. Other seconds are refused rather than truncated.
- */
-export function readDateTime(text: string): string | undefined {
-  const length = text.length;
-  if (length !== 16 && length !== 19) return undefined;
-  const separator = text.charCodeAt(10);
-  if (separator !== 84 && separator !== 32) return undefined;
-  if (Number.isNaN(dayNumberAt(text, 0)) || Number.isNaN(minuteOfDayAt(text, 11))) return undefined;
-  if (length === 19 && (text.charCodeAt(16) !== 58 || readDigits(text, 17, 2) !== 0)) return undefined;
-  return separator === 84 && length === 16 ? text : `${text.slice(0, 10)}T${text.slice(11, 16)}`;
-}
-
-/**
  * What is wrong with text given as a date (`YYYY-MM-DD`) or date-time (`YYYY-MM-DDTHH:MM`), or
  * undefined when it is one. The language's literal checks and the feed's cells say the same.
  */
@@ -88,7 +66,7 @@ export function dateProblem(text: string): string | undefined {
   if (text.length !== 10 && text.length !== 16) return `'${text}' is not a date: write it as YYYY-MM-DD.`;
   if (Number.isNaN(dayNumberAt(text, 0)))
     return `'${text}' is not a calendar date: write a real date as YYYY-MM-DD.`;
-  if (text.length === 16 && Number.isNaN(parseMinute(text)))
+  if (text.length === 16 && Number.isNaN(minuteOfDayAt(text, 11)))
     return `'${text}' has no such time of day: use 00:00 to 23:59.`;
   return undefined;
 }
@@ -96,10 +74,4 @@ export function dateProblem(text: string): string | undefined {
 /** Whole days since 1970-01-01 of a date, or of a date-time's date part. */
 export function dayNumber(date: string): number {
   return dayNumberAt(date, 0);
-}
-
-/** Minutes since 1970-01-01T00:00 of a date (its midnight) or date-time `YYYY-MM-DDTHH:MM`. */
-export function minuteNumber(dateTime: string): number {
-  const time = dateTime.length > 10 ? minuteOfDayAt(dateTime, 11) : 0;
-  return dayNumberAt(dateTime, 0) * MINUTES_PER_DAY + time;
 }

@@ -4,8 +4,8 @@
  * Months are held as a month index, `year * 12 + month - 1`.
  */
 
-/** Minutes in a day: date-times are held as minutes since 1970-01-01T00:00 (UTC). */
-export const MINUTES_PER_DAY = 1440;
+/** Seconds in a day: date-times are held as seconds since 1970-01-01T00:00 (UTC). */
+export const SECONDS_PER_DAY = 86_400;
 
 /** Days since 1970-01-01 of a date (H. Hinnant's days_from_civil). */
 export function daysFromCivil(year: number, month: number, day: number): number {
@@ -63,10 +63,10 @@ export function addCalendarMonths(day: number, months: number): number {
   return daysFromCivil(year, month, Math.min(dayOfMonth, daysInMonth(year, month)));
 }
 
-/** Adds calendar months to a minute number, keeping the time of day. */
-export function addCalendarMonthsToMinute(minute: number, months: number): number {
-  const day = Math.floor(minute / MINUTES_PER_DAY);
-  return addCalendarMonths(day, months) * MINUTES_PER_DAY + (minute - day * MINUTES_PER_DAY);
+/** Adds calendar months to an instant (seconds since 1970, UTC), keeping the time of day. */
+export function addCalendarMonthsToInstant(seconds: number, months: number): number {
+  const day = Math.floor(seconds / SECONDS_PER_DAY);
+  return addCalendarMonths(day, months) * SECONDS_PER_DAY + (seconds - day * SECONDS_PER_DAY);
 }
 
 /** `YYYY-MM-DD` of a day number. */

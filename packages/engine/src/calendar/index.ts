@@ -1,7 +1,7 @@
 /**
  * The calendar of Parity, once: NHS financial years (`2026/27`, April to March) and their quarters,
- * months (`YYYY-MM`), dates (`YYYY-MM-DD`) and date-times (`YYYY-MM-DDTHH:MM`, UTC), day and minute
- * numbers, and the message that says what is wrong with a date, month or year as written. The
+ * months (`YYYY-MM`), dates (`YYYY-MM-DD`) and date-times (ISO 8601, held as UTC seconds; clock
+ * times read as UTC or Europe/London), day numbers, and the message that says what is wrong with a date, month or year as written. The
  * language, the service and the evaluation all read time through this module.
  */
 export {
@@ -9,22 +9,26 @@ export {
   dayNumber,
   dayNumberAt,
   isDateAt,
-  minuteNumber,
   parseDay,
-  parseMinute,
   readDate,
-  readDateTime,
 } from './date-text.js';
 export {
+  type DateTimeReading,
+  dateTimeText,
+  monthOfStored,
+  parseDateTime,
+  readDateTimeText,
+} from './date-times.js';
+export {
   addCalendarMonths,
-  addCalendarMonthsToMinute,
+  addCalendarMonthsToInstant,
   dateOfDayNumber,
   daysFromCivil,
   daysInMonth,
   firstDayOfMonthIndex,
   isLeapYear,
-  MINUTES_PER_DAY,
   monthIndexOfDay,
+  SECONDS_PER_DAY,
 } from './days.js';
 export {
   daysInFinancialYear,
@@ -51,3 +55,4 @@ export {
   parseMonthIndex,
   readMonth,
 } from './months.js';
+export { instantOfLocal, localSeconds, type TimeZone } from './time-zone.js';

@@ -1,4 +1,4 @@
-import { addCalendarMonths, addCalendarMonthsToMinute, MINUTES_PER_DAY } from '../calendar/index.js';
+import { addCalendarMonths, addCalendarMonthsToInstant, type TimeZone } from '../calendar/index.js';
 import { add, div, isZero, mul, rational, sub } from '../core/rational.js';
 import type {
   Compiled,
@@ -8,7 +8,7 @@ import type {
   Quantity,
   QuantityUnit,
 } from './compiled-value.js';
-import { describe, invalidModel } from './compiled-value.js';
+import { describe, invalidModel, startOfDay, zoneOf } from './compiled-value.js';
 
 type ArithmeticOperator = '+' | '-' | '*' | '/';
 
@@ -20,7 +20,10 @@ const VERB: Record<ArithmeticOperator, string> = {
   '/': 'divide',
 };
 
-/** `+ - * /` over quantities, and date arithmetic: date − date gives minutes, date ± duration a date. */
+/**
+ * `+ - * /` over quantities, and date arithmetic: date − date gives minutes (exact: a date-time is
+ * held to the second, so 60:01 is 60 1/60 minutes), date ± duration a date.
+ */
 export function compileArithmetic(
   operator: ArithmeticOperator,
   left: Compiled,
@@ -28,7 +31,7 @@ export function compileArithmetic(
   scope: CompileScope,
 ): Compiled {
   if (left.kind === 'instant' && right.kind === 'instant' && operator === '-')
-    return instantDifference(left, right);
+    return instantDifference(left, right, zoneOf(scope));
   if (left.kind === 'instant' && right.kind === 'quantity' && (operator === '+' || operator === '-')) {
     return shiftInstant(left, right, operator === '-' ? -1 : 1, scope);
   }
@@ -41,25 +44,42 @@ export function compileArithmetic(
   throw invalidModel(scope, `cannot ${VERB[operator]} ${describe(left)} and ${describe(right)}.`);
 }
 
-export function inMinutes(instant: Instant): NumberRead {
+/** An instant in seconds since 1970 (UTC): a date is its midnight on the dataset's clock. */
+export function inSeconds(instant: Instant, zone: TimeZone): NumberRead {
   const read = instant.read;
-  return instant.unit === 'minute' ? read : (context) => read(context) * MINUTES_PER_DAY;
+  return instant.unit === 'second' ? read : (context) => startOfDay(read(context), zone);
 }
 
-function instantDifference(left: Instant, right: Instant): Quantity {
-  const a = left.unit === right.unit ? left.read : inMinutes(left);
-  const b = left.unit === right.unit ? right.read : inMinutes(right);
-  const perUnit = left.unit === right.unit && left.unit === 'day' ? MINUTES_PER_DAY : 1;
-  const read: NumberRead = (context) => (a(context) - b(context)) * perUnit;
+/** A difference of instants in minutes: whole for dates; for date-times exact to the second. */
+function instantDifference(left: Instant, right: Instant, zone: TimeZone): Quantity {
+  if (left.unit === 'day' && right.unit === 'day') {
+    const [a, b] = [left.read, right.read];
+    const read: NumberRead = (context) => (a(context) - b(context)) * 1_440;
+    return { kind: 'quantity', unit: 'minutes', places: 0, read, exact: wholeExact(read) };
+  }
+  const [a, b] = [inSeconds(left, zone), inSeconds(right, zone)];
+  const seconds: NumberRead = (context) => a(context) - b(context);
   return {
     kind: 'quantity',
     unit: 'minutes',
     places: 0,
-    read,
-    exact: (context) => {
-      const value = read(context);
-      return !Number.isNaN(value) ? rational(BigInt(value)) : undefined;
+    read: (context) => {
+      const value = seconds(context);
+      // Seconds that are not whole minutes take the exact path, as any value the places cannot hold.
+      if (value % 60 !== 0) context.inexact = true;
+      return value / 60;
     },
+    exact: (context) => {
+      const value = seconds(context);
+      return !Number.isNaN(value) ? rational(BigInt(value), 60n) : undefined;
+    },
+  };
+}
+
+function wholeExact(read: NumberRead): Quantity['exact'] {
+  return (context) => {
+    const value = read(context);
+    return !Number.isNaN(value) ? rational(BigInt(value)) : undefined;
   };
 }
 
@@ -67,7 +87,7 @@ function shiftInstant(instant: Instant, duration: Quantity, sign: 1 | -1, scope:
   if (duration.unit === 'months') {
     const months = wholeConstant(duration, scope) * sign;
     const read = instant.read;
-    const shift = instant.unit === 'day' ? addCalendarMonths : addCalendarMonthsToMinute;
+    const shift = instant.unit === 'day' ? addCalendarMonths : addCalendarMonthsToInstant;
     return {
       kind: 'instant',
       unit: instant.unit,
@@ -79,14 +99,14 @@ function shiftInstant(instant: Instant, duration: Quantity, sign: 1 | -1, scope:
   }
   if (duration.unit !== 'minutes')
     throw invalidModel(scope, `cannot add ${describe(duration)} to a date; add a duration.`);
-  const base = inMinutes(instant);
+  const base = inSeconds(instant, zoneOf(scope));
   if (duration.constant) {
-    const minutes = wholeConstant(duration, scope) * sign;
-    return { kind: 'instant', unit: 'minute', read: (context) => base(context) + minutes };
+    const seconds = wholeConstant(duration, scope) * sign * 60;
+    return { kind: 'instant', unit: 'second', read: (context) => base(context) + seconds };
   }
   if (duration.places !== 0) throw invalidModel(scope, 'a duration added to a date must be whole minutes.');
   const read = duration.read;
-  return { kind: 'instant', unit: 'minute', read: (context) => base(context) + sign * read(context) };
+  return { kind: 'instant', unit: 'second', read: (context) => base(context) + sign * 60 * read(context) };
 }
 
 function wholeConstant(duration: Quantity, scope: CompileScope): number {

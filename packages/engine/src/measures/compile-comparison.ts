@@ -1,6 +1,6 @@
-import { firstDayOfMonthIndex, MINUTES_PER_DAY } from '../calendar/index.js';
+import { firstDayOfMonthIndex, type TimeZone } from '../calendar/index.js';
 import { compare } from '../core/rational.js';
-import { inMinutes, rescaled } from './compile-arithmetic.js';
+import { inSeconds, rescaled } from './compile-arithmetic.js';
 import { type ComparisonOperator, directComparison, FLIPPED, signTest } from './compile-direct.js';
 import type {
   Compiled,
@@ -11,7 +11,7 @@ import type {
   Quantity,
   TextRead,
 } from './compiled-value.js';
-import { asBoolean, describe, invalidModel } from './compiled-value.js';
+import { asBoolean, describe, invalidModel, startOfDay, zoneOf } from './compiled-value.js';
 
 export type { ComparisonOperator } from './compile-direct.js';
 
@@ -24,15 +24,15 @@ export function compileComparison(
 ): Condition {
   const left = asBoolean(leftValue);
   const right = asBoolean(rightValue);
-  const direct = directComparison(operator, left, right);
+  const direct = directComparison(operator, left, right, zoneOf(scope));
   if (direct) return direct;
   if (right.kind === 'month' && left.kind === 'instant')
-    return instantInMonth(operator, left, right.monthIndex);
+    return instantInMonth(operator, left, right.monthIndex, zoneOf(scope));
   if (left.kind === 'month' && right.kind === 'instant')
-    return instantInMonth(FLIPPED[operator], right, left.monthIndex);
+    return instantInMonth(FLIPPED[operator], right, left.monthIndex, zoneOf(scope));
   if (left.kind === 'instant' && right.kind === 'instant') {
     if (left.unit === right.unit) return numericComparison(operator, left.read, right.read);
-    return numericComparison(operator, inMinutes(left), inMinutes(right));
+    return numericComparison(operator, inSeconds(left, zoneOf(scope)), inSeconds(right, zoneOf(scope)));
   }
   if (left.kind === 'quantity' && right.kind === 'quantity' && left.unit === right.unit)
     return quantityComparison(operator, left, right);
@@ -101,10 +101,15 @@ function textComparison(operator: ComparisonOperator, a: TextRead, b: TextRead):
 }
 
 /** A date against a month means against the month's days: `= 2026-05` is any time in May 2026. */
-function instantInMonth(operator: ComparisonOperator, instant: Instant, monthIndex: number): Condition {
-  const scale = instant.unit === 'minute' ? MINUTES_PER_DAY : 1;
-  const start = firstDayOfMonthIndex(monthIndex) * scale;
-  const end = firstDayOfMonthIndex(monthIndex + 1) * scale;
+function instantInMonth(
+  operator: ComparisonOperator,
+  instant: Instant,
+  monthIndex: number,
+  zone: TimeZone,
+): Condition {
+  const bound = (day: number) => (instant.unit === 'second' ? startOfDay(day, zone) : day);
+  const start = bound(firstDayOfMonthIndex(monthIndex));
+  const end = bound(firstDayOfMonthIndex(monthIndex + 1));
   const read = instant.read;
   switch (operator) {
     case '=':

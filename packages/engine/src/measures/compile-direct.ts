@@ -1,6 +1,6 @@
-import { MINUTES_PER_DAY } from '../calendar/index.js';
+import type { TimeZone } from '../calendar/index.js';
 import { compare } from '../core/rational.js';
-import type { Compiled, Condition, Quantity } from './compiled-value.js';
+import { type Compiled, type Condition, type Quantity, startOfDay } from './compiled-value.js';
 import type { RowContext } from './row-context.js';
 
 export type ComparisonOperator = '=' | '!=' | '<' | '<=' | '>' | '>=';
@@ -26,9 +26,10 @@ export function directComparison(
   operator: ComparisonOperator,
   left: Compiled,
   right: Compiled,
+  zone: TimeZone,
 ): Condition | undefined {
   if (fieldOf(right) !== undefined && fieldOf(left) === undefined)
-    return directComparison(FLIPPED[operator], right, left);
+    return directComparison(FLIPPED[operator], right, left, zone);
   const slot = fieldOf(left);
   if (slot === undefined) return undefined;
   if (left.kind === 'text' && right.kind === 'text' && right.fixed !== undefined)
@@ -44,8 +45,8 @@ export function directComparison(
   if (left.kind === 'instant' && right.kind === 'instant') {
     if (right.fixed !== undefined && left.unit === right.unit)
       return slotWithConstant(operator, slot, right.fixed);
-    if (right.fixed !== undefined && left.unit === 'minute')
-      return slotWithConstant(operator, slot, right.fixed * MINUTES_PER_DAY);
+    if (right.fixed !== undefined && left.unit === 'second')
+      return slotWithConstant(operator, slot, startOfDay(right.fixed, zone));
     if (right.slot !== undefined && left.unit === right.unit) return slotWithSlot(operator, slot, right.slot);
   }
   if (left.kind === 'quantity' && right.kind === 'quantity')

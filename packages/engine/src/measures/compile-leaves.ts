@@ -1,4 +1,4 @@
-import { parseDay, parseMinute, parseMonthIndex } from '../calendar/index.js';
+import { parseDateTime, parseDay, parseMonthIndex } from '../calendar/index.js';
 import { fromDecimal, rational } from '../core/rational.js';
 import type { Literal } from '../model/expression.js';
 import type { Compiled, CompileScope, QuantityUnit } from './compiled-value.js';
@@ -16,7 +16,7 @@ export function compileField(name: string, scope: CompileScope): Compiled {
     case 'boolean':
       return { kind: 'boolean', slot: i, read: (context) => context.numbers[i] as number };
     case 'day':
-    case 'minute':
+    case 'second':
       return { kind: 'instant', unit: slot.kind, slot: i, read: (context) => context.numbers[i] as number };
     default: {
       const type = slot.field.type as 'integer' | 'decimal' | 'money';
@@ -95,9 +95,9 @@ function quantityConstant(unit: QuantityUnit, text: string, shift: number): Comp
 }
 
 function dateConstant(text: string, scope: CompileScope): Compiled {
-  const minute = text.length > 10;
-  const value = minute ? parseMinute(text) : parseDay(text);
+  const time = text.length > 10;
+  const value = time ? parseDateTime(text) : parseDay(text);
   if (Number.isNaN(value))
     throw invalidModel(scope, `'${text}' is not a date (YYYY-MM-DD) or date-time (YYYY-MM-DDTHH:MM).`);
-  return { kind: 'instant', unit: minute ? 'minute' : 'day', fixed: value, read: () => value };
+  return { kind: 'instant', unit: time ? 'second' : 'day', fixed: value, read: () => value };
 }

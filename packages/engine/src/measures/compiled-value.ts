@@ -1,3 +1,4 @@
+import { instantOfLocal, SECONDS_PER_DAY, type TimeZone } from '../calendar/index.js';
 import { DomainError } from '../core/errors.js';
 import type { Rational } from '../core/rational.js';
 import type { Expression } from '../model/expression.js';
@@ -33,7 +34,7 @@ export type Compiled =
       slot?: number;
       fixed?: number;
     }
-  | { kind: 'instant'; unit: 'day' | 'minute'; read: NumberRead; slot?: number; fixed?: number }
+  | { kind: 'instant'; unit: 'day' | 'second'; read: NumberRead; slot?: number; fixed?: number }
   | { kind: 'month'; monthIndex: number }
   | { kind: 'text'; read: TextRead; slot?: number; fixed?: string };
 
@@ -87,3 +88,15 @@ export function asBoolean(compiled: Compiled): Compiled {
 }
 
 export type CompileExpression = (expression: Expression, scope: CompileScope) => Compiled;
+
+/** How the dataset's clock times are read: a date's midnight and a month's end are on that clock. */
+export function zoneOf(scope: CompileScope): TimeZone {
+  return scope.reader.dataset.timeZone ?? 'UTC';
+}
+
+/** The instant (seconds, UTC) at which a day begins on the dataset's clock. */
+export function startOfDay(day: number, zone: TimeZone): number {
+  const midnight = day * SECONDS_PER_DAY;
+  // Midnight is never a time the clocks skip in England; were it one, the instant is still the day's.
+  return instantOfLocal(midnight, zone) ?? midnight;
+}

@@ -1,4 +1,10 @@
-import { monthIndexOfDay, parseMonthIndex } from '../calendar/index.js';
+import {
+  localSeconds,
+  monthIndexOfDay,
+  parseMonthIndex,
+  SECONDS_PER_DAY,
+  type TimeZone,
+} from '../calendar/index.js';
 import { DomainError } from '../core/errors.js';
 import type { Dataset, DatasetField } from '../model/measure.js';
 import {
@@ -54,6 +60,7 @@ export function createDatasetReader(dataset: Dataset): DatasetReader {
   const readRaw = createRawReader(dataset, keySlots);
   const decode = createDecoder(dataset);
   const datedBy = datedBySlot(dataset, slots);
+  const zone = dataset.timeZone ?? 'UTC';
   const person = fields.find((field) => field.type === 'pseudonym');
   const snapshotKey = snapshotKeyField(dataset);
   const keyIndex = snapshotKey ? fields.indexOf(snapshotKey) : -1;
@@ -70,7 +77,7 @@ export function createDatasetReader(dataset: Dataset): DatasetReader {
       const month = context.raw[providerSlot + 1];
       if (datedBy === undefined) context.monthIndex = monthOfRow(context, month, false);
       else {
-        context.monthIndex = monthOfDatedBy(context, datedBy);
+        context.monthIndex = monthOfDatedBy(context, datedBy, zone);
         // A snapshot month may come with a dated row; it is not used, but it must still be a month.
         if (month !== undefined && month !== null && month !== '') monthOfRow(context, month, true);
       }
@@ -192,7 +199,7 @@ function refuseIdentifyingFields(dataset: Dataset): void {
 function datedBySlot(dataset: Dataset, slots: Map<string, FieldSlot>): FieldSlot | undefined {
   if (dataset.datedBy === undefined) return undefined;
   const slot = slots.get(dataset.datedBy);
-  if (!slot || (slot.kind !== 'day' && slot.kind !== 'minute')) {
+  if (!slot || (slot.kind !== 'day' && slot.kind !== 'second')) {
     throw new DomainError(
       'invalid-model',
       `Dataset ${dataset.name} is dated by '${dataset.datedBy}', which is not one of its date or date-time fields.`,
@@ -201,11 +208,13 @@ function datedBySlot(dataset: Dataset, slots: Map<string, FieldSlot>): FieldSlot
   return slot;
 }
 
-function monthOfDatedBy(context: RowContext, slot: FieldSlot): number {
+function monthOfDatedBy(context: RowContext, slot: FieldSlot, zone: TimeZone): number {
   const value = context.numbers[slot.index] as number;
   if (Number.isNaN(value))
     throw invalidRecord(context, slot.field.name, 'is missing, and the dataset is dated by it');
-  return monthIndexOfDay(slot.kind === 'minute' ? Math.floor(value / 1440) : value);
+  if (slot.kind === 'day') return monthIndexOfDay(value);
+  // A date-time's month is the month on the dataset's clock: 00:30 BST on 1 May is May's.
+  return monthIndexOfDay(Math.floor(localSeconds(value, zone) / SECONDS_PER_DAY));
 }
 
 function monthOfRow(context: RowContext, month: FieldValue, dated: boolean): number {

@@ -1,4 +1,4 @@
-import { parseDay, parseMinute } from '../calendar/index.js';
+import { parseDateTime, parseDay } from '../calendar/index.js';
 import type { DatasetField, FieldType } from '../model/measure.js';
 import type { FieldValue } from './observations.js';
 import { DECIMAL_PLACES, decimalUnits, integerUnits, penceUnits } from './quantity-values.js';
@@ -8,7 +8,7 @@ import { DECIMAL_PLACES, decimalUnits, integerUnits, penceUnits } from './quanti
  * value is not of the type); text fields are held as they are.
  */
 
-export type SlotKind = 'text' | 'quantity' | 'day' | 'minute' | 'boolean';
+export type SlotKind = 'text' | 'quantity' | 'day' | 'second' | 'boolean';
 
 export interface FieldSlot {
   index: number;
@@ -27,7 +27,7 @@ const KIND: Record<FieldType, SlotKind> = {
   money: 'quantity',
   boolean: 'boolean',
   date: 'day',
-  datetime: 'minute',
+  datetime: 'second',
 };
 
 export function slotFor(field: DatasetField, index: number): FieldSlot {
@@ -78,7 +78,7 @@ export function decodeNumber(code: number, value: FieldValue): number {
     case TypeCode.Date:
       return typeof value === 'string' ? parseDay(value) : Number.NaN;
     default:
-      return typeof value === 'string' ? parseMinute(value) : Number.NaN;
+      return typeof value === 'string' ? parseDateTime(value) : Number.NaN;
   }
 }
 

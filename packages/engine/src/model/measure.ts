@@ -71,6 +71,8 @@ export const Dataset = z.object({
   datedBy: z.string().optional(),
   overTime: OverTime,
   submittedBy: SubmittedBy.optional(),
+  /** How a date-time without an offset is read: UTC when absent, or the clock in England. */
+  timeZone: z.enum(['UTC', 'Europe/London']).optional(),
   fields: z.array(DatasetField),
   location: SourceLocation,
 });

@@ -1,4 +1,4 @@
-import { dateProblem, readDate, readDateTime } from '../calendar/index.js';
+import { dateProblem, readDate, readDateTimeText, type TimeZone } from '../calendar/index.js';
 import type { DatasetField, FieldType } from '../model/measure.js';
 import { identifyingValueAt, identifyingValueProblem } from './identifiable-values.js';
 import { readBoolean, readDecimal, readInteger, readPence } from './numbers.js';
@@ -49,9 +49,13 @@ const CODECS: Record<FieldType, Codec> = {
   boolean: { cell: 'true or false (yes/no, 1/0)', stored: 'true or false', read: readBoolean },
   date: { cell: 'a date written YYYY-MM-DD', stored: 'a date written YYYY-MM-DD', read: readDate },
   datetime: {
-    cell: 'a date and time written YYYY-MM-DDTHH:MM',
-    stored: 'a date-time written YYYY-MM-DDTHH:MM (UTC)',
-    read: readDateTime,
+    cell: 'a date and time written YYYY-MM-DDTHH:MM, with seconds and a UTC offset if any',
+    stored: 'a date-time written YYYY-MM-DDTHH:MM or YYYY-MM-DDTHH:MM:SS (UTC)',
+    // Read with the dataset's zone in readCell; this reading is for UTC.
+    read: (text) => {
+      const reading = readDateTimeText(text);
+      return reading.ok ? reading.text : undefined;
+    },
   },
 };
 
@@ -76,15 +80,26 @@ export function quoteCell(text: string): string {
 }
 
 /**
- * Reads a cell's text (trimmed, not empty) as its field's value. A problem says what the cell
- * must hold and quotes it, except when the cell identifies a patient: that is never repeated.
+ * Reads a cell's text (trimmed, not empty) as its field's value; a date-time without an offset is
+ * read in `zone` (the dataset's). A problem says what the cell must hold and quotes it, except when
+ * the cell identifies a patient: that is never repeated.
  */
-export function readCell(field: DatasetField, text: string): CellReading {
+export function readCell(field: DatasetField, text: string, zone: TimeZone = 'UTC'): CellReading {
   if (isTextType(field.type)) {
     const identifies = identifyingValueAt(text);
     if (identifies !== undefined) return { ok: false, problem: identifyingValueProblem(identifies) };
     if (field.codes && !field.codes.includes(text)) return { ok: false, problem: mustBe(field, text) };
     return { ok: true, value: text };
+  }
+  if (field.type === 'datetime') {
+    const reading = readDateTimeText(text, zone);
+    if (reading.ok) return { ok: true, value: reading.text };
+    // Text of the shape of a date-time is short, and quoted as the language quotes a literal.
+    const shaped = !reading.problem.startsWith('must be');
+    return {
+      ok: false,
+      problem: shaped ? `'${text}' ${reading.problem}` : `${reading.problem}, not ${quoteCell(text)}`,
+    };
   }
   const value = CODECS[field.type].read(text);
   if (value !== undefined) return { ok: true, value };
@@ -96,14 +111,13 @@ function mustBe(field: DatasetField, text: string): string {
 }
 
 /**
- * The calendar's own message (what the language says of such a literal) for a date or date-time
- * written in the canonical form but not in the calendar, without its closing full stop.
+ * The calendar's own message (what the language says of such a literal) for a date written in the
+ * canonical form but not in the calendar, without its closing full stop.
  */
 function calendarProblem(type: FieldType, text: string): string | undefined {
-  const shaped = type === 'date' ? DATE_SHAPE : type === 'datetime' ? DATE_TIME_SHAPE : undefined;
+  const shaped = type === 'date' ? DATE_SHAPE : undefined;
   if (shaped === undefined || !shaped.test(text)) return undefined;
   return dateProblem(text)?.slice(0, -1);
 }
 
 const DATE_SHAPE = /^[0-9]{4}-[0-9]{2}-[0-9]{2}$/;
-const DATE_TIME_SHAPE = /^[0-9]{4}-[0-9]{2}-[0-9]{2}T[0-9]{2}:[0-9]{2}$/;
