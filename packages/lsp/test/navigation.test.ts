@@ -13,6 +13,8 @@ import { createServicesWithLibrary, demoContract, mark, type TestServices } from
 const BRADFORD = demoContract('bradford-smi-cquin.parity');
 const CAMDEN = demoContract('camden-whittington-liaison.parity');
 const SHARED_SAVINGS = demoContract('shared-savings-mssp.parity');
+const HACKNEY = demoContract('hackney-loss-limits.parity');
+const OXFORD_ANNUAL = demoContract('oxford-smi-year-of-care-annual.parity');
 
 let services: TestServices;
 
@@ -68,6 +70,26 @@ describe('hover', () => {
       text: mark(CAMDEN, 'dataset AdviceLineCalls', 'dataset '.length),
       index: 0,
       hover: /Rows are events: each is something that happened in its period, so periods add up/,
+      disposeAfterCheck: true,
+    });
+  });
+
+  test('a risk share shows a limit chosen from several amounts with each priced', async () => {
+    // 8% of the £30,000,000 value = £2,400,000; 4% of the £50,000,000 benchmark = £2,000,000.
+    await expectHover(services.Parity)({
+      text: mark(HACKNEY, 'risk share PartnershipShare', 'risk share '.length),
+      index: 0,
+      hover:
+        /providers' loss collared at £2,000,000\.00 \(lesser of \(8% of value = £2,400,000\.00, 4% of budget = £2,000,000\.00\)\)/,
+      disposeAfterCheck: true,
+    });
+  });
+
+  test('a year of care rounded once for the year says so', async () => {
+    await expectHover(services.Parity)({
+      text: mark(OXFORD_ANNUAL, 'year of care SmiCohortAnnual', 'year of care '.length),
+      index: 0,
+      hover: /the annual amount is rounded once and the months are instalments of it/,
       disposeAfterCheck: true,
     });
   });

@@ -73,7 +73,7 @@ export function contractStakes(model: ContractModel): Stake[] {
         clause: capitation.name,
         parts: [],
         brief: `${formatPence(month)} a person a month`,
-        text: `${formatPence(rate)} a person a year, paid monthly (${formatPence(month)} a month for each person)`,
+        text: `${formatPence(rate)} a person a year, paid monthly (${formatPence(month)} a month for each person)${annualNote(context)}`,
         location: capitation.location,
       };
     }),
@@ -86,7 +86,7 @@ export function contractStakes(model: ContractModel): Stake[] {
         clause: yearOfCare.name,
         parts: [],
         brief: `${formatPence(day)} a person a day`,
-        text: `${formatPence(rate)} a person a year, paid by member-day (${formatPence(day)} a day over the ${days} days of ${contract.year})`,
+        text: `${formatPence(rate)} a person a year, paid by member-day (${formatPence(day)} a day over the ${days} days of ${contract.year})${annualNote(context)}`,
         location: yearOfCare.location,
       };
     }),
@@ -162,8 +162,15 @@ function riskShareStake(context: PricingContext, share: RiskShare): Stake {
     facts.push(`${threshold.kind} ${formatPence(limit(threshold.amount))} (${threshold.side})`);
   const cap = share.cap && limit(share.cap);
   const collar = share.collar && limit(share.collar);
-  if (cap !== undefined) facts.push(`providers' gain capped at ${formatPence(cap)}`);
-  if (collar !== undefined) facts.push(`providers' loss collared at ${formatPence(collar)}`);
+  // A limit chosen from several amounts shows each priced: `(lesser of (8% of value = £2,400,000.00, …))`.
+  const chosen = (amount: RiskShare['cap'] & object) =>
+    amount.kind === 'lesser-of' || amount.kind === 'greater-of'
+      ? ` (${limitPence(context, amount, budget).described})`
+      : '';
+  if (cap !== undefined && share.cap)
+    facts.push(`providers' gain capped at ${formatPence(cap)}${chosen(share.cap)}`);
+  if (collar !== undefined && share.collar)
+    facts.push(`providers' loss collared at ${formatPence(collar)}${chosen(share.collar)}`);
   return {
     kind: 'risk-share',
     clause: share.name,
@@ -172,6 +179,13 @@ function riskShareStake(context: PricingContext, share: RiskShare): Stake {
     text: facts.join('; '),
     location: share.location,
   };
+}
+
+/** Under `round the annual amount, pay monthly instalments`, how the months are rounded. */
+function annualNote(context: PricingContext): string {
+  return context.rounding.totals === 'annual'
+    ? '; the annual amount is rounded once and the months are instalments of it'
+    : '';
 }
 
 /** Equal parts said briefly: `12 × £200,000.00`, or `£3.34 + 2 × £3.33` when the pennies differ. */
