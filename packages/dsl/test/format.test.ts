@@ -31,6 +31,15 @@ describe('formatParity', () => {
     expect(formatParity('  x in ("A" ,"B",   "C")\n')).toBe('x in ("A", "B", "C")\n');
   });
 
+  test('keeps limits chosen from several amounts, fractional shares and the rounding policy stable', () => {
+    const messy =
+      'contract C "c" {\n round   the annual amount ,pay monthly instalments\n  risk share S "s" {\ncollar loss at lesser of (8% of value ,4% of budget)\n cap gain at greater of (1% of budget,£1,200,000)\n    among providers fixed {\n  A 1/3\n B   2/3\n}\n among providers equally\n }\n}\n';
+    const tidy =
+      'contract C "c" {\n  round the annual amount, pay monthly instalments\n  risk share S "s" {\n    collar loss at lesser of (8% of value, 4% of budget)\n    cap gain at greater of (1% of budget, £1,200,000)\n    among providers fixed {\n      A 1/3\n      B 2/3\n    }\n    among providers equally\n  }\n}\n';
+    expect(formatParity(messy)).toBe(tidy);
+    expect(formatParity(tidy)).toBe(tidy);
+  });
+
   test('is idempotent on every file of the contract library', () => {
     for (const file of files(CONTRACTS)) {
       const once = formatParity(readFileSync(file, 'utf8'));

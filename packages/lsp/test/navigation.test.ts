@@ -39,6 +39,47 @@ describe('completion', () => {
     });
   });
 
+  test("offers 'lesser' and 'greater' where a cap or collar's amount goes", async () => {
+    const text = HACKNEY.replace(
+      'collar loss at lesser of (8% of value, 4% of budget)',
+      'collar loss at <|>',
+    );
+    await expectCompletion(services.Parity)({
+      text,
+      index: 0,
+      disposeAfterCheck: true,
+      assert: (completion) => {
+        expect(completion.items.map((i) => i.label)).toEqual(expect.arrayContaining(['lesser', 'greater']));
+      },
+    });
+  });
+
+  test("offers 'equally' beside the other ways to divide the providers' part", async () => {
+    const text = HACKNEY.replace('among providers equally', 'among providers <|>');
+    await expectCompletion(services.Parity)({
+      text,
+      index: 0,
+      disposeAfterCheck: true,
+      assert: (completion) => {
+        expect(completion.items.map((i) => i.label)).toEqual(
+          expect.arrayContaining(['equally', 'fixed', 'pro']),
+        );
+      },
+    });
+  });
+
+  test("offers 'round' for a contract's rounding policy", async () => {
+    const text = OXFORD_ANNUAL.replace('round the annual amount, pay monthly instalments', '<|>');
+    await expectCompletion(services.Parity)({
+      text,
+      index: 0,
+      disposeAfterCheck: true,
+      assert: (completion) => {
+        expect(completion.items.map((i) => i.label)).toEqual(expect.arrayContaining(['round', 'rounding']));
+      },
+    });
+  });
+
   test('offers measures, as functions, where an indicator names its measure', async () => {
     await expectCompletion(services.Parity)({
       text: mark(SHARED_SAVINGS, 'quality modifier QualityScore', 'quality modifier '.length),
