@@ -130,4 +130,64 @@ describe('compileContract', () => {
       providerSplit: { basis: 'pro-rata-value' },
     });
   });
+
+  test('compiles limits chosen from several amounts and fractional shares', async () => {
+    const alliance = ALLIANCE.replace(
+      'cap gain at 2% of budget',
+      'cap gain at greater of (2% of budget, £1m)',
+    )
+      .replace('collar loss at 1% of budget', 'collar loss at lesser of (1% of budget, £250,000)')
+      .replace(
+        'among providers pro rata to value',
+        'among providers fixed {\n      MhTrust 1/3\n      Acute 2/3\n    }',
+      );
+    const model = await compileFrom(
+      { '/lib.parity': LIBRARY, '/alliance.parity': alliance },
+      '/alliance.parity',
+    );
+    expect(model.contract.riskShares[0]).toMatchObject({
+      cap: {
+        kind: 'greater-of',
+        amounts: [
+          { kind: 'percent', percent: '2', base: 'budget' },
+          { kind: 'money', pence: '100000000' },
+        ],
+      },
+      collar: {
+        kind: 'lesser-of',
+        amounts: [
+          { kind: 'percent', percent: '1', base: 'budget' },
+          { kind: 'money', pence: '25000000' },
+        ],
+      },
+      providerSplit: {
+        basis: 'fixed',
+        shares: [
+          { organisation: 'lib.MhTrust', fraction: '1/3' },
+          { organisation: 'lib.Acute', fraction: '2/3' },
+        ],
+      },
+    });
+  });
+
+  test('compiles an equal split and the annual rounding policy', async () => {
+    const alliance = ALLIANCE.replace('among providers pro rata to value', 'among providers equally');
+    const model = await compileFrom(
+      { '/lib.parity': LIBRARY, '/alliance.parity': alliance },
+      '/alliance.parity',
+    );
+    expect(model.contract.riskShares[0]?.providerSplit).toEqual({ basis: 'equal' });
+    expect(model.contract.rounding).toEqual({ mode: 'half-up', unit: 'penny' });
+    const annual = await compileFrom(
+      {
+        '/lib.parity': LIBRARY,
+        '/alliance.parity': alliance.replace(
+          '  year 2026/27',
+          '  year 2026/27\n  round the annual amount, pay monthly instalments',
+        ),
+      },
+      '/alliance.parity',
+    );
+    expect(annual.contract.rounding).toEqual({ mode: 'half-up', unit: 'penny', totals: 'annual' });
+  });
 });

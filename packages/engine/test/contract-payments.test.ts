@@ -1,5 +1,5 @@
 import { describe, expect, test } from 'vitest';
-import { evaluate } from '../src/index.js';
+import { type ContractModel, evaluate } from '../src/index.js';
 import { model, proportion } from './model-builder.js';
 
 const END = '2027-04-01';
@@ -80,6 +80,43 @@ describe('block, activity, capitation and year of care', () => {
     // April: 1,000 × £100.01 ÷ 12 = £8,334.1666… → £8,334.17; months without their own figure use the year's 1,200 → £10,001.00.
     expect(lines[0]?.pence).toBe(833_417n);
     expect(lines[1]?.pence).toBe(1_000_100n);
+  });
+
+  test('rounds the annual capitation once when the contract says so, paying the months as instalments', async () => {
+    const population = proportion('Registered', {
+      scoring: { kind: 'reported-value' },
+      minimumDenominator: undefined,
+    });
+    const capitation = {
+      name: 'Cap',
+      title: 'Capitation',
+      basis: 'registered' as const,
+      membership: 'Registered',
+      ratePencePerYear: '10001',
+      schedule: 'monthly' as const,
+      covers: ['physical-health' as const, 'mental-health' as const],
+      weights: [],
+      location: here,
+    };
+    const pay = async (rounding: ContractModel['contract']['rounding']) => {
+      const m = model({
+        measures: [population],
+        contract: { arrangements: ['capitated'], capitations: [capitation], rounding },
+      });
+      const aggregates = [{ measure: 'Registered', provider: '*', period: '2026/27', value: '1' }];
+      const result = await evaluate(m, { aggregates }, { asOf: END });
+      return result.lines.filter((l) => l.kind === 'capitation').map((l) => l.pence);
+    };
+    // One person at £100.01 a year: a month is 10,001p ÷ 12 = 833.4166…p. Rounded alone each is
+    // 833p, and the year 12 × 833p = 9,996p, 5p short.
+    const perLine = await pay({ mode: 'half-up', unit: 'penny' });
+    expect(perLine.reduce((a, b) => a + b, 0n)).toBe(9_996n);
+    // Rounded once: month k pays round(10,001 × k ÷ 12) less what the months before paid; running
+    // totals 833, 1,667 (1,666.83), 2,500 (2,500.25), 3,334, 4,167, 5,001 (5,000.5 half-up), 5,834,
+    // 6,667, 7,501, 8,334, 9,168, 10,001.
+    const annual = await pay({ mode: 'half-up', unit: 'penny', totals: 'annual' });
+    expect(annual).toEqual([833n, 834n, 833n, 834n, 833n, 834n, 833n, 833n, 834n, 833n, 834n, 833n]);
+    expect(annual.reduce((a, b) => a + b, 0n)).toBe(10_001n);
   });
 
   describe('year of care, from snapshots of the register', () => {

@@ -189,6 +189,86 @@ describe('risk and gain shares', () => {
   });
 });
 
+describe('limits chosen from several amounts, and splits', () => {
+  const percent = (p: string) => ({ kind: 'percent' as const, percent: p, base: 'budget' as const });
+  const money = (pence: string) => ({ kind: 'money' as const, pence });
+
+  test('limits a loss to the lesser of 5% of budget and £1m, naming both and the one that binds', async () => {
+    // Budget £50m, outturn £60m: loss £10m, providers 50% = £5m; lesser of £2.5m and £1m = £1m.
+    const result = await evaluate(
+      alliance({ collar: { kind: 'lesser-of', amounts: [percent('5'), money('100000000')] } }),
+      { aggregates: spend(60_000_000) },
+      { asOf: END },
+    );
+    expect(result.riskShares[0]?.providersPence).toBe(-100_000_000n);
+    expect(result.riskShares[0]?.steps).toContain(
+      'collar at lesser of (5% of budget = £2,500,000.00, £1,000,000.00): the lesser is £1,000,000.00, which binds',
+    );
+  });
+
+  test('caps a gain at the greater of 1% of budget and £200,000', async () => {
+    // Budget £50m, outturn £47m: gain £3m, providers 50% = £1.5m; greater of £500,000 and £200,000.
+    const result = await evaluate(
+      alliance({ cap: { kind: 'greater-of', amounts: [percent('1'), money('20000000')] } }),
+      { aggregates: [...spend(47_000_000), ...quality(10)] },
+      { asOf: END },
+    );
+    expect(result.riskShares[0]?.providersPence).toBe(50_000_000n);
+    expect(result.riskShares[0]?.steps.join('; ')).toContain(
+      'the greater is 1% of budget = £500,000.00, which binds',
+    );
+  });
+
+  test('divides equally, the odd penny to the provider listed first', async () => {
+    // Budget £50m, outturn £49,999,000.01: gain 99,999p, all the providers'; halves of 49,999½p:
+    // 49,999p each and the penny left, a tie, to the first listed (RAA).
+    const result = await evaluate(
+      alliance({
+        cap: undefined,
+        gain: [{ providersPercent: '100', commissionerPercent: '0' }],
+        providerSplit: { basis: 'equal' },
+      }),
+      {
+        aggregates: [
+          { measure: 'Outturn', provider: '*', period: '2026/27', pence: '4999900001' },
+          ...quality(10),
+        ],
+      },
+      { asOf: END },
+    );
+    const parts = result.lines.filter((l) => l.kind === 'risk-share' && l.provider !== '*');
+    expect(parts.map((l) => [l.provider, l.pence])).toEqual([
+      ['RAA', 50_000n],
+      ['RAB', 49_999n],
+    ]);
+  });
+
+  test('divides by fractions, the pennies to the largest remainders in the order listed', async () => {
+    // Gain £1,000 (100,000p), all the providers': 2/3 = 66,666⅔p and 1/3 = 33,333⅓p; the penny
+    // left goes to the larger remainder, Acute's two thirds → 66,667p and 33,333p.
+    const result = await evaluate(
+      alliance({
+        cap: undefined,
+        gain: [{ providersPercent: '100', commissionerPercent: '0' }],
+        providerSplit: {
+          basis: 'fixed',
+          shares: [
+            { organisation: 'test.Acute', fraction: '2/3' },
+            { organisation: 'test.Trust', fraction: '1/3' },
+          ],
+        },
+      }),
+      { aggregates: [...spend(49_999_000), ...quality(10)] },
+      { asOf: END },
+    );
+    const parts = result.lines.filter((l) => l.kind === 'risk-share' && l.provider !== '*');
+    expect(parts.map((l) => [l.provider, l.pence])).toEqual([
+      ['RAA', 33_333n],
+      ['RAB', 66_667n],
+    ]);
+  });
+});
+
 describe('a risk share part way through the year', () => {
   const MID_YEAR = '2026-10-15';
   const monthly = (pounds: number, months: string[]) =>
