@@ -5,6 +5,7 @@ import { evaluateMeasure } from '../measures/evaluate-measure.js';
 import type { MeasureResult } from '../measures/measure-result.js';
 import type { ContractModel } from '../model/index.js';
 import type { EvaluationContext } from '../payments/context.js';
+import { monitoredProviders } from '../run/monitors.js';
 import type { MeasureFigure, MeasureView } from './schema.js';
 
 /** A measure the contract pays or monitors, and the provider accountable for it ('*' for all). */
@@ -26,7 +27,9 @@ export function measuresInPlay(model: ContractModel): MeasureInPlay[] {
   };
   for (const scheme of model.contract.schemes)
     for (const i of scheme.indicators) add(i.measure, odsOf(i.accountable) ?? fallback);
-  for (const monitor of model.contract.monitors) add(monitor.measure, odsOf(monitor.accountable) ?? fallback);
+  // Each provider's own figure for a monitor, never one pooled across providers.
+  for (const monitor of model.contract.monitors)
+    for (const provider of monitoredProviders(model, monitor)) add(monitor.measure, provider);
   for (const activity of model.contract.activities) add(activity.measure, fallback);
   for (const outcome of model.contract.pilot?.outcomes ?? []) add(outcome.measure, '*');
   return [...pairs.values()];

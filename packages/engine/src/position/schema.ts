@@ -94,11 +94,15 @@ export const PaymentLineJson = z.object({
 });
 export type PaymentLineJson = z.infer<typeof PaymentLineJson>;
 
-/** A monitored measure against its target for the year. */
+/**
+ * A monitored measure for one provider, for the year: against its target when it has one (`met`),
+ * otherwise monitored only (no `target`, no `met`).
+ */
 export const MonitorFigure = z.object({
   measure: z.string(),
   provider: z.string(),
-  met: z.boolean(),
+  target: z.string().optional(),
+  met: z.boolean().optional(),
   status: z.string(),
   explanation: z.string(),
 });

@@ -47,6 +47,7 @@ export function positionFor(position: ContractPosition, source: PositionSource, 
     monitors: result.monitors.filter(mine).map((m) => ({
       measure: m.measure,
       provider: m.provider,
+      target: m.target,
       met: m.met,
       status: m.result.status,
       explanation: m.result.trace.text,

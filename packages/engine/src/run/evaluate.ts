@@ -1,5 +1,4 @@
 import { DomainError, DomainErrorCodes } from '../core/errors.js';
-import { compare } from '../core/rational.js';
 import { AggregateIndex } from '../measures/aggregate-index.js';
 import type { MeasureResult } from '../measures/measure-result.js';
 import type { Observations, RecordRow, RecordSource } from '../measures/observations.js';
@@ -8,16 +7,16 @@ import type { Sha256Factory } from '../measures/row-hash.js';
 import type { RecordTallies } from '../measures/tally.js';
 import { ContractModel } from '../model/index.js';
 import { evaluateActivity } from '../payments/activity.js';
-import { thresholdValue } from '../payments/attainment.js';
 import { evaluateBlock } from '../payments/block.js';
 import { evaluateCapitation } from '../payments/capitation.js';
-import { createEvaluationContext, type EvaluationContext, odsOf } from '../payments/context.js';
+import { createEvaluationContext, type EvaluationContext } from '../payments/context.js';
 import { evaluateFlowDown, type PrimeResult } from '../payments/flow-down.js';
 import { evaluateOnAccount } from '../payments/on-account.js';
 import { isPayable, type PaymentLine } from '../payments/payment-line.js';
-import { evaluateRiskShare, measureMet, type RiskShareResult } from '../payments/risk-share.js';
+import { evaluateRiskShare, type RiskShareResult } from '../payments/risk-share.js';
 import { evaluateScheme } from '../payments/scheme.js';
 import { evaluateYearOfCare, Membership } from '../payments/year-of-care.js';
+import { evaluateMonitors, type MonitorResult, meetsTarget } from './monitors.js';
 import { contractForYear, termYearOn } from './term-year.js';
 
 export interface EvaluateOptions {
@@ -45,7 +44,8 @@ export interface ContractResult {
   asOf: string;
   lines: PaymentLine[];
   riskShares: RiskShareResult[];
-  monitors: TargetResult[];
+  /** Every monitor for each provider it is read for, with or without a target. */
+  monitors: MonitorResult[];
   pilot?: { outcomes: TargetResult[]; continues: boolean };
   /** Sum of every payable line (excluding risk shares and payments on account). */
   earnedPence: bigint;
@@ -107,9 +107,7 @@ export async function evaluateInContext(
     lines.push(...settled.lines);
     if (settled.result) riskShares.push(settled.result);
   }
-  const monitors = contract.monitors
-    .filter((m) => m.target)
-    .map((m) => targetResult(context, m.measure, odsOf(context, m.accountable) ?? '*'));
+  const monitors = evaluateMonitors(context);
   const pilot = contract.pilot && evaluatePilot(context);
   const earnedPence = lines.filter(isPayable).reduce((sum, l) => sum + l.pence, 0n);
   return {
@@ -180,29 +178,13 @@ async function* feedCohorts(
   }
 }
 
-function targetResult(context: EvaluationContext, measure: string, provider: string): TargetResult {
-  const year = context.model.contract.year;
-  return {
-    measure,
-    provider,
-    met: measureMet(context, measure, year),
-    result: context.measureResult(measure, provider, { kind: 'year', year }),
-  };
-}
-
 function evaluatePilot(context: EvaluationContext): ContractResult['pilot'] {
   const pilot = context.model.contract.pilot;
   if (!pilot) return undefined;
   const year = context.model.contract.year;
   const outcomes = pilot.outcomes.map((outcome) => {
     const result = context.measureResult(outcome.measure, '*', { kind: 'year', year });
-    const measure = context.model.measures.find((m) => m.name === outcome.measure);
-    const target = thresholdValue(outcome.target);
-    const value = result.value;
-    const met =
-      result.status === 'scored' &&
-      value !== undefined &&
-      (measure?.direction === 'lower' ? compare(value, target) <= 0 : compare(value, target) >= 0);
+    const met = meetsTarget(context, outcome.measure, result, outcome.target);
     return { measure: outcome.measure, provider: '*', met, result };
   });
   const metCount = outcomes.filter((o) => o.met).length;
