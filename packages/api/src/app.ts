@@ -10,6 +10,7 @@ import { identifyCaller } from './auth/middleware.js';
 import { tokenRoutes } from './auth/routes.js';
 import { contractRoutes } from './contracts/routes.js';
 import { ApiError, DomainErrorStatus, errorResponse } from './errors.js';
+import { extractRoutes } from './feeds/extract-routes.js';
 import { feedRoutes } from './feeds/routes.js';
 import { playgroundRoutes } from './playground/routes.js';
 import { playgroundAssets } from './playground/static-assets.js';
@@ -84,6 +85,7 @@ export function createApp(services: Services): OpenAPIHono<AppEnv> {
   app.get('/health', (c) => c.json({ status: 'ok' }));
   app.route('/contracts', contractRoutes);
   app.route('/contracts', feedRoutes);
+  app.route('/contracts', extractRoutes);
   app.route('/contracts', positionRoutes);
   app.route('/audit', auditRoutes);
   app.route('/tokens', tokenRoutes);

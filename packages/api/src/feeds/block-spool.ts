@@ -1,3 +1,4 @@
+import { createHash, type Hash } from 'node:crypto';
 import type { FileHandle } from 'node:fs/promises';
 import { mkdtemp, open, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
@@ -42,8 +43,20 @@ export class BlockWriter {
   private headerBytes?: Buffer;
   readonly spool = new BlockSpool();
   rows = 0;
+  /** sha256 of the rows as stored (each block's bytes before compression), when asked for. */
+  private readonly hash?: Hash;
 
-  constructor(private readonly blockRows = BLOCK_ROWS) {}
+  constructor(
+    private readonly blockRows = BLOCK_ROWS,
+    options: { hashed?: boolean } = {},
+  ) {
+    if (options.hashed) this.hash = createHash('sha256');
+  }
+
+  /** The sha256 of the rows written, as lowercase hex; after `finish`, for a writer made `hashed`. */
+  digest(): string {
+    return this.hash?.digest('hex') ?? '';
+  }
 
   /** Names the columns each row holds, in order; once, before the first row. */
   setColumns(columns: readonly string[]): void {
@@ -118,6 +131,7 @@ export class BlockWriter {
     const rowCount = this.blockCount;
     const bytes = this.buffer.subarray(0, this.used);
     this.blockCount = 0;
+    this.hash?.update(bytes);
     this.buffer = this.freshBuffer(this.buffer.length);
     const block = gzipAsync(bytes, { level: 1, chunkSize: 1024 * 1024 }).then((data) => ({
       sequence,

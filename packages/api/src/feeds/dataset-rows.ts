@@ -54,6 +54,8 @@ export class DatasetRows {
     private readonly period: string,
     private readonly errors: FeedErrors,
     private readonly writer: BlockWriter,
+    /** Columns the caller reads itself and this leaves alone (an extract's `provider`), lower case. */
+    private readonly ignored: readonly string[] = [],
   ) {
     this.fields = dataset.fields;
     this.required = dataset.fields.map((f) => !f.optional);
@@ -71,6 +73,7 @@ export class DatasetRows {
     const byLowerName = new Map(this.fields.map((f, i) => [f.name.toLowerCase(), i]));
     const columnOf = this.fields.map(() => -1);
     const fieldAt: number[] = [];
+    const ignoredAt = new Set<number>();
     const before = this.errors.total;
     names.forEach((name, column) => {
       const pii = identifyingName(name);
@@ -81,7 +84,8 @@ export class DatasetRows {
         this.errors.add(0, name, identifyingColumnMessage(name, pii));
         // Present, though refused: not reported as missing too.
         if (field !== undefined) columnOf[field] = column;
-      } else if (name === '')
+      } else if (field === undefined && this.ignored.includes(name.toLowerCase())) ignoredAt.add(column);
+      else if (name === '')
         this.errors.add(0, `column ${column + 1}`, 'The header has an empty column name.');
       else if (name.toLowerCase() === 'month' && field === undefined && this.datedBy < 0) {
         if (this.monthColumn >= 0) this.errors.add(0, name, "Column 'month' appears twice in the header.");
@@ -110,6 +114,7 @@ export class DatasetRows {
     this.writer.setColumns(this.order.map((field) => this.fields[field]?.name ?? ''));
     const plan = names.map((_, column) => {
       const field = fieldAt[column];
+      if (ignoredAt.has(column)) return fastColumn('ignored', false);
       return field === undefined
         ? fastColumn('month', false)
         : fastColumn(this.fields[field] as DatasetField, field === this.datedBy);
@@ -168,6 +173,7 @@ export class DatasetRows {
     for (const key in record) {
       const field = positions.byName.get(key);
       if (field === undefined) {
+        if (this.ignored.includes(key)) continue;
         // Reported once for the feed; the row's other values are still checked.
         this.reportKeyOnce(key, row);
         continue;

@@ -29,6 +29,7 @@ const KIND = {
   datetime: 7,
   month: 8,
   never: 9,
+  ignored: 10,
 } as const;
 
 export interface FastColumn {
@@ -38,9 +39,13 @@ export interface FastColumn {
   datedBy: boolean;
 }
 
-/** The fast plan of a column: the field's type, or `month` for a snapshot's month column. */
-export function fastColumn(field: DatasetField | 'month', datedBy: boolean): FastColumn {
+/**
+ * The fast plan of a column: the field's type, `month` for a snapshot's month column, or `ignored`
+ * for a column read by the caller (an extract's provider), which is neither checked nor stored.
+ */
+export function fastColumn(field: DatasetField | 'month' | 'ignored', datedBy: boolean): FastColumn {
   if (field === 'month') return { kind: KIND.month, required: false, datedBy: false };
+  if (field === 'ignored') return { kind: KIND.ignored, required: false, datedBy: false };
   if (field.codes) {
     const plain = field.codes.every((code) => /^[\x20-\x7e]+$/.test(code) && !/["\\]/.test(code));
     return { kind: plain ? KIND.code : KIND.never, required: !field.optional, codes: field.codes, datedBy };
@@ -77,7 +82,7 @@ export class FastRowEncoder {
       const column = columns[c] as FastColumn;
       if (column.kind === KIND.month) {
         if (e !== p && !this.isPeriod(text, p, e)) return -1;
-      } else {
+      } else if (column.kind !== KIND.ignored) {
         if (!first) out[o++] = 44;
         first = false;
         o = e === p ? (column.required ? -1 : writeNull(out, o)) : this.value(column, text, p, e, out, o);

@@ -15,10 +15,18 @@ export const LISTED_ERRORS = 100;
 export class FeedErrors {
   readonly listed: FeedError[] = [];
   total = 0;
+  /** How many of the errors are rows the caller may not send (an extract's row for another provider). */
+  refused = 0;
 
   add(row: number, column: string, message: string): void {
     this.total++;
     if (this.listed.length < LISTED_ERRORS) this.listed.push({ row, column, message });
+  }
+
+  /** A row the caller has no right to send: an error that makes the refusal a 403. */
+  refuse(row: number, column: string, message: string): void {
+    this.refused++;
+    this.add(row, column, message);
   }
 
   get any(): boolean {

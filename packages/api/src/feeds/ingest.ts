@@ -25,7 +25,8 @@ export type IngestOutcome =
 export const NO_ROWS =
   "The feed has no rows: an empty feed is not accepted, as it would replace the month's figures with none. Send the month's rows; to correct a feed, send the whole corrected feed again, which supersedes it.";
 
-interface RowReader {
+/** What reads a feed's rows: a dataset's or return's checks, or an extract's parts. */
+export interface RowReader {
   acceptHeader(header: readonly string[]): boolean;
   readLine(text: string, start: number, end: number, row: number): void;
   readCells(cells: readonly Cell[], row: number, malformed?: string): void;
@@ -85,11 +86,17 @@ export async function ingestFeed(input: {
   return { ok: true, contentHash, rowCount, stored: { kind: 'records', spool: await writer.finish() } };
 }
 
-async function readTable(
+/** Something that may ask the reading to wait: the block writer, while compressions catch up. */
+export interface Settles {
+  settle(): Promise<void>;
+}
+
+/** Reads a CSV or XLSX body, header first, into the reader; the number of data rows. */
+export async function readTable(
   input: { body: FeedBody; format: FeedFormat },
   reader: RowReader,
   errors: FeedErrors,
-  writer?: BlockWriter,
+  writer?: Settles,
 ): Promise<number> {
   let header = true;
   let row = 0;
@@ -130,11 +137,12 @@ async function readTable(
   return row;
 }
 
-async function readObjects(
+/** Reads a JSON or NDJSON body of row objects into the reader; the number of rows. */
+export async function readObjects(
   input: { body: FeedBody; format: FeedFormat },
   reader: RowReader,
   errors: FeedErrors,
-  writer?: BlockWriter,
+  writer?: Settles,
 ): Promise<number> {
   const batches =
     input.format === 'json' ? parseJsonArray(input.body.chunks) : parseNdjson(input.body.chunks);
@@ -150,7 +158,8 @@ async function readObjects(
   return row;
 }
 
-function problemOf(error: unknown, format: FeedFormat): string {
+/** What to say when a body cannot be read at all. */
+export function problemOf(error: unknown, format: FeedFormat): string {
   if (error instanceof FeedSyntaxError || error instanceof CsvEncodingError) return error.message;
   const detail = error instanceof Error ? error.message : String(error);
   if (format === 'xlsx') return `The body cannot be read as an XLSX workbook (${detail}).`;

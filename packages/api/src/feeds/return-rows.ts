@@ -51,6 +51,8 @@ export class ReturnRows {
     private readonly source: AggregateReturn,
     period: string,
     private readonly errors: FeedErrors,
+    /** Columns the caller reads itself and this leaves alone (an extract's `provider`), lower case. */
+    private readonly ignored: readonly string[] = [],
   ) {
     for (const measure of model.measures) {
       if (measure.from?.kind !== 'return' || measure.from.name !== source.name) continue;
@@ -86,6 +88,7 @@ export class ReturnRows {
         this.errors.add(0, name, `Column '${name}' appears twice in the header.`);
       else if (known) columnOf.set(known, column);
       else if (pii) this.errors.add(0, name, identifyingColumnMessage(name, pii));
+      else if (this.ignored.includes(name.toLowerCase())) return;
       else this.errors.add(0, name || `column ${column + 1}`, this.unknownMessage(name));
     });
     for (const required of ['measure', 'period'] as const) {
@@ -137,7 +140,7 @@ export class ReturnRows {
     const record = value as Record<string, unknown>;
     let bad = false;
     for (const key of Object.keys(record)) {
-      if ((RETURN_COLUMNS as readonly string[]).includes(key)) continue;
+      if ((RETURN_COLUMNS as readonly string[]).includes(key) || this.ignored.includes(key)) continue;
       bad = true;
       if (this.reportedKeys.has(key)) continue;
       this.reportedKeys.add(key);

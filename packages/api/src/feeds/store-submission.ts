@@ -48,64 +48,96 @@ export async function storeSubmission(
   input: NewSubmission,
   blocksFor: BlocksFor,
 ): Promise<StoreOutcome> {
-  const existing = await submissionWithContent(db, input);
-  if (existing) return { submission: existing, created: false };
-  return inWriteQueue(db, () => storeNow(db, clock, input, blocksFor));
+  const [outcome] = await storeSubmissions(db, clock, [{ input, blocksFor }]);
+  if (!outcome) throw new Error('no submission was stored');
+  return outcome;
+}
+
+/**
+ * Stores several submissions (an extract's parts) in one write transaction: all or none. Each is
+ * what `storeSubmission` would make of it alone: the same content again is the earlier submission,
+ * a different one supersedes the latest for its provider, source and period. All get one time.
+ */
+export async function storeSubmissions(
+  db: Database,
+  clock: Clock,
+  parts: readonly { input: NewSubmission; blocksFor: BlocksFor }[],
+): Promise<StoreOutcome[]> {
+  const existing = await Promise.all(parts.map((part) => submissionWithContent(db, part.input)));
+  if (existing.every((found) => found !== undefined))
+    return existing.map((submission) => ({ submission: submission as SubmissionRecord, created: false }));
+  return inWriteQueue(db, () => storeNow(db, clock, parts));
 }
 
 async function storeNow(
   db: Database,
   clock: Clock,
-  input: NewSubmission,
-  blocksFor: BlocksFor,
-): Promise<StoreOutcome> {
+  parts: readonly { input: NewSubmission; blocksFor: BlocksFor }[],
+): Promise<StoreOutcome[]> {
+  const submittedAt = clock.now().toISOString();
+  const outcomes: (StoreOutcome | undefined)[] = [];
   const tx = await beginWrite(db);
   try {
-    // Checked again under the write lock: a concurrent identical upload may have just committed.
-    const again = await tx.execute(sameContent(input));
-    if (again.rows.length > 0) {
-      await tx.rollback();
-      const stored = await submissionWithContent(db, input);
-      if (stored) return { submission: stored, created: false };
-      throw new Error('a submission with this content vanished');
-    }
-    const previous = await tx.execute({
-      sql: 'SELECT id FROM submissions WHERE contract_name = ? AND source = ? AND provider = ? AND period = ? ORDER BY submitted_at DESC, rowid DESC LIMIT 1',
-      args: [input.contractName, input.source, input.provider, input.period],
-    });
-    const submission: SubmissionRecord = {
-      id: `sub_${randomBytes(8).toString('hex')}`,
-      ...input,
-      submittedAt: clock.now().toISOString(),
-    };
-    await tx.execute({
-      sql: 'INSERT INTO submissions (id, contract_name, version_id, provider, source, period, format, content_hash, row_count, submitted_at, submitted_by) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)',
-      args: [
-        submission.id,
-        submission.contractName,
-        submission.versionId,
-        submission.provider,
-        submission.source,
-        submission.period,
-        submission.format,
-        submission.contentHash,
-        submission.rowCount,
-        submission.submittedAt,
-        submission.submittedBy,
-      ],
-    });
-    for await (const block of blocksFor(submission.submittedAt)) {
-      await tx.execute({
-        sql: 'INSERT INTO submission_blocks (submission_id, sequence, row_count, data) VALUES (?, ?, ?, ?)',
-        args: [submission.id, block.sequence, block.rowCount, block.data],
-      });
+    for (const { input, blocksFor } of parts) {
+      // Checked again under the write lock: a concurrent identical upload may have just committed.
+      const again = await tx.execute(sameContent(input));
+      outcomes.push(
+        again.rows.length > 0 ? undefined : await insertSubmission(tx, input, submittedAt, blocksFor),
+      );
     }
     await tx.commit();
-    const supersedes = previous.rows[0]?.id;
-    return { submission, created: true, ...(typeof supersedes === 'string' ? { supersedes } : {}) };
   } finally {
     tx.close();
   }
+  return Promise.all(
+    outcomes.map(async (outcome, i) => {
+      if (outcome) return outcome;
+      const stored = await submissionWithContent(db, (parts[i] as { input: NewSubmission }).input);
+      if (!stored) throw new Error('a submission with this content vanished');
+      return { submission: stored, created: false };
+    }),
+  );
+}
+
+async function insertSubmission(
+  tx: Transaction,
+  input: NewSubmission,
+  submittedAt: string,
+  blocksFor: BlocksFor,
+): Promise<StoreOutcome> {
+  const previous = await tx.execute({
+    sql: 'SELECT id FROM submissions WHERE contract_name = ? AND source = ? AND provider = ? AND period = ? ORDER BY submitted_at DESC, rowid DESC LIMIT 1',
+    args: [input.contractName, input.source, input.provider, input.period],
+  });
+  const submission: SubmissionRecord = {
+    id: `sub_${randomBytes(8).toString('hex')}`,
+    ...input,
+    submittedAt,
+  };
+  await tx.execute({
+    sql: 'INSERT INTO submissions (id, contract_name, version_id, provider, source, period, format, content_hash, row_count, submitted_at, submitted_by) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)',
+    args: [
+      submission.id,
+      submission.contractName,
+      submission.versionId,
+      submission.provider,
+      submission.source,
+      submission.period,
+      submission.format,
+      submission.contentHash,
+      submission.rowCount,
+      submission.submittedAt,
+      submission.submittedBy,
+    ],
+  });
+  for await (const block of blocksFor(submission.submittedAt)) {
+    await tx.execute({
+      sql: 'INSERT INTO submission_blocks (submission_id, sequence, row_count, data) VALUES (?, ?, ?, ?)',
+      args: [submission.id, block.sequence, block.rowCount, block.data],
+    });
+  }
+  const supersedes = previous.rows[0]?.id;
+  return { submission, created: true, ...(typeof supersedes === 'string' ? { supersedes } : {}) };
 }
 
 function sameContent(input: NewSubmission): InStatement {

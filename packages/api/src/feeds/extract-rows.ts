@@ -1,0 +1,273 @@
+import {
+  type ContractModel,
+  type DatasetField,
+  monthIndexAt,
+  parseMonthIndex,
+  readCell,
+  readMonth,
+} from '@parity/engine';
+import { BlockWriter } from './block-spool.js';
+import { DatasetRows } from './dataset-rows.js';
+import { type Cell, cellText } from './feed-cells.js';
+import type { FeedErrors } from './feed-errors.js';
+import type { FeedTarget } from './feed-target.js';
+import type { RowReader } from './ingest.js';
+import { type ReturnFigure, ReturnRows } from './return-rows.js';
+
+/** What decides whether an extract may hold rows for a provider and a month. */
+export interface ExtractRules {
+  /** Why the caller may not send rows for this provider (one not party to the contract included). */
+  refusal(provider: string): string | undefined;
+  /** Why no rows may be sent for this month today (outside the term, not begun), or undefined. */
+  periodProblem(month: string): string | undefined;
+}
+
+/** One provider's rows for one month: read by the dataset's or return's own checks, as a feed's are. */
+export interface ExtractPart {
+  provider: string;
+  period: string;
+  reader: RowReader & { rows?: ReturnFigure[] };
+  /** A dataset part's blocks, hashed as they are sealed. */
+  writer?: BlockWriter;
+}
+
+/**
+ * Splits an extract (one file, many providers and months) into parts, one per provider and month,
+ * each read by a `DatasetRows` or `ReturnRows` of its own exactly as a feed for that provider and
+ * month would be: the cell rules, the period rules, the snapshot's person once, all the feed's. A
+ * row's provider is its `provider` column; its month is its `dated by` field for a dated dataset,
+ * its `period` (or `month`) column for an undated one, and for a return its `month` column or else
+ * its `period`, when that is a month. Rows are numbered as in the file, so errors name them there.
+ */
+export class ExtractRows implements RowReader {
+  private readonly parts = new Map<string, ExtractPart>();
+  /** The fast lookup: per provider, its parts by month index from the term's first month. */
+  private readonly byProvider = new Map<string, (ExtractPart | undefined)[]>();
+  private readonly refusals = new Map<string, string | undefined>();
+  private readonly periodProblems = new Map<string, string | undefined>();
+  private readonly firstMonth: number;
+  /** Reads the header and the rows no part can take (malformed, unreadable month), for their errors. */
+  private readonly prototype: ExtractPart['reader'];
+  private readonly datedBy?: { name: string; field: DatasetField };
+  private header?: string[];
+  private width = 0;
+  private providerColumn = -1;
+  private monthColumn = -1;
+  /** The month column's name as the header writes it, for errors. */
+  private monthName = '';
+
+  constructor(
+    private readonly target: FeedTarget,
+    private readonly model: ContractModel,
+    private readonly errors: FeedErrors,
+    private readonly rules: ExtractRules,
+  ) {
+    this.firstMonth = parseMonthIndex(model.contract.term.start);
+    const dataset = target.kind === 'dataset' ? target.dataset : undefined;
+    const field = dataset?.fields.find((f) => f.name === dataset.datedBy);
+    if (field) this.datedBy = { name: field.name, field };
+    this.monthName = field?.name ?? 'period';
+    this.prototype = this.reader(model.contract.term.start);
+  }
+
+  acceptHeader(header: readonly string[]): boolean {
+    const names = header.map((h) => h.trim().toLowerCase());
+    const before = this.errors.total;
+    this.providerColumn = this.columnOf(names, ['provider'], 'provider');
+    if (this.datedBy) this.monthColumn = names.indexOf(this.datedBy.name.toLowerCase());
+    else if (this.target.kind === 'dataset')
+      this.monthColumn = this.columnOf(names, ['period', 'month'], 'period');
+    else this.monthColumn = names.includes('month') ? names.indexOf('month') : names.indexOf('period');
+    this.monthName = header[this.monthColumn]?.trim() ?? this.monthName;
+    if (this.providerColumn < 0)
+      this.errors.add(
+        0,
+        'provider',
+        "Column 'provider' is missing: an extract names each row's provider (its ODS code) in a provider column.",
+      );
+    // An undated dataset's parts take the month as a feed's `month` column, checked against their month.
+    this.header = header.map((h, i) =>
+      i === this.monthColumn && !this.datedBy && this.target.kind === 'dataset' ? 'month' : h,
+    );
+    this.width = header.length;
+    const accepted = this.prototype.acceptHeader(this.header);
+    return accepted && this.errors.total === before;
+  }
+
+  readLine(text: string, start: number, end: number, row: number): void {
+    if (this.target.kind === 'dataset') {
+      const part = this.fastPart(text, start, end);
+      if (part) {
+        part.reader.readLine(text, start, end, row);
+        return;
+      }
+    }
+    this.readCells(text.slice(start, end).split(','), row);
+  }
+
+  readCells(cells: readonly Cell[], row: number, malformed?: string): void {
+    if (malformed || cells.length !== this.width) {
+      this.prototype.readCells(cells, row, malformed);
+      return;
+    }
+    const monthCell = cells[this.monthColumn];
+    const month = this.monthOf(
+      monthCell instanceof Date && !this.datedBy
+        ? monthCell.toISOString().slice(0, 7)
+        : cellText(monthCell, this.datedBy?.field.type),
+    );
+    if (month === undefined && this.datedBy) {
+      this.prototype.readCells(cells, row);
+      return;
+    }
+    const part = this.partFor(cellText(cells[this.providerColumn], undefined), month, row);
+    part?.reader.readCells(cells, row);
+  }
+
+  readObject(value: unknown, row: number): void {
+    if (typeof value !== 'object' || value === null || Array.isArray(value)) {
+      this.prototype.readObject(value, row);
+      return;
+    }
+    const record = value as Record<string, unknown>;
+    const monthKey =
+      this.datedBy?.name ?? (this.target.kind === 'return' && 'month' in record ? 'month' : 'period');
+    const raw =
+      record[monthKey] ?? (this.target.kind === 'dataset' && !this.datedBy ? record.month : undefined);
+    const text = typeof raw === 'string' ? raw.trim() : '';
+    this.monthName = monthKey;
+    const month = this.monthOf(text);
+    if (month === undefined && this.datedBy) {
+      this.prototype.readObject(record, row);
+      return;
+    }
+    const provider = typeof record.provider === 'string' ? record.provider.trim() : '';
+    const part = this.partFor(provider, month, row);
+    if (!part) return;
+    if (this.target.kind === 'dataset' && !this.datedBy && 'period' in record) {
+      const { period, ...rest } = record;
+      part.reader.readObject({ ...rest, month: period }, row);
+    } else part.reader.readObject(record, row);
+  }
+
+  /** Waits while any part's compressions catch up. */
+  async settle(): Promise<void> {
+    for (const part of this.parts.values()) await part.writer?.settle();
+  }
+
+  /** The parts, by provider then month. */
+  all(): ExtractPart[] {
+    return [...this.parts.values()].sort((a, b) =>
+      a.provider === b.provider ? a.period.localeCompare(b.period) : a.provider.localeCompare(b.provider),
+    );
+  }
+
+  /** Drops every part's blocks: nothing of a refused extract is kept. */
+  async discard(): Promise<void> {
+    for (const part of this.parts.values()) await part.writer?.discard();
+  }
+
+  /** The month a row's month cell gives, or undefined when it gives none. */
+  private monthOf(text: string): string | undefined {
+    if (this.datedBy) {
+      const month = readMonth(text.slice(0, 7));
+      if (month !== undefined) return month;
+      const reading = readCell(this.datedBy.field, text);
+      return reading.ok ? readMonth(String(reading.value).slice(0, 7)) : undefined;
+    }
+    return readMonth(text);
+  }
+
+  /** The part of a plain CSV line whose provider and month are already known, found in place. */
+  private fastPart(text: string, start: number, end: number): ExtractPart | undefined {
+    let p = start;
+    let providerStart = -1;
+    let providerEnd = -1;
+    let monthStart = -1;
+    const last = Math.max(this.providerColumn, this.monthColumn);
+    for (let c = 0; c <= last; c++) {
+      let e = text.indexOf(',', p);
+      if (e < 0 || e > end) e = end;
+      if (c === this.providerColumn) {
+        providerStart = p;
+        providerEnd = e;
+      }
+      if (c === this.monthColumn) monthStart = e - p >= 7 ? p : -1;
+      if (e === end) break;
+      p = e + 1;
+    }
+    if (providerStart < 0 || monthStart < 0 || providerEnd === providerStart) return undefined;
+    const months = this.byProvider.get(text.slice(providerStart, providerEnd));
+    return months?.[monthIndexAt(text, monthStart) - this.firstMonth];
+  }
+
+  /** The part for a provider and month, made the first time; undefined, with the error recorded, when there is none. */
+  private partFor(provider: string, month: string | undefined, row: number): ExtractPart | undefined {
+    if (provider === '') {
+      this.errors.add(
+        row,
+        'provider',
+        `Row ${row}, column 'provider': a provider (its ODS code) is required.`,
+      );
+      return undefined;
+    }
+    if (month === undefined) {
+      const cell = this.monthName;
+      const problem =
+        this.target.kind === 'return'
+          ? "a month is required: an extract puts each row in a month, so give a quarter's or a year's figure a 'month' column naming the month it is returned in"
+          : 'must be a month written YYYY-MM';
+      this.errors.add(row, cell, `Row ${row}, column '${cell}': ${problem}.`);
+      return undefined;
+    }
+    const key = `${provider}\u0000${month}`;
+    const known = this.parts.get(key);
+    if (known) return known;
+    if (!this.refusals.has(provider)) this.refusals.set(provider, this.rules.refusal(provider));
+    const refusal = this.refusals.get(provider);
+    if (refusal !== undefined) {
+      this.errors.refuse(row, 'provider', `Row ${row}, column 'provider': ${refusal}`);
+      return undefined;
+    }
+    if (!this.periodProblems.has(month)) this.periodProblems.set(month, this.rules.periodProblem(month));
+    const problem = this.periodProblems.get(month);
+    if (problem !== undefined) {
+      const text = `${problem.charAt(0).toLowerCase()}${problem.slice(1)}`;
+      this.errors.add(row, this.monthName, `Row ${row}, column '${this.monthName}': ${text}`);
+      return undefined;
+    }
+    return this.newPart(provider, month);
+  }
+
+  private newPart(provider: string, period: string): ExtractPart {
+    const writer = this.target.kind === 'dataset' ? new BlockWriter(undefined, { hashed: true }) : undefined;
+    const reader = this.reader(period, writer);
+    if (this.header) reader.acceptHeader(this.header);
+    const part: ExtractPart = { provider, period, reader, ...(writer ? { writer } : {}) };
+    this.parts.set(`${provider}\u0000${period}`, part);
+    const months = this.byProvider.get(provider) ?? [];
+    months[parseMonthIndex(period) - this.firstMonth] = part;
+    this.byProvider.set(provider, months);
+    return part;
+  }
+
+  private reader(period: string, writer = new BlockWriter()): ExtractPart['reader'] {
+    const term = this.model.contract.term;
+    return this.target.kind === 'dataset'
+      ? new DatasetRows(this.target.dataset, term, period, this.errors, writer, ['provider'])
+      : new ReturnRows(this.model, this.target.source, period, this.errors, ['provider', 'month']);
+  }
+
+  /** The column of the first of `names` in the header; an error when one appears twice. */
+  private columnOf(names: readonly string[], wanted: readonly string[], label: string): number {
+    const found = names.flatMap((name, column) => (wanted.includes(name) ? [column] : []));
+    if (found.length > 1) this.errors.add(0, label, `Column '${label}' appears twice in the header.`);
+    if (found.length === 0 && label === 'period')
+      this.errors.add(
+        0,
+        'period',
+        "Column 'period' is missing: an extract of a dataset not dated by a field names each row's month (YYYY-MM) in a period column.",
+      );
+    return found[0] ?? -1;
+  }
+}
