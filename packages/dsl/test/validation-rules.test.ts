@@ -552,10 +552,58 @@ const CASES: RuleCase[] = [
     edits: [['expect B earns', 'expect Reported earns']],
     at: 'Reported earns',
   },
+  {
+    name: 'an all-or-nothing threshold every result reaches',
+    code: IssueCodes.InertIncentive,
+    file: 'cquin',
+    edits: [['all or nothing at 50%', 'all or nothing at 0%']],
+    at: 'all or nothing at 0%',
+  },
+  {
+    name: 'a minimum gain no outturn could pass',
+    code: IssueCodes.InertIncentive,
+    file: 'alliance',
+    edits: [['outturn from Spend', 'outturn from Spend\n    minimum gain 150% of budget']],
+    at: '150% of budget',
+  },
+  {
+    name: 'a deadband of the whole budget, written in money',
+    code: IssueCodes.InertIncentive,
+    file: 'alliance',
+    edits: [['outturn from Spend', 'outturn from Spend\n    deadband gain £50m']],
+    at: '£50m\n    part',
+  },
+  {
+    name: 'indicators that add up to less than their scheme is worth',
+    code: IssueCodes.IndicatorsNotWorth,
+    file: 'cquin',
+    edits: [
+      ['weight 60%', 'weight 0.1% of value'],
+      ['weight 40%', 'weight 0.15% of value'],
+    ],
+    at: '1.25% of value',
+  },
 ];
 
 /** New constructs written correctly: each set of edits checks with no problems at all. */
 const CORRECT: Array<{ name: string; edits: Partial<Record<FileKey, Array<[string, string]>>> }> = [
+  {
+    name: 'indicators weighted as shares of the contract value that add up to the scheme',
+    edits: {
+      cquin: [
+        ['weight 60%', 'weight 0.75% of value'],
+        ['weight 40%', 'weight 0.5% of value'],
+      ],
+    },
+  },
+  {
+    name: 'a minimum gain and a deadband within the budget',
+    edits: {
+      alliance: [
+        ['outturn from Spend', 'outturn from Spend\n    minimum gain 99% of budget\n    deadband loss £60m'],
+      ],
+    },
+  },
   {
     name: 'a cap and a collar that are the lesser or greater of several amounts',
     edits: {

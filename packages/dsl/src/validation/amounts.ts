@@ -1,4 +1,4 @@
-import { normaliseNumber, parsePercent } from '@parity/engine';
+import { normaliseNumber, parseMoney, parsePercent } from '@parity/engine';
 
 /**
  * Numeric readings of literals for checks that compare them (weights summing to 100%, min below
@@ -18,6 +18,15 @@ export function numberOf(text: string): number {
     return Number(normaliseNumber(text));
   } catch {
     return Number.NaN;
+  }
+}
+
+/** Pence of a money literal, or undefined when it does not parse. */
+export function moneyPence(text: string): bigint | undefined {
+  try {
+    return parseMoney(text);
+  } catch {
+    return undefined;
   }
 }
 

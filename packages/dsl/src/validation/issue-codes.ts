@@ -58,6 +58,7 @@ export const IssueCodes = {
   ThresholdOrder: 'threshold-order',
   ThresholdUnit: 'threshold-unit',
   InertIncentive: 'inert-incentive',
+  IndicatorsNotWorth: 'indicators-not-worth',
   // shares
   BandOrder: 'band-order',
   UnreachableQualityGate: 'unreachable-quality-gate',

@@ -16,6 +16,7 @@ import {
   checkScheme,
   checkYearOfCare,
 } from './incentive-checks.js';
+import { checkIndicatorsAddToWorth, checkShareThresholdReach, checkThresholdReach } from './inert-checks.js';
 import { checkLiterals } from './literal-checks.js';
 import { checkMeasure } from './measure-checks.js';
 import { checkBudget, checkPilot, checkRiskShare } from './share-checks.js';
@@ -34,7 +35,9 @@ export function registerValidationChecks(services: LangiumCoreServices): void {
     AggregateReturn: tolerant(checkOverTime),
     Measure: tolerant(checkMeasure),
     Contract: tolerant(checkContract),
-    Scheme: tolerant(checkScheme),
+    Scheme: [checkScheme, checkIndicatorsAddToWorth].map(tolerant),
+    ThresholdRule: tolerant(checkThresholdReach),
+    ShareThreshold: tolerant(checkShareThresholdReach),
     Indicator: tolerant(checkIndicator),
     ActivityLine: tolerant(checkActivity),
     Capitation: tolerant(checkCapitation),
