@@ -83,6 +83,28 @@ describe('the walkthrough a new user follows', () => {
     }
   });
 
+  test('the same quarter sent as one extract is split into its three months, one submission each', async () => {
+    const send = async () => {
+      const response = await service.request('/contracts/walkthrough.SmokingCquin/extracts/SmokingReturn', {
+        method: 'POST',
+        token: provider,
+        headers: { 'content-type': 'text/csv' },
+        body: await readFile(join(EXAMPLES, 'walkthrough/smoking-q1-extract.csv')),
+      });
+      const body = (await response.json()) as {
+        submissions: { provider: string; period: string; rows: number }[];
+      };
+      return { status: response.status, parts: body.submissions.map((s) => [s.provider, s.period, s.rows]) };
+    };
+    const parts = [
+      ['TAD', '2026-04', 1],
+      ['TAD', '2026-05', 1],
+      ['TAD', '2026-06', 1],
+    ];
+    expect(await send()).toEqual({ status: 201, parts });
+    expect(await send()).toEqual({ status: 200, parts });
+  });
+
   test("the provider's position shows Q1 at 60% earning £12,500, as the contract's own test says", async () => {
     const response = await service.request('/contracts/walkthrough.SmokingCquin/position', {
       token: provider,
