@@ -77,6 +77,33 @@ describe('parity check', () => {
     expect(run.code).toBe(0);
   });
 
+  test('checks a contract anywhere against the built-in library the service publishes against', async () => {
+    const contract = `package mine
+import "nhs/organisations"
+organisation MyTrust "My trust" ods "RX9Z" sector mental-health
+contract Block "Block" {
+  arrangement block
+  year 2026/27
+  commissioner BradfordPlace
+  provider MyTrust
+  value £1,000
+  instalments monthly
+}
+`;
+    const good = await runParity(['check', '.'], workspaceWith({ 'block.parity': contract }));
+    expect(good.stdout).toBe('');
+    expect(good.code).toBe(0);
+    // An ODS code the built-in library already gives another organisation, as publishing refuses it.
+    const clash = await runParity(
+      ['check', '.'],
+      workspaceWith({ 'block.parity': contract.replace('"RX9Z"', '"TAD"') }),
+    );
+    expect(clash.stdout).toContain(
+      'block.parity:3:37 error duplicate-ods-code ODS code "TAD" is already used by nhs.organisations.BradfordDistrictCare',
+    );
+    expect(clash.code).toBe(1);
+  });
+
   test('explains itself with --help', async () => {
     const run = await runParity(['check', '--help']);
     expect(run.stdout).toContain('Usage: parity check');

@@ -1,6 +1,7 @@
 import { mkdir } from 'node:fs/promises';
 import { dirname } from 'node:path';
 import { serve } from '@hono/node-server';
+import { readLibrary } from '@parity/dsl/node';
 import { createApp } from './app.js';
 import { type Clock, systemClock } from './clock.js';
 import { readConfig, type ServiceConfig } from './config.js';
@@ -8,7 +9,7 @@ import { ContractChecker } from './contracts/checker.js';
 import { openDatabase } from './db/open.js';
 import { type DemoToken, loadDemo } from './demo.js';
 import { loadObservations } from './feeds/load.js';
-import { CONTRACTS_DIR, readParityFolder } from './library.js';
+import { CONTRACTS_DIR } from './library.js';
 import { createLogger } from './logger.js';
 import { PositionCache } from './positions/cache.js';
 import { ReadCache } from './read-cache.js';
@@ -26,7 +27,7 @@ export async function createServices(config: ServiceConfig, clock: Clock = syste
   if (config.DATABASE_URL.startsWith('file:'))
     await mkdir(dirname(config.DATABASE_URL.slice(5)), { recursive: true });
   const db = await openDatabase(config.DATABASE_URL, config.DATABASE_AUTH_TOKEN);
-  const library = await readParityFolder(CONTRACTS_DIR, 'nhs');
+  const library = await readLibrary();
   return {
     db,
     clock,

@@ -1,12 +1,14 @@
 import { existsSync } from 'node:fs';
 import { dirname, join, resolve } from 'node:path';
 import { type CheckedWorkspace, checkSources, createParityServices, type SourceFile } from '@parity/dsl';
-import { readSources } from '@parity/dsl/node';
+import { declaredPackages, readLibrary, readSources } from '@parity/dsl/node';
 import { EmptyFileSystem } from 'langium';
 
 /**
- * Loads the given files and directories together with the contract library they import: the
- * `--lib` directories given, or else the nearest `contracts/` directory above the first path.
+ * Loads the given files and directories together with the libraries they import: the `--lib`
+ * directories given, or else the nearest `contracts/` directory above the first path, and the
+ * shared library built in (the one the service publishes against), except for the packages those
+ * declare themselves.
  */
 export async function loadWorkspace(
   paths: string[],
@@ -18,9 +20,12 @@ export async function loadWorkspace(
 }> {
   const requestedSources = await readSources(paths);
   const libraryDirs = libraries.length > 0 ? libraries : findContractLibrary(paths[0] ?? '.');
-  const librarySources = libraryDirs.length > 0 ? await readSources(libraryDirs) : [];
   const requested = new Set(requestedSources.map((source) => source.path));
-  const sources = [...requestedSources, ...librarySources.filter((source) => !requested.has(source.path))];
+  const given = [
+    ...requestedSources,
+    ...(libraryDirs.length > 0 ? await readSources(libraryDirs) : []).filter((s) => !requested.has(s.path)),
+  ];
+  const sources = [...given, ...(await readLibrary(declaredPackages(given)))];
   const services = createParityServices(EmptyFileSystem);
   const workspace = await checkSources(services, sources);
   return { workspace, requested, sources };

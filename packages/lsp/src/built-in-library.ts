@@ -1,14 +1,7 @@
 import { relative, sep } from 'node:path';
 import type { SourceFile } from '@parity/dsl';
-import { readSources } from '@parity/dsl/node';
+import { packageOf, readSources } from '@parity/dsl/node';
 import { URI, type WorkspaceFolder } from 'langium';
-
-const PACKAGE = /^\s*package\s+([\w.]+)/m;
-
-/** The package a source declares, read from its text (no parse needed). */
-export function packageOf(text: string): string | undefined {
-  return PACKAGE.exec(text)?.[1];
-}
 
 /**
  * The library files to load as built-in documents: every file under `libraryDir`, except those

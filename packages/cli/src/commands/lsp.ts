@@ -1,5 +1,5 @@
 import { existsSync } from 'node:fs';
-import { join } from 'node:path';
+import { LIBRARY_DIR } from '@parity/dsl/node';
 import { type Output, wantsHelp } from '../output.js';
 
 const HELP = `Usage: parity lsp --stdio
@@ -7,9 +7,6 @@ const HELP = `Usage: parity lsp --stdio
 Starts the Parity language server, speaking the Language Server Protocol on stdin/stdout, for any
 editor (Neovim, Helix, Emacs, VS Code…). The shared contract library is built in.
 `;
-
-/** The repository's shared library of organisations and national measures. */
-const LIBRARY = join(import.meta.dirname, '../../../../contracts/nhs');
 
 export async function runLsp(args: string[], output: Output): Promise<number> {
   if (
@@ -20,7 +17,7 @@ export async function runLsp(args: string[], output: Output): Promise<number> {
     return wantsHelp(args) ? 0 : 2;
   }
   const { startParityLanguageServer } = await import('@parity/lsp');
-  startParityLanguageServer(existsSync(LIBRARY) ? LIBRARY : undefined);
+  startParityLanguageServer(existsSync(LIBRARY_DIR) ? LIBRARY_DIR : undefined);
   // The connection keeps the process alive until the editor asks it to exit.
   return new Promise<number>(() => undefined);
 }
