@@ -553,6 +553,13 @@ const CASES: RuleCase[] = [
     at: 'Reported earns',
   },
   {
+    name: 'a test that expects a contract without a pilot to continue',
+    code: IssueCodes.TestTargetKind,
+    file: 'cquin',
+    edits: [['expect B earns £1,250 in 2026/27 Q1', 'expect Main continues']],
+    at: 'Main continues',
+  },
+  {
     name: 'an all-or-nothing threshold every result reaches',
     code: IssueCodes.InertIncentive,
     file: 'cquin',
@@ -583,6 +590,30 @@ const CASES: RuleCase[] = [
     ],
     at: '1.25% of value',
   },
+  {
+    name: 'indicator parts whose shares do not make 100% of the indicator',
+    code: IssueCodes.PartSharesNotHundred,
+    file: 'cquin',
+    edits: [
+      [
+        'measure Offered\n      linear from 40% to 60%',
+        'part A1 share 70% {\n        measure Offered\n        linear from 40% to 60%\n      }\n      part A2 share 20% {\n        measure Reported\n        all or nothing at 50%\n      }',
+      ],
+    ],
+    at: 'A weight 60%',
+  },
+  {
+    name: 'an indicator with parts that also has a measure of its own',
+    code: IssueCodes.PartsAndRule,
+    file: 'cquin',
+    edits: [
+      [
+        'linear from 40% to 60%',
+        'part A1 share 80% {\n        measure Offered\n        linear from 40% to 60%\n      }\n      part A2 share 20% {\n        measure Reported\n        all or nothing at 50%\n      }',
+      ],
+    ],
+    at: 'measure Offered',
+  },
 ];
 
 /** New constructs written correctly: each set of edits checks with no problems at all. */
@@ -610,6 +641,34 @@ const CORRECT: Array<{ name: string; edits: Partial<Record<FileKey, Array<[strin
       alliance: [
         ['cap gain at 2% of budget', 'cap gain at lesser of (2% of budget, £1,000,000)'],
         ['collar loss at 1% of budget', 'collar loss at greater of (1% of budget, £250k, 0.5% of value)'],
+      ],
+    },
+  },
+  {
+    name: 'a pilot whose continuation a test expects, before and at its review',
+    edits: {
+      cquin: [
+        ['arrangement cquin', 'arrangement cquin, pilot'],
+        [
+          '  value £1,000,000\n',
+          '  value £1,000,000\n  pilot {\n    review on 2027-03-01\n    outcome Reported target 50%\n    continue if all outcomes met\n  }\n',
+        ],
+        [
+          'expect B earns £1,250 in 2026/27 Q1',
+          'expect B earns £1,250 in 2026/27 Q1\n  expect Main does not continue',
+        ],
+      ],
+    },
+  },
+  {
+    name: 'an indicator in parts, each with its own measure, rule and share, and a test of a part',
+    edits: {
+      cquin: [
+        [
+          'measure Offered\n      linear from 40% to 60%',
+          'part A1 "Offered" share 80% {\n        measure Offered\n        linear from 40% to 60%\n      }\n      part A2 share 20% {\n        measure Reported\n        all or nothing at 50%\n      }',
+        ],
+        ['expect B earns £1,250 in 2026/27 Q1', 'expect B earns £1,250 in 2026/27 Q1\n  expect A1 earns £0 in 2026/27 Q1'],
       ],
     },
   },

@@ -12,6 +12,7 @@ import {
   type Outcome as AstOutcome,
   type ContractTest,
   isAttainmentOutcome,
+  isContinuationOutcome,
   isCountObservation,
   isEarnsOutcome,
   isExpect,
@@ -30,6 +31,7 @@ const TARGET_KINDS: Record<string, TestStep['target']['kind']> = {
   Measure: 'measure',
   Dataset: 'dataset',
   Indicator: 'indicator',
+  IndicatorPart: 'indicator',
   Scheme: 'scheme',
   RiskShare: 'risk-share',
   ActivityLine: 'activity',
@@ -44,6 +46,12 @@ const STATUSES: Record<string, 'met' | 'not-met' | 'insufficient-data' | 'not-ye
   notmet: 'not-met',
   insufficientdata: 'insufficient-data',
   notyetdue: 'not-yet-due',
+};
+
+const CONTINUATIONS: Record<string, 'continues' | 'ends' | 'pending'> = {
+  continues: 'continues',
+  doesnotcontinue: 'ends',
+  awaitsreview: 'pending',
 };
 
 function compilePeriod(period: Period | undefined): PeriodRef | undefined {
@@ -93,6 +101,11 @@ function compileOutcome(outcome: AstOutcome): Outcome {
       percent,
     };
   }
+  if (isContinuationOutcome(outcome))
+    return {
+      kind: 'continuation',
+      decision: CONTINUATIONS[outcome.decision.replace(/\s/g, '')] ?? 'continues',
+    };
   return { kind: 'status', status: STATUSES[outcome.status.replace(/\s/g, '')] ?? 'met' };
 }
 

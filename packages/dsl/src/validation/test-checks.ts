@@ -4,6 +4,8 @@ import {
   type Expect,
   type Given,
   isAttainmentOutcome,
+  isContinuationOutcome,
+  isContract,
   isCountObservation,
   isDataset,
   isEarnsOutcome,
@@ -11,6 +13,7 @@ import {
   isGiven,
   isIndicator,
   isMeasure,
+  isPilot,
   isRiskShare,
   isRowsObservation,
   isScoreOutcome,
@@ -99,6 +102,8 @@ function checkExpect(expect: Expect, accept: ValidationAcceptor): void {
   if ((isScoreOutcome(outcome) || isStatusOutcome(outcome)) && !isMeasure(target) && !isIndicator(target)) {
     wrong(`Scores and statuses belong to measures and indicators: name one.`);
   }
+  if (isContinuationOutcome(outcome) && !(isContract(target) && target.members.some(isPilot)))
+    wrong(`Only a pilot continues or not at its review: name a contract with a 'pilot { … }' clause.`);
 }
 
 const MONTHS_FROM_APRIL = (month: string) => {

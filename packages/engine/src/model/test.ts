@@ -23,6 +23,8 @@ export const Outcome = z.discriminatedUnion('kind', [
     kind: z.literal('status'),
     status: z.enum(['met', 'not-met', 'insufficient-data', 'not-yet-due']),
   }),
+  /** A pilot's decision at its review: continues, ends, or still pending. */
+  z.object({ kind: z.literal('continuation'), decision: z.enum(['continues', 'ends', 'pending']) }),
 ]);
 export type Outcome = z.infer<typeof Outcome>;
 

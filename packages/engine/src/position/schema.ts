@@ -108,8 +108,14 @@ export const MonitorFigure = z.object({
 });
 export type MonitorFigure = z.infer<typeof MonitorFigure>;
 
+/**
+ * A pilot: its outcomes so far and its continuation, `pending` before the review date and decided
+ * (`continues` or `ends`, with `continues` set) from it.
+ */
 export const PilotFigure = z.object({
-  continues: z.boolean(),
+  review: z.string(),
+  decision: z.enum(['pending', 'continues', 'ends']),
+  continues: z.boolean().optional(),
   outcomes: z.array(z.object({ measure: z.string(), met: z.boolean(), explanation: z.string() })),
 });
 

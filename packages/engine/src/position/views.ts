@@ -53,6 +53,8 @@ export function positionFor(position: ContractPosition, source: PositionSource, 
       explanation: m.result.trace.text,
     })),
     pilot: result.pilot && {
+      review: result.pilot.review,
+      decision: result.pilot.decision,
       continues: result.pilot.continues,
       outcomes: result.pilot.outcomes.map((o) => ({
         measure: o.measure,

@@ -16,7 +16,8 @@ import { isPayable, type PaymentLine } from '../payments/payment-line.js';
 import { evaluateRiskShare, type RiskShareResult } from '../payments/risk-share.js';
 import { evaluateScheme } from '../payments/scheme.js';
 import { evaluateYearOfCare, Membership } from '../payments/year-of-care.js';
-import { evaluateMonitors, type MonitorResult, meetsTarget } from './monitors.js';
+import { evaluateMonitors, type MonitorResult } from './monitors.js';
+import { evaluatePilot, type PilotResult } from './pilot.js';
 import { contractForYear, termYearOn } from './term-year.js';
 
 export interface EvaluateOptions {
@@ -46,7 +47,8 @@ export interface ContractResult {
   riskShares: RiskShareResult[];
   /** Every monitor for each provider it is read for, with or without a target. */
   monitors: MonitorResult[];
-  pilot?: { outcomes: TargetResult[]; continues: boolean };
+  /** A pilot's outcomes and, from its review date, whether it continues. */
+  pilot?: PilotResult;
   /** Sum of every payable line (excluding risk shares and payments on account). */
   earnedPence: bigint;
 }
@@ -176,19 +178,4 @@ async function* feedCohorts(
     visit(row, ++rowNumber);
     yield row;
   }
-}
-
-function evaluatePilot(context: EvaluationContext): ContractResult['pilot'] {
-  const pilot = context.model.contract.pilot;
-  if (!pilot) return undefined;
-  const year = context.model.contract.year;
-  const outcomes = pilot.outcomes.map((outcome) => {
-    const result = context.measureResult(outcome.measure, '*', { kind: 'year', year });
-    const met = meetsTarget(context, outcome.measure, result, outcome.target);
-    return { measure: outcome.measure, provider: '*', met, result };
-  });
-  const metCount = outcomes.filter((o) => o.met).length;
-  const continues =
-    pilot.continueIf.kind === 'all' ? metCount === outcomes.length : metCount >= pilot.continueIf.required;
-  return { outcomes, continues };
 }

@@ -245,6 +245,17 @@ function check(evaluation: Evaluation, expect: Expect): ExpectationFailure | und
           line ? [line.trace.text] : [],
         );
   }
+  if (outcome.kind === 'continuation') {
+    const pilot = evaluation.result.pilot;
+    const actual = pilot?.decision ?? 'no pilot';
+    const shown = (d: string) => (d === 'ends' ? 'does not continue' : d === 'pending' ? 'awaits review' : d);
+    const explanation = (pilot?.outcomes ?? []).map(
+      (o) => `${o.met ? 'met' : 'not met'}: ${o.result.trace.text}`,
+    );
+    return actual === outcome.decision
+      ? undefined
+      : fail(shown(outcome.decision), shown(actual), [`review on ${pilot?.review ?? '—'}`, ...explanation]);
+  }
   return checkMeasure(evaluation, expect, period, provider, fail);
 }
 
@@ -313,7 +324,7 @@ function matchingLines(
       case 'indicator':
         return (
           (line.kind === 'cquin' || line.kind === 'withhold' || line.kind === 'flow-down') &&
-          line.clause === name
+          (line.clause === name || partsOf(model, name).includes(line.clause))
         );
       case 'scheme':
         return (line.kind === 'cquin' || line.kind === 'withhold') && line.scheme === name;
@@ -331,6 +342,12 @@ function matchingLines(
     : matched.length > 0
       ? matched
       : lines.filter((l) => l.clause === name && inPeriod(l) && forProvider(l));
+}
+
+/** The parts of an indicator, whose lines together are what the indicator pays. */
+function partsOf(model: ContractModel, indicator: string): string[] {
+  const found = model.contract.schemes.flatMap((s) => s.indicators).find((i) => i.name === indicator);
+  return found?.parts?.map((p) => p.name) ?? [];
 }
 
 /** Whether a line's period (month, quarter or year) falls within the period asked about. */

@@ -45,6 +45,7 @@ export type ParityKeywordNames =
     | "Q3"
     | "Q4"
     | "UTC"
+    | "a"
     | "account"
     | "accountable"
     | "activity"
@@ -72,6 +73,7 @@ export type ParityKeywordNames =
     | "attendance"
     | "attestation"
     | "average"
+    | "awaits"
     | "bear"
     | "bears"
     | "before"
@@ -88,6 +90,7 @@ export type ParityKeywordNames =
     | "capitation"
     | "care"
     | "care-home"
+    | "carried"
     | "change"
     | "code"
     | "cohort"
@@ -96,7 +99,9 @@ export type ParityKeywordNames =
     | "community"
     | "compared"
     | "continue"
+    | "continues"
     | "contract"
+    | "cost"
     | "count"
     | "coverage"
     | "covers"
@@ -114,6 +119,7 @@ export type ParityKeywordNames =
     | "denominator"
     | "department"
     | "description"
+    | "does"
     | "domain"
     | "down"
     | "due"
@@ -131,6 +137,7 @@ export type ParityKeywordNames =
     | "for"
     | "forecast"
     | "from"
+    | "funded"
     | "gain"
     | "gap"
     | "gate"
@@ -283,8 +290,37 @@ export type ParityKeywordNames =
 
 export type ParityTokenNames = ParityTerminalNames | ParityKeywordNames;
 
+export interface AbsorbedCost extends langium.AstNode {
+    readonly $container: Contract;
+    readonly $type: 'AbsorbedCost';
+    activity?: langium.Reference<ActivityLine>;
+    amount: string;
+    annual: boolean;
+    funding: Array<langium.Reference<ActivityLine>>;
+    name: string;
+    organisation: langium.Reference<Organisation>;
+    title: string;
+    unit?: Name;
+}
+
+export const AbsorbedCost = {
+    $type: 'AbsorbedCost',
+    activity: 'activity',
+    amount: 'amount',
+    annual: 'annual',
+    funding: 'funding',
+    name: 'name',
+    organisation: 'organisation',
+    title: 'title',
+    unit: 'unit'
+} as const;
+
+export function isAbsorbedCost(item: unknown): item is AbsorbedCost {
+    return reflection.isInstance(item, AbsorbedCost.$type);
+}
+
 export interface Accountable extends langium.AstNode {
-    readonly $container: Indicator;
+    readonly $container: Indicator | IndicatorPart;
     readonly $type: 'Accountable';
     organisation: langium.Reference<Organisation>;
 }
@@ -672,6 +708,27 @@ export function isComparisonScoring(item: unknown): item is ComparisonScoring {
     return reflection.isInstance(item, ComparisonScoring.$type);
 }
 
+export type Continuation = string;
+
+export function isContinuation(item: unknown): item is Continuation {
+    return typeof item === 'string';
+}
+
+export interface ContinuationOutcome extends langium.AstNode {
+    readonly $container: Expect;
+    readonly $type: 'ContinuationOutcome';
+    decision: Continuation;
+}
+
+export const ContinuationOutcome = {
+    $type: 'ContinuationOutcome',
+    decision: 'decision'
+} as const;
+
+export function isContinuationOutcome(item: unknown): item is ContinuationOutcome {
+    return reflection.isInstance(item, ContinuationOutcome.$type);
+}
+
 export interface ContinuousScoring extends langium.AstNode {
     readonly $container: ScoringClause;
     readonly $type: 'ContinuousScoring';
@@ -708,7 +765,7 @@ export function isContract(item: unknown): item is Contract {
     return reflection.isInstance(item, Contract.$type);
 }
 
-export type ContractMember = ActivityLine | ApportionmentClause | ArrangementClause | Budget | Capitation | FlowDown | InstalmentsClause | Monitor | ParentClause | Party | Pilot | RiskShare | RoundingClause | RoundingPolicy | Scheme | TermClause | ValueClause | YearClause | YearOfCare;
+export type ContractMember = AbsorbedCost | ActivityLine | ApportionmentClause | ArrangementClause | Budget | Capitation | FlowDown | InstalmentsClause | Monitor | ParentClause | Party | Pilot | RiskShare | RoundingClause | RoundingPolicy | Scheme | TermClause | ValueClause | YearClause | YearOfCare;
 
 export const ContractMember = {
     $type: 'ContractMember'
@@ -1217,7 +1274,7 @@ export function isIndicator(item: unknown): item is Indicator {
     return reflection.isInstance(item, Indicator.$type);
 }
 
-export type IndicatorMember = Accountable | MeasureUse | PaymentRule | QuarterRule;
+export type IndicatorMember = Accountable | IndicatorPart | MeasureUse | PaymentRule | QuarterRule;
 
 export const IndicatorMember = {
     $type: 'IndicatorMember'
@@ -1225,6 +1282,37 @@ export const IndicatorMember = {
 
 export function isIndicatorMember(item: unknown): item is IndicatorMember {
     return reflection.isInstance(item, IndicatorMember.$type);
+}
+
+export interface IndicatorPart extends langium.AstNode {
+    readonly $container: Indicator;
+    readonly $type: 'IndicatorPart';
+    members: Array<IndicatorPartMember>;
+    name: string;
+    share: string;
+    title?: string;
+}
+
+export const IndicatorPart = {
+    $type: 'IndicatorPart',
+    members: 'members',
+    name: 'name',
+    share: 'share',
+    title: 'title'
+} as const;
+
+export function isIndicatorPart(item: unknown): item is IndicatorPart {
+    return reflection.isInstance(item, IndicatorPart.$type);
+}
+
+export type IndicatorPartMember = Accountable | MeasureUse | PaymentRule | QuarterRule;
+
+export const IndicatorPartMember = {
+    $type: 'IndicatorPartMember'
+} as const;
+
+export function isIndicatorPartMember(item: unknown): item is IndicatorPartMember {
+    return reflection.isInstance(item, IndicatorPartMember.$type);
 }
 
 export interface InstalmentsClause extends langium.AstNode {
@@ -1249,7 +1337,7 @@ export function isLevelReading(item: unknown): item is LevelReading {
 }
 
 export interface LinearRule extends langium.AstNode {
-    readonly $container: Indicator | QuarterRule;
+    readonly $container: Indicator | IndicatorPart | QuarterRule;
     readonly $type: 'LinearRule';
     end: Threshold;
     kind: 'linear';
@@ -1307,7 +1395,7 @@ export function isMeasureClause(item: unknown): item is MeasureClause {
 }
 
 export interface MeasureUse extends langium.AstNode {
-    readonly $container: Indicator;
+    readonly $container: Indicator | IndicatorPart;
     readonly $type: 'MeasureUse';
     measure: langium.Reference<Measure>;
 }
@@ -1341,7 +1429,7 @@ export function isMembershipExpression(item: unknown): item is MembershipExpress
 }
 
 export interface MilestoneRule extends langium.AstNode {
-    readonly $container: Indicator | QuarterRule;
+    readonly $container: Indicator | IndicatorPart | QuarterRule;
     readonly $type: 'MilestoneRule';
     description: string;
     due: Quarter;
@@ -1549,7 +1637,7 @@ export function isOrganisation(item: unknown): item is Organisation {
     return reflection.isInstance(item, Organisation.$type);
 }
 
-export type Outcome = AttainmentOutcome | EarnsOutcome | ScoreOutcome | ShareOutcome | StatusOutcome;
+export type Outcome = AttainmentOutcome | ContinuationOutcome | EarnsOutcome | ScoreOutcome | ShareOutcome | StatusOutcome;
 
 export const Outcome = {
     $type: 'Outcome'
@@ -1677,7 +1765,7 @@ export function isPartYear(item: unknown): item is PartYear {
     return reflection.isInstance(item, PartYear.$type);
 }
 
-export type Payable = ActivityLine | Capitation | Contract | Indicator | RiskShare | Scheme | YearOfCare;
+export type Payable = AbsorbedCost | ActivityLine | Capitation | Contract | Indicator | IndicatorPart | RiskShare | Scheme | YearOfCare;
 
 export const Payable = {
     $type: 'Payable'
@@ -1918,7 +2006,7 @@ export function isQuarter(item: unknown): item is Quarter {
 }
 
 export interface QuarterRule extends langium.AstNode {
-    readonly $container: Indicator;
+    readonly $container: Indicator | IndicatorPart;
     readonly $type: 'QuarterRule';
     quarter: Quarter;
     rule: PaymentRule;
@@ -2469,7 +2557,7 @@ export function isThreshold(item: unknown): item is Threshold {
 }
 
 export interface ThresholdRule extends langium.AstNode {
-    readonly $container: Indicator | QuarterRule;
+    readonly $container: Indicator | IndicatorPart | QuarterRule;
     readonly $type: 'ThresholdRule';
     kind: 'all';
     threshold: Threshold;
@@ -2615,6 +2703,7 @@ export function isYearOfCareMember(item: unknown): item is YearOfCareMember {
 }
 
 export type ParityAstType = {
+    AbsorbedCost: AbsorbedCost
     Accountable: Accountable
     ActivityLine: ActivityLine
     AggregateReturn: AggregateReturn
@@ -2637,6 +2726,7 @@ export type ParityAstType = {
     ChangeScoring: ChangeScoring
     CohortClause: CohortClause
     ComparisonScoring: ComparisonScoring
+    ContinuationOutcome: ContinuationOutcome
     ContinuousScoring: ContinuousScoring
     Contract: Contract
     ContractMember: ContractMember
@@ -2671,6 +2761,8 @@ export type ParityAstType = {
     Import: Import
     Indicator: Indicator
     IndicatorMember: IndicatorMember
+    IndicatorPart: IndicatorPart
+    IndicatorPartMember: IndicatorPartMember
     InstalmentsClause: InstalmentsClause
     LinearRule: LinearRule
     Literal: Literal
@@ -2757,6 +2849,44 @@ export type ParityAstType = {
 
 export class ParityAstReflection extends langium.AbstractAstReflection {
     override readonly types = {
+        AbsorbedCost: {
+            name: AbsorbedCost.$type,
+            properties: {
+                activity: {
+                    name: AbsorbedCost.activity,
+                    referenceType: ActivityLine.$type,
+                    optional: true
+                },
+                amount: {
+                    name: AbsorbedCost.amount
+                },
+                annual: {
+                    name: AbsorbedCost.annual,
+                    defaultValue: false,
+                    optional: true
+                },
+                funding: {
+                    name: AbsorbedCost.funding,
+                    defaultValue: [],
+                    referenceType: ActivityLine.$type
+                },
+                name: {
+                    name: AbsorbedCost.name
+                },
+                organisation: {
+                    name: AbsorbedCost.organisation,
+                    referenceType: Organisation.$type
+                },
+                title: {
+                    name: AbsorbedCost.title
+                },
+                unit: {
+                    name: AbsorbedCost.unit,
+                    optional: true
+                }
+            },
+            superTypes: [ContractMember.$type, Payable.$type]
+        },
         Accountable: {
             name: Accountable.$type,
             properties: {
@@ -2765,7 +2895,7 @@ export class ParityAstReflection extends langium.AbstractAstReflection {
                     referenceType: Organisation.$type
                 }
             },
-            superTypes: [IndicatorMember.$type]
+            superTypes: [IndicatorMember.$type, IndicatorPartMember.$type]
         },
         ActivityLine: {
             name: ActivityLine.$type,
@@ -3053,6 +3183,15 @@ export class ParityAstReflection extends langium.AbstractAstReflection {
                 }
             },
             superTypes: [Scoring.$type]
+        },
+        ContinuationOutcome: {
+            name: ContinuationOutcome.$type,
+            properties: {
+                decision: {
+                    name: ContinuationOutcome.decision
+                }
+            },
+            superTypes: [Outcome.$type]
         },
         ContinuousScoring: {
             name: ContinuousScoring.$type,
@@ -3464,6 +3603,33 @@ export class ParityAstReflection extends langium.AbstractAstReflection {
             },
             superTypes: []
         },
+        IndicatorPart: {
+            name: IndicatorPart.$type,
+            properties: {
+                members: {
+                    name: IndicatorPart.members,
+                    defaultValue: [],
+                    optional: true
+                },
+                name: {
+                    name: IndicatorPart.name
+                },
+                share: {
+                    name: IndicatorPart.share
+                },
+                title: {
+                    name: IndicatorPart.title,
+                    optional: true
+                }
+            },
+            superTypes: [IndicatorMember.$type, Payable.$type]
+        },
+        IndicatorPartMember: {
+            name: IndicatorPartMember.$type,
+            properties: {
+            },
+            superTypes: []
+        },
         InstalmentsClause: {
             name: InstalmentsClause.$type,
             properties: {
@@ -3525,7 +3691,7 @@ export class ParityAstReflection extends langium.AbstractAstReflection {
                     referenceType: Measure.$type
                 }
             },
-            superTypes: [IndicatorMember.$type]
+            superTypes: [IndicatorMember.$type, IndicatorPartMember.$type]
         },
         MembershipExpression: {
             name: MembershipExpression.$type,
@@ -3791,7 +3957,7 @@ export class ParityAstReflection extends langium.AbstractAstReflection {
             name: PaymentRule.$type,
             properties: {
             },
-            superTypes: [IndicatorMember.$type]
+            superTypes: [IndicatorMember.$type, IndicatorPartMember.$type]
         },
         PercentLiteral: {
             name: PercentLiteral.$type,
@@ -3972,7 +4138,7 @@ export class ParityAstReflection extends langium.AbstractAstReflection {
                     name: QuarterRule.rule
                 }
             },
-            superTypes: [IndicatorMember.$type]
+            superTypes: [IndicatorMember.$type, IndicatorPartMember.$type]
         },
         RateClause: {
             name: RateClause.$type,
