@@ -668,7 +668,10 @@ const CORRECT: Array<{ name: string; edits: Partial<Record<FileKey, Array<[strin
           'measure Offered\n      linear from 40% to 60%',
           'part A1 "Offered" share 80% {\n        measure Offered\n        linear from 40% to 60%\n      }\n      part A2 share 20% {\n        measure Reported\n        all or nothing at 50%\n      }',
         ],
-        ['expect B earns £1,250 in 2026/27 Q1', 'expect B earns £1,250 in 2026/27 Q1\n  expect A1 earns £0 in 2026/27 Q1'],
+        [
+          'expect B earns £1,250 in 2026/27 Q1',
+          'expect B earns £1,250 in 2026/27 Q1\n  expect A1 earns £0 in 2026/27 Q1',
+        ],
       ],
     },
   },

@@ -13,6 +13,7 @@ import {
   type Contract,
   type ContractTest,
   type Dataset,
+  isAbsorbedCost,
   isActivityLine,
   isAggregateReturn,
   isApportionmentClause,
@@ -42,6 +43,7 @@ import {
 import { canonicalJson, sha256Hex } from './canonical-json.js';
 import { compileDataset, compileMeasure, compileReturn } from './compile-measure.js';
 import {
+  compileAbsorbedCost,
   compileActivity,
   compileCapitation,
   compileMonitor,
@@ -156,6 +158,9 @@ function compileContractBody(contract: Contract, fileOf: FileNamer): ModelContra
       return pilot && compilePilot(pilot, fileOf);
     })(),
     monitors: members.filter(isMonitor).map((m) => compileMonitor(m, fileOf)),
+    ...(members.some(isAbsorbedCost)
+      ? { absorbedCosts: members.filter(isAbsorbedCost).map((c) => compileAbsorbedCost(c, fileOf)) }
+      : {}),
     location: locationOf(contract, fileOf),
   };
 }

@@ -1,8 +1,10 @@
 import {
+  type AbsorbedCost as ModelAbsorbedCost,
   type ActivityLine as ModelActivity,
   type Amount as ModelAmount,
   type Capitation as ModelCapitation,
   type Indicator as ModelIndicator,
+  type IndicatorPart as ModelIndicatorPart,
   type Limit as ModelLimit,
   type Monitor as ModelMonitor,
   type PaymentRule as ModelPaymentRule,
@@ -16,10 +18,13 @@ import {
   parsePercent,
 } from '@parity/engine';
 import {
+  type AbsorbedCost,
   type ActivityLine,
   type Amount,
   type Capitation,
   type Indicator,
+  type IndicatorMember,
+  type IndicatorPart,
   isAccountable,
   isAssessmentClause,
   isCapitationPopulation,
@@ -27,6 +32,7 @@ import {
   isCohortClause,
   isCoversClause,
   isIndicator,
+  isIndicatorPart,
   isLinearRule,
   isMeasureUse,
   isMilestoneRule,
@@ -108,21 +114,60 @@ function compileRule(rule: PaymentRule): ModelPaymentRule {
   return { kind: 'all-or-nothing', at: compileThreshold(rule.threshold) };
 }
 
-function compileIndicator(indicator: Indicator, fileOf: FileNamer): ModelIndicator {
-  const measure = indicator.members.find(isMeasureUse)?.measure;
-  const accountable = indicator.members.find(isAccountable)?.organisation;
-  const rule = indicator.members.find(isPaymentRule);
+/** What an indicator or a part of one is assessed on: its measure, provider and rules. */
+function compileAssessment(node: Indicator | IndicatorPart, members: readonly IndicatorMember[]) {
+  const measure = members.find(isMeasureUse)?.measure;
+  const accountable = members.find(isAccountable)?.organisation;
   return {
-    name: indicator.name,
-    title: indicator.title,
-    weight: compileWeight(indicator.weight),
+    name: node.name,
+    title: node.title,
     measure: measure && refName(measure),
     accountable: accountable && refName(accountable),
-    rule: compileRule(required(rule, `the payment rule of indicator ${indicator.name}`)),
-    quarterRules: indicator.members
+    quarterRules: members
       .filter(isQuarterRule)
       .map((q) => ({ quarter: q.quarter as 'Q1', rule: compileRule(q.rule) })),
+  };
+}
+
+function compileIndicator(indicator: Indicator, fileOf: FileNamer): ModelIndicator {
+  const parts = indicator.members.filter(isIndicatorPart).map(
+    (part): ModelIndicatorPart => ({
+      ...compileAssessment(part, part.members),
+      sharePercent: parsePercent(part.share),
+      rule: compileRule(required(part.members.find(isPaymentRule), `the payment rule of part ${part.name}`)),
+      location: locationOf(part, fileOf),
+    }),
+  );
+  const rule = indicator.members.find(isPaymentRule);
+  return {
+    ...compileAssessment(indicator, indicator.members),
+    weight: compileWeight(indicator.weight),
+    // An indicator with parts is paid by its parts' rules; otherwise it has its own.
+    rule:
+      parts.length > 0
+        ? undefined
+        : compileRule(required(rule, `the payment rule of indicator ${indicator.name}`)),
+    parts: parts.length > 0 ? parts : undefined,
     location: locationOf(indicator, fileOf),
+  };
+}
+
+/** The cost a provider carries, beside the activities that fund it. */
+export function compileAbsorbedCost(cost: AbsorbedCost, fileOf: FileNamer): ModelAbsorbedCost {
+  return {
+    name: cost.name,
+    title: cost.title,
+    pence: pence(cost.amount),
+    basis: cost.annual
+      ? { kind: 'year' }
+      : {
+          kind: 'activity',
+          activity: required(cost.activity, `the activity cost ${cost.name} is per unit of`).$refText,
+          unit: required(cost.unit, `the unit of cost ${cost.name}`),
+        },
+    carriedBy: refName(cost.organisation),
+    fundedBy: cost.funding.map((f) => f.$refText),
+    location: locationOf(cost, fileOf),
   };
 }
 

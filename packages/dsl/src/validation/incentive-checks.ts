@@ -3,6 +3,8 @@ import {
   type ActivityLine,
   type Capitation,
   type Indicator,
+  type IndicatorMember,
+  type IndicatorPart,
   isAccountable,
   isAssessmentClause,
   isCapitationPopulation,
@@ -10,6 +12,7 @@ import {
   isCohortClause,
   isCoversClause,
   isIndicator,
+  isIndicatorPart,
   isLinearRule,
   isMeasureUse,
   isMilestoneRule,
@@ -102,37 +105,9 @@ export function checkScheme(scheme: Scheme, accept: ValidationAcceptor): void {
 }
 
 export function checkIndicator(indicator: Indicator, accept: ValidationAcceptor): void {
-  const rules = indicator.members.filter(isPaymentRule);
-  const measureUse = indicator.members.find(isMeasureUse);
-  const measure = measureUse?.measure.ref;
-  if (rules.length === 0) {
-    report(
-      accept,
-      'error',
-      IssueCodes.MissingPaymentRule,
-      `Indicator ${indicator.name} does not say how it pays: add 'linear from …% to …%', 'all or nothing at …%' or 'milestone "…" due Q1'.`,
-      { node: indicator, property: 'name' },
-    );
-  }
-  for (const extra of rules.slice(1)) {
-    report(
-      accept,
-      'error',
-      IssueCodes.DuplicateClause,
-      `Indicator ${indicator.name} already has a payment rule: keep one, and use 'in Q… <rule>' for a quarter that differs.`,
-      { node: extra },
-    );
-  }
-  const isMilestone = rules.some(isMilestoneRule);
-  if (!measureUse && !isMilestone) {
-    report(
-      accept,
-      'error',
-      IssueCodes.MissingMeasure,
-      `Indicator ${indicator.name} is not tied to a measure: add 'measure <Measure>'.`,
-      { node: indicator, property: 'name' },
-    );
-  }
+  const parts = indicator.members.filter(isIndicatorPart);
+  if (parts.length > 0) checkParts(indicator, parts, accept);
+  else checkAssessment(indicator, accept);
   if (percentOf(indicator.weight.percent ?? '1%') === 0) {
     report(
       accept,
@@ -142,8 +117,74 @@ export function checkIndicator(indicator: Indicator, accept: ValidationAcceptor)
       { node: indicator, property: 'weight' },
     );
   }
+  checkAccountability(indicator, indicator.members.find(isMeasureUse)?.measure.ref, accept);
+}
+
+/**
+ * An indicator in parts: the parts' shares make exactly 100% of its value, and the measure and
+ * rule belong to the parts, not to the indicator as well.
+ */
+function checkParts(indicator: Indicator, parts: IndicatorPart[], accept: ValidationAcceptor): void {
+  const total = sumPercentages(parts.map((p) => p.share));
+  if (total !== '100')
+    report(
+      accept,
+      'error',
+      IssueCodes.PartSharesNotHundred,
+      `The parts of ${indicator.name} share ${total}% of its value; their shares must sum to 100%.`,
+      { node: indicator, property: 'name' },
+    );
+  for (const own of indicator.members.filter((m) => isMeasureUse(m) || isPaymentRule(m) || isQuarterRule(m)))
+    report(
+      accept,
+      'error',
+      IssueCodes.PartsAndRule,
+      `Indicator ${indicator.name} is paid by its parts: move this measure or rule into a part, or remove the parts.`,
+      { node: own },
+    );
+}
+
+/** An indicator part is checked as an indicator is: one rule, a measure, thresholds on its scale. */
+export function checkIndicatorPart(part: IndicatorPart, accept: ValidationAcceptor): void {
+  checkAssessment(part, accept);
+}
+
+function checkAssessment(indicator: Indicator | IndicatorPart, accept: ValidationAcceptor): void {
+  const what = isIndicatorPart(indicator) ? 'Part' : 'Indicator';
+  const members: readonly IndicatorMember[] = indicator.members;
+  const rules = members.filter(isPaymentRule);
+  const measureUse = members.find(isMeasureUse);
+  const measure = measureUse?.measure.ref;
+  if (rules.length === 0) {
+    report(
+      accept,
+      'error',
+      IssueCodes.MissingPaymentRule,
+      `${what} ${indicator.name} does not say how it pays: add 'linear from …% to …%', 'all or nothing at …%' or 'milestone "…" due Q1'.`,
+      { node: indicator, property: 'name' },
+    );
+  }
+  for (const extra of rules.slice(1)) {
+    report(
+      accept,
+      'error',
+      IssueCodes.DuplicateClause,
+      `${what} ${indicator.name} already has a payment rule: keep one, and use 'in Q… <rule>' for a quarter that differs.`,
+      { node: extra },
+    );
+  }
+  const isMilestone = rules.some(isMilestoneRule);
+  if (!measureUse && !isMilestone) {
+    report(
+      accept,
+      'error',
+      IssueCodes.MissingMeasure,
+      `${what} ${indicator.name} is not tied to a measure: add 'measure <Measure>'.`,
+      { node: indicator, property: 'name' },
+    );
+  }
   const quarters = new Set<string>();
-  for (const quarterRule of indicator.members.filter(isQuarterRule)) {
+  for (const quarterRule of members.filter(isQuarterRule)) {
     if (quarters.has(quarterRule.quarter)) {
       report(
         accept,
@@ -165,10 +206,9 @@ export function checkIndicator(indicator: Indicator, accept: ValidationAcceptor)
         { node: measureUse, property: 'measure', data: { measure: measure.name } },
       );
     }
-    for (const rule of [...rules, ...indicator.members.filter(isQuarterRule).map((q) => q.rule)])
+    for (const rule of [...rules, ...members.filter(isQuarterRule).map((q) => q.rule)])
       checkRule(rule, measure, accept);
   }
-  checkAccountability(indicator, measure, accept);
 }
 
 function checkAccountability(

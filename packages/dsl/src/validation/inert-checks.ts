@@ -1,7 +1,9 @@
 import { formatPence } from '@parity/engine';
 import type { ValidationAcceptor } from 'langium';
 import {
+  type IndicatorMember,
   isIndicator,
+  isIndicatorPart,
   isMeasureUse,
   isQuarterRule,
   isRiskShare,
@@ -24,8 +26,9 @@ import { report } from './report.js';
 /** `all or nothing at 0%` on a higher-is-better percentage pays whatever the data (100% if lower is better). */
 export function checkThresholdReach(rule: ThresholdRule, accept: ValidationAcceptor): void {
   const indicator = isQuarterRule(rule.$container) ? rule.$container.$container : rule.$container;
-  if (!isIndicator(indicator)) return;
-  const measure = indicator.members.find(isMeasureUse)?.measure.ref;
+  if (!isIndicator(indicator) && !isIndicatorPart(indicator)) return;
+  const members: readonly IndicatorMember[] = indicator.members;
+  const measure = members.find(isMeasureUse)?.measure.ref;
   const percent = rule.threshold.percent;
   if (!measure || !percent || !isPercentKind(measureKind(measure))) return;
   const direction = measureDirection(measure);

@@ -59,6 +59,8 @@ export const IssueCodes = {
   ThresholdUnit: 'threshold-unit',
   InertIncentive: 'inert-incentive',
   IndicatorsNotWorth: 'indicators-not-worth',
+  PartSharesNotHundred: 'part-shares-not-100',
+  PartsAndRule: 'parts-and-rule',
   // shares
   BandOrder: 'band-order',
   UnreachableQualityGate: 'unreachable-quality-gate',

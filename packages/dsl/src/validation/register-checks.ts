@@ -13,6 +13,7 @@ import {
   checkActivity,
   checkCapitation,
   checkIndicator,
+  checkIndicatorPart,
   checkScheme,
   checkYearOfCare,
 } from './incentive-checks.js';
@@ -39,6 +40,7 @@ export function registerValidationChecks(services: LangiumCoreServices): void {
     ThresholdRule: tolerant(checkThresholdReach),
     ShareThreshold: tolerant(checkShareThresholdReach),
     Indicator: tolerant(checkIndicator),
+    IndicatorPart: tolerant(checkIndicatorPart),
     ActivityLine: tolerant(checkActivity),
     Capitation: tolerant(checkCapitation),
     YearOfCare: tolerant(checkYearOfCare),

@@ -57,6 +57,19 @@ export const PaymentRule = z.discriminatedUnion('kind', [
 ]);
 export type PaymentRule = z.infer<typeof PaymentRule>;
 
+/** A part of an indicator: its own measure and rule, paid its share of the indicator's value. */
+export const IndicatorPart = z.object({
+  name: z.string(),
+  title: z.string().optional(),
+  sharePercent: Percent,
+  measure: z.string().optional(),
+  accountable: z.string().optional(),
+  rule: PaymentRule,
+  quarterRules: z.array(z.object({ quarter: Quarter, rule: PaymentRule })),
+  location: SourceLocation,
+});
+export type IndicatorPart = z.infer<typeof IndicatorPart>;
+
 export const Indicator = z.object({
   name: z.string(),
   title: z.string().optional(),
@@ -64,8 +77,11 @@ export const Indicator = z.object({
   weight: Amount,
   measure: z.string().optional(),
   accountable: z.string().optional(),
-  rule: PaymentRule,
+  /** The indicator's rule; absent when it has parts, each with its own rule. */
+  rule: PaymentRule.optional(),
   quarterRules: z.array(z.object({ quarter: Quarter, rule: PaymentRule })),
+  /** Parts whose shares sum to 100%: each is assessed on its own and paid its share of the value. */
+  parts: z.array(IndicatorPart).optional(),
   location: SourceLocation,
 });
 export type Indicator = z.infer<typeof Indicator>;
@@ -200,6 +216,25 @@ export const Pilot = z.object({
 });
 export type Pilot = z.infer<typeof Pilot>;
 
+/**
+ * The cost a provider carries for a service (a year's, or per unit of an activity), beside the
+ * activities that pay for it: shown as memoranda of cost, funding and the unfunded gap.
+ */
+export const AbsorbedCost = z.object({
+  name: z.string(),
+  title: z.string(),
+  pence: Pence,
+  /** `year`: an annual cost, a twelfth each month; `activity`: per unit of the named activity. */
+  basis: z.discriminatedUnion('kind', [
+    z.object({ kind: z.literal('year') }),
+    z.object({ kind: z.literal('activity'), activity: z.string(), unit: z.string() }),
+  ]),
+  carriedBy: z.string(),
+  fundedBy: z.array(z.string()),
+  location: SourceLocation,
+});
+export type AbsorbedCost = z.infer<typeof AbsorbedCost>;
+
 export const Monitor = z.object({
   measure: z.string(),
   target: Threshold.optional(),
@@ -244,6 +279,8 @@ export const Contract = z.object({
   riskShares: z.array(RiskShare),
   pilot: Pilot.optional(),
   monitors: z.array(Monitor),
+  /** Costs carried by a provider beyond what it is paid (memoranda; absent when none). */
+  absorbedCosts: z.array(AbsorbedCost).optional(),
   location: SourceLocation,
 });
 export type Contract = z.infer<typeof Contract>;

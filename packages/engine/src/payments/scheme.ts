@@ -1,9 +1,10 @@
 import { QUARTERS } from '../calendar/index.js';
 import type { Period } from '../calendar/periods.js';
 import { allocatePence } from '../core/allocate.js';
+import { DomainError, DomainErrorCodes } from '../core/errors.js';
 import { fromPercent, mul, type Rational, rational, toDecimal, ZERO } from '../core/rational.js';
 import type { MeasureResult } from '../measures/measure-result.js';
-import type { Indicator, Scheme } from '../model/contract.js';
+import type { Indicator, PaymentRule, Scheme } from '../model/contract.js';
 import { formatPence } from '../money.js';
 import { attainmentOf, showScore } from './attainment.js';
 import {
@@ -23,12 +24,61 @@ import type { LineStatus, PaymentLine } from './payment-line.js';
  * proportion to attainment, rounded on the payable line. Parts always sum to the whole.
  */
 export function evaluateScheme(context: EvaluationContext, scheme: Scheme): PaymentLine[] {
-  const values = indicatorValues(context, scheme, schemeValue(context, scheme));
-  return scheme.indicators.flatMap((indicator, index) =>
-    indicatorParts(context, scheme, values[index] ?? 0n).map((part) =>
-      evaluatePeriod(context, scheme, indicator, part.available, part.period, part.span),
+  return assessedIndicators(context, scheme, schemeValue(context, scheme)).flatMap(({ assessed, value }) =>
+    indicatorParts(context, scheme, value).map((part) =>
+      evaluatePeriod(context, scheme, assessed, part.available, part.period, part.span),
     ),
   );
+}
+
+/** An indicator, or one of its parts, as assessed and paid: its own measure, rule and accountable provider. */
+export interface AssessedIndicator extends Omit<Indicator, 'rule' | 'parts' | 'weight'> {
+  rule: PaymentRule;
+  /** For a part: the indicator it is part of, and its share of that indicator's value. */
+  partOf?: { indicator: string; sharePercent: string };
+}
+
+/**
+ * What each indicator of a scheme is assessed as, with the value it is paid from: the indicator
+ * itself, or each of its parts with its share of the indicator's value for the year, allocated to
+ * the penny so the parts always sum to the indicator's value (then split into quarters as any
+ * indicator is).
+ */
+export function assessedIndicators(
+  context: PricingContext,
+  scheme: Scheme,
+  schemePence: bigint,
+): { assessed: AssessedIndicator; value: bigint }[] {
+  const values = indicatorValues(context, scheme, schemePence);
+  return scheme.indicators.flatMap((indicator, index) => {
+    const value = values[index] ?? 0n;
+    const { parts, rule, weight: _weight, ...rest } = indicator;
+    if (!parts || parts.length === 0) {
+      if (!rule)
+        throw new DomainError(
+          DomainErrorCodes.InvalidModel,
+          `Indicator ${indicator.name} has neither a payment rule nor parts.`,
+        );
+      return [{ assessed: { ...rest, rule }, value }];
+    }
+    const shares = allocatePence(
+      value,
+      parts.map((part) => fromPercent(part.sharePercent)),
+    );
+    return parts.map((part, at) => ({
+      assessed: {
+        name: part.name,
+        title: part.title,
+        measure: part.measure,
+        accountable: part.accountable ?? indicator.accountable,
+        rule: part.rule,
+        quarterRules: part.quarterRules,
+        location: part.location,
+        partOf: { indicator: indicator.name, sharePercent: part.sharePercent },
+      },
+      value: shares[at] ?? 0n,
+    }));
+  });
 }
 
 /** The scheme's value for the year, rounded as the contract declares. */
@@ -85,7 +135,7 @@ export function mostPayable(context: PricingContext, available: bigint): bigint 
 function evaluatePeriod(
   context: EvaluationContext,
   scheme: Scheme,
-  indicator: Indicator,
+  indicator: AssessedIndicator,
   available: bigint,
   period: Period,
   span: 'quarter' | 'year',
@@ -100,7 +150,9 @@ function evaluatePeriod(
       : period.kind === 'year'
         ? period.year
         : period.month;
-  const header = `Indicator ${indicator.name}, ${label}`;
+  const header = indicator.partOf
+    ? `Indicator ${indicator.partOf.indicator}, part ${indicator.name} (${indicator.partOf.sharePercent}% of its value), ${label}`
+    : `Indicator ${indicator.name}, ${label}`;
   const base = { kind: scheme.kind, clause: indicator.name, scheme: scheme.name, provider, period: label };
   const result: MeasureResult | undefined = indicator.measure
     ? context.measureResult(indicator.measure, provider, period)

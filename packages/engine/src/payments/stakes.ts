@@ -8,7 +8,7 @@ import { activityPence } from './activity.js';
 import { blockInstalments } from './block.js';
 import { type PricingContext, pricingContext, roundLine } from './context.js';
 import { limitPence } from './limits.js';
-import { indicatorParts, indicatorValues, mostPayable, schemeValue } from './scheme.js';
+import { assessedIndicators, indicatorParts, mostPayable, schemeValue } from './scheme.js';
 
 export type StakeKind =
   | 'block'
@@ -116,28 +116,51 @@ function blockStake(context: PricingContext): Stake[] {
 
 function schemeStakes(context: PricingContext, scheme: Scheme): Stake[] {
   const value = schemeValue(context, scheme);
-  const values = indicatorValues(context, scheme, value);
-  const indicators = scheme.indicators.map((indicator, index): Stake => {
-    const parts = indicatorParts(context, scheme, values[index] ?? 0n).map((part) => ({
+  const byPeriod = (available: bigint) =>
+    indicatorParts(context, scheme, available).map((part) => ({
       period:
         part.period.kind === 'quarter'
           ? `${part.period.year} ${part.period.quarter}`
           : context.model.contract.year,
       pence: mostPayable(context, part.available),
     }));
+  const stakeOf = (clause: string, parts: Stake['parts'], location: SourceLocation, of = ''): Stake => {
     const pence = parts.reduce((sum, part) => sum + part.pence, 0n);
     const quarters =
       parts.length > 1 ? ` (${parts.map((p) => formatPence(p.pence)).join(' + ')} by quarter)` : '';
     return {
       kind: 'indicator',
-      clause: indicator.name,
+      clause,
       scheme: scheme.name,
       pence,
       parts,
-      text: `${formatPence(pence)} a year${quarters}`,
+      text: `${of}${formatPence(pence)} a year${quarters}`,
       brief: formatPence(pence),
-      location: indicator.location,
+      location,
     };
+  };
+  // An indicator with parts is worth what its parts pay; each part is priced from its share.
+  const assessed = assessedIndicators(context, scheme, value);
+  const indicators = scheme.indicators.flatMap((indicator): Stake[] => {
+    const own = assessed.filter(
+      (a) => a.assessed.name === indicator.name || a.assessed.partOf?.indicator === indicator.name,
+    );
+    const parts = own.map(({ assessed: part, value: available }) =>
+      stakeOf(
+        part.name,
+        byPeriod(available),
+        part.location,
+        part.partOf ? `${part.partOf.sharePercent}% of ${indicator.name}: ` : '',
+      ),
+    );
+    if (!indicator.parts?.length) return parts;
+    const periods = byPeriod(0n).map((period, at) => ({
+      period: period.period,
+      pence: parts.reduce((sum, part) => sum + (part.parts[at]?.pence ?? 0n), 0n),
+    }));
+    const whole = stakeOf(indicator.name, periods, indicator.location);
+    const names = parts.map((p) => `${p.clause} ${p.brief}`).join(', ');
+    return [{ ...whole, text: `${whole.text}, in parts: ${names}` }, ...parts];
   });
   return [
     {

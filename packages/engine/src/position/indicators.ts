@@ -9,12 +9,12 @@ import {
   toDecimal,
   toPercentText,
 } from '../core/rational.js';
-import type { Indicator, Scheme } from '../model/contract.js';
+import type { Scheme } from '../model/contract.js';
 import { formatPence } from '../money.js';
 import { attainmentOf, thresholdValue } from '../payments/attainment.js';
 import { type EvaluationContext, mainProvider, odsOf, roundLine } from '../payments/context.js';
 import type { PaymentLine } from '../payments/payment-line.js';
-import { indicatorValues } from '../payments/scheme.js';
+import { type AssessedIndicator, assessedIndicators } from '../payments/scheme.js';
 
 /** What an indicator still needs: for one threshold, the numerator to reach by year end. */
 export interface ThresholdNeed {
@@ -51,8 +51,8 @@ export function indicatorPositions(
   const months = monthsOfYear(model.contract.year).filter((m) => dayAfterMonth(m) <= dayNumber(asOf));
   const positions: IndicatorPosition[] = [];
   for (const scheme of model.contract.schemes) {
-    const values = indicatorValues(context, scheme, roundLine(context, schemeWorth(context, scheme)));
-    scheme.indicators.forEach((indicator, index) => {
+    const assessed = assessedIndicators(context, scheme, roundLine(context, schemeWorth(context, scheme)));
+    assessed.forEach(({ assessed: indicator, value }) => {
       if (!indicator.measure) return;
       const provider = odsOf(context, indicator.accountable) ?? mainProvider(context);
       const standing = standingMeaning(context, indicator.measure);
@@ -83,7 +83,7 @@ export function indicatorPositions(
       }
       const forecastQuarterly = (position: IndicatorPosition): IndicatorPosition =>
         scheme.assessment === 'quarterly' && position.forecast && position.yearToDate
-          ? byQuarter(context, scheme, indicator, provider, values[index] ?? 0n, position, lines, asOf)
+          ? byQuarter(context, scheme, indicator, provider, value, position, lines, asOf)
           : position;
       if (standing && latest !== undefined) {
         positions.push(
@@ -92,7 +92,7 @@ export function indicatorPositions(
               scheme,
               indicator,
               provider,
-              values[index] ?? 0n,
+              value,
               numerator,
               denominator,
               latest,
@@ -106,16 +106,7 @@ export function indicatorPositions(
       }
       positions.push(
         forecastQuarterly(
-          positionOf(
-            scheme,
-            indicator,
-            provider,
-            values[index] ?? 0n,
-            numerator,
-            denominator,
-            withData,
-            context,
-          ),
+          positionOf(scheme, indicator, provider, value, numerator, denominator, withData, context),
         ),
       );
     });
@@ -131,7 +122,7 @@ export function indicatorPositions(
 function byQuarter(
   context: EvaluationContext,
   scheme: Scheme,
-  indicator: Indicator,
+  indicator: AssessedIndicator,
   provider: string,
   value: bigint,
   position: IndicatorPosition,
@@ -197,7 +188,7 @@ function standingMeaning(context: EvaluationContext, measureName: string): strin
  */
 function standingPositionOf(
   scheme: Scheme,
-  indicator: Indicator,
+  indicator: AssessedIndicator,
   provider: string,
   value: bigint,
   numerator: bigint,
@@ -215,7 +206,7 @@ function standingPositionOf(
         : `the year to ${latest}`
       : `the ${latest} ${meaning === 'snapshots' ? 'snapshot' : 'return'}`;
   if (denominator === 0n)
-    return { ...base, needs: [], text: `Indicator ${indicator.name}: ${what} has no one in its denominator` };
+    return { ...base, needs: [], text: `${describe(indicator)}: ${what} has no one in its denominator` };
   const score = rational(numerator, denominator);
   const direction = context.model.measures.find((m) => m.name === indicator.measure)?.direction ?? 'higher';
   const { attainment } = attainmentOf(indicator.rule, score, direction);
@@ -242,11 +233,11 @@ function standingPositionOf(
     yearToDate: { numerator, denominator, score: toPercentText(score) },
     forecast: { denominator, score: toPercentText(score), attainment: toDecimal(attainment, 4), pence },
     needs,
-    text: `Indicator ${indicator.name}: ${toPercentText(score)} (${numerator} of ${denominator}) at ${what}; if it stands, the year ends there, earning ${formatPence(pence)}; ${needText}`,
+    text: `${describe(indicator)}: ${toPercentText(score)} (${numerator} of ${denominator}) at ${what}; if it stands, the year ends there, earning ${formatPence(pence)}; ${needText}`,
   };
 }
 
-function thresholdsOf(indicator: Indicator) {
+function thresholdsOf(indicator: AssessedIndicator) {
   return indicator.rule.kind === 'linear'
     ? [indicator.rule.from, indicator.rule.to]
     : indicator.rule.kind === 'all-or-nothing'
@@ -261,7 +252,7 @@ function schemeWorth(context: EvaluationContext, scheme: Scheme): Rational {
 
 function positionOf(
   scheme: Scheme,
-  indicator: Indicator,
+  indicator: AssessedIndicator,
   provider: string,
   value: bigint,
   numerator: bigint,
@@ -274,7 +265,7 @@ function positionOf(
     return {
       ...base,
       needs: [],
-      text: `Indicator ${indicator.name}: no monthly returns yet, so no run rate to forecast from`,
+      text: `${describe(indicator)}: no monthly returns yet, so no run rate to forecast from`,
     };
   }
   const score = rational(numerator, denominator);
@@ -317,11 +308,18 @@ function positionOf(
       pence,
     },
     needs,
-    text: `Indicator ${indicator.name}: ${toPercentText(score)} (${numerator} of ${denominator}) over ${withData} months; at this rate the year ends at ${toPercentText(score)} of about ${projected}, earning ${formatPence(pence)}; ${needText}`,
+    text: `${describe(indicator)}: ${toPercentText(score)} (${numerator} of ${denominator}) over ${withData} months; at this rate the year ends at ${toPercentText(score)} of about ${projected}, earning ${formatPence(pence)}; ${needText}`,
   };
 }
 
 function ceil(value: Rational): bigint {
   const quotient = value.n / value.d;
   return value.n % value.d === 0n || value.n < 0n ? quotient : quotient + 1n;
+}
+
+/** How a position names what it is on: an indicator, or a part of one. */
+function describe(indicator: AssessedIndicator): string {
+  return indicator.partOf
+    ? `Indicator ${indicator.partOf.indicator}, part ${indicator.name}`
+    : `Indicator ${indicator.name}`;
 }
