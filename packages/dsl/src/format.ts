@@ -20,12 +20,16 @@ export function formatParity(text: string): string {
       continue;
     }
     const closesFirst = /^[})]/.test(line) ? 1 : 0;
-    out.push(`${indent(Math.max(0, state.depth - closesFirst))}${normaliseSpacing(line)}`);
+    const continues = CONTINUATION.test(line) ? 1 : 0;
+    out.push(`${indent(Math.max(0, state.depth - closesFirst) + continues)}${normaliseSpacing(line)}`);
     scanLine(line, state);
   }
   while (out.length > 0 && out[out.length - 1] === '') out.pop();
   return out.length === 0 ? '' : `${out.join('\n')}\n`;
 }
+
+/** Lines that carry on the clause above them (a cost's carrier and funding), indented one more. */
+const CONTINUATION = /^(carried|funded) by\b/;
 
 interface ScanState {
   depth: number;

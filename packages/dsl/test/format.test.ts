@@ -27,6 +27,15 @@ describe('formatParity', () => {
     );
   });
 
+  test('keeps indicator parts and a cost carried, with its carrier and funding indented under it, stable', () => {
+    const messy =
+      'contract C "c" {\n indicator I weight 100% {\npart A4a "Cardio-metabolic" share 80% {\n measure M\n  linear from 75% to 90%\n}\n    part A4b share 20% { measure G linear from 50% to 90% }\n }\ncost Team "Team" £720,000 a year\ncarried by Oxford\n      funded by First ,FollowUp\n}\n';
+    const tidy =
+      'contract C "c" {\n  indicator I weight 100% {\n    part A4a "Cardio-metabolic" share 80% {\n      measure M\n      linear from 75% to 90%\n    }\n    part A4b share 20% { measure G linear from 50% to 90% }\n  }\n  cost Team "Team" £720,000 a year\n    carried by Oxford\n    funded by First, FollowUp\n}\n';
+    expect(formatParity(messy)).toBe(tidy);
+    expect(formatParity(tidy)).toBe(tidy);
+  });
+
   test('puts a space after commas and none before, outside strings', () => {
     expect(formatParity('  x in ("A" ,"B",   "C")\n')).toBe('x in ("A", "B", "C")\n');
   });

@@ -603,6 +603,33 @@ const CASES: RuleCase[] = [
     at: 'A weight 60%',
   },
   {
+    name: 'a cost carried by an organisation the contract does not pay',
+    code: IssueCodes.CostCarrierNotParty,
+    file: 'cquin',
+    edits: [
+      ['arrangement cquin', 'arrangement cquin, activity'],
+      [
+        '  value £1,000,000\n',
+        '  value £1,000,000\n  activity Visits "Visits" {\n    measure Spend\n    price £100 per visit\n  }\n  cost Team "Team" £120,000 a year\n    carried by Acute\n    funded by Visits\n',
+      ],
+    ],
+    at: 'Acute\n',
+  },
+  {
+    name: 'a test that expects a cost to earn',
+    code: IssueCodes.TestTargetKind,
+    file: 'cquin',
+    edits: [
+      ['arrangement cquin', 'arrangement cquin, activity'],
+      [
+        '  value £1,000,000\n',
+        '  value £1,000,000\n  activity Visits "Visits" {\n    measure Spend\n    price £100 per visit\n  }\n  cost Team "Team" £120,000 a year\n    carried by MhTrust\n    funded by Visits\n',
+      ],
+      ['expect B earns £1,250 in 2026/27 Q1', 'expect Team earns £0 in 2026/27 Q1'],
+    ],
+    at: 'Team earns',
+  },
+  {
     name: 'an indicator with parts that also has a measure of its own',
     code: IssueCodes.PartsAndRule,
     file: 'cquin',
@@ -656,6 +683,22 @@ const CORRECT: Array<{ name: string; edits: Partial<Record<FileKey, Array<[strin
         [
           'expect B earns £1,250 in 2026/27 Q1',
           'expect B earns £1,250 in 2026/27 Q1\n  expect Main does not continue',
+        ],
+      ],
+    },
+  },
+  {
+    name: 'a cost a provider carries, funded by an activity, and a test of its unfunded gap',
+    edits: {
+      cquin: [
+        ['arrangement cquin', 'arrangement cquin, activity'],
+        [
+          '  value £1,000,000\n',
+          '  value £1,000,000\n  activity Visits "Visits" {\n    measure Spend\n    price £100 per visit\n  }\n  cost Team "Team" £120,000 a year\n    carried by MhTrust\n    funded by Visits\n',
+        ],
+        [
+          'expect B earns £1,250 in 2026/27 Q1',
+          'expect B earns £1,250 in 2026/27 Q1\n  expect Team leaves £30,000 unfunded in 2026/27 Q1',
         ],
       ],
     },

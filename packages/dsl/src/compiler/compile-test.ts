@@ -19,6 +19,7 @@ import {
   isRowsObservation,
   isScoreOutcome,
   isShareOutcome,
+  isUnfundedOutcome,
   isValueObservation,
   type Observation,
   type Period,
@@ -38,6 +39,7 @@ const TARGET_KINDS: Record<string, TestStep['target']['kind']> = {
   Capitation: 'capitation',
   YearOfCare: 'year-of-care',
   Contract: 'contract',
+  AbsorbedCost: 'cost',
 };
 
 // Datatype rules join their tokens without spaces: 'not yet due' arrives as 'notyetdue'.
@@ -84,6 +86,7 @@ function compileObservation(observation: Observation) {
 
 function compileOutcome(outcome: AstOutcome): Outcome {
   if (isEarnsOutcome(outcome)) return { kind: 'earns', pence: parseMoney(outcome.amount).toString() };
+  if (isUnfundedOutcome(outcome)) return { kind: 'unfunded', pence: parseMoney(outcome.amount).toString() };
   if (isShareOutcome(outcome)) {
     return {
       kind: 'share',

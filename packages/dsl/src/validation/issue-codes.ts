@@ -48,6 +48,7 @@ export const IssueCodes = {
   BudgetCoverage: 'budget-coverage',
   CrossSectorSource: 'cross-sector-source',
   MissingAccountable: 'missing-accountable',
+  CostCarrierNotParty: 'cost-carrier-not-party',
   // incentives
   WeightsNotHundred: 'weights-not-100',
   MixedWeights: 'mixed-weights',

@@ -7,6 +7,7 @@ import {
 } from 'langium';
 import type { Document, ParityAstType } from '../language/generated/ast.js';
 import { checkContract } from './contract-checks.js';
+import { checkAbsorbedCost } from './cost-checks.js';
 import { checkDataset, checkOrganisation, checkOverTime } from './data-checks.js';
 import { DocumentChecks } from './document-checks.js';
 import {
@@ -42,6 +43,7 @@ export function registerValidationChecks(services: LangiumCoreServices): void {
     Indicator: tolerant(checkIndicator),
     IndicatorPart: tolerant(checkIndicatorPart),
     ActivityLine: tolerant(checkActivity),
+    AbsorbedCost: tolerant(checkAbsorbedCost),
     Capitation: tolerant(checkCapitation),
     YearOfCare: tolerant(checkYearOfCare),
     RiskShare: tolerant(checkRiskShare),

@@ -3,6 +3,7 @@ import {
   type ContractTest,
   type Expect,
   type Given,
+  isAbsorbedCost,
   isAttainmentOutcome,
   isContinuationOutcome,
   isContract,
@@ -20,6 +21,7 @@ import {
   isShareOutcome,
   isStatusOutcome,
   isTermClause,
+  isUnfundedOutcome,
   type Period,
 } from '../language/generated/ast.js';
 import { contractYear } from '../language/parity-facts.js';
@@ -95,6 +97,10 @@ function checkExpect(expect: Expect, accept: ValidationAcceptor): void {
         : `For a risk share, expect what 'providers receive' or 'providers bear'.`,
     );
   }
+  if (isEarnsOutcome(outcome) && isAbsorbedCost(target))
+    wrong(`A cost carried earns nothing: expect what ${target.name} 'leaves £… unfunded'.`);
+  if (isUnfundedOutcome(outcome) && !isAbsorbedCost(target))
+    wrong(`Only a cost a provider carries leaves an amount unfunded: name a 'cost'.`);
   if (isShareOutcome(outcome) && !isRiskShare(target))
     wrong(`Only a risk share is split between providers and commissioner: name a 'risk share'.`);
   if (isAttainmentOutcome(outcome) && !isIndicator(target))

@@ -25,6 +25,8 @@ export const Outcome = z.discriminatedUnion('kind', [
   }),
   /** A pilot's decision at its review: continues, ends, or still pending. */
   z.object({ kind: z.literal('continuation'), decision: z.enum(['continues', 'ends', 'pending']) }),
+  /** What a cost a provider carries leaves unpaid in the period (its unfunded gap). */
+  z.object({ kind: z.literal('unfunded'), pence: Pence }),
 ]);
 export type Outcome = z.infer<typeof Outcome>;
 
@@ -38,6 +40,7 @@ export const TargetKind = z.enum([
   'capitation',
   'year-of-care',
   'contract',
+  'cost',
 ]);
 
 export const TestStep = z.discriminatedUnion('kind', [

@@ -15,7 +15,12 @@ export type LineKind =
   // Memoranda on a prime's statement, never money of their own: what flows down to each
   // sub-contractor (paid under its sub-contract) and what the prime keeps.
   | 'flows-down'
-  | 'kept';
+  | 'kept'
+  // Memoranda of a cost a provider carries: the cost, what the contract pays for it, and the
+  // unfunded gap it absorbs.
+  | 'cost-carried'
+  | 'cost-funded'
+  | 'cost-unfunded';
 
 /** Why a line pays what it pays, beyond its amount: a status a finance officer must see. */
 export type LineStatus =

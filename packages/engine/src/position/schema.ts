@@ -72,6 +72,9 @@ export const LineKind = z.enum([
   'reconciliation',
   'flows-down',
   'kept',
+  'cost-carried',
+  'cost-funded',
+  'cost-unfunded',
 ]);
 
 /** A payment line: pence as digits and pounds as exact text, with its explanation. */

@@ -6,6 +6,7 @@ import { tallyRecords } from '../measures/records.js';
 import type { Sha256Factory } from '../measures/row-hash.js';
 import type { RecordTallies } from '../measures/tally.js';
 import { ContractModel } from '../model/index.js';
+import { evaluateAbsorbedCost } from '../payments/absorbed-cost.js';
 import { evaluateActivity } from '../payments/activity.js';
 import { evaluateBlock } from '../payments/block.js';
 import { evaluateCapitation } from '../payments/capitation.js';
@@ -109,6 +110,7 @@ export async function evaluateInContext(
     lines.push(...settled.lines);
     if (settled.result) riskShares.push(settled.result);
   }
+  for (const cost of contract.absorbedCosts ?? []) lines.push(...evaluateAbsorbedCost(context, cost, lines));
   const monitors = evaluateMonitors(context);
   const pilot = contract.pilot && evaluatePilot(context);
   const earnedPence = lines.filter(isPayable).reduce((sum, l) => sum + l.pence, 0n);

@@ -209,6 +209,19 @@ function check(evaluation: Evaluation, expect: Expect): ExpectationFailure | und
           lines.map((l) => l.trace.text),
         );
   }
+  if (outcome.kind === 'unfunded') {
+    const lines = evaluation.result.lines.filter(
+      (l) => l.kind === 'cost-unfunded' && l.clause === expect.target.name && withinPeriod(l.period, period),
+    );
+    const total = lines.reduce((sum, l) => sum + l.pence, 0n);
+    return total === BigInt(outcome.pence)
+      ? undefined
+      : fail(
+          formatPence(BigInt(outcome.pence)),
+          formatPence(total),
+          lines.map((l) => l.trace.text),
+        );
+  }
   if (outcome.kind === 'share') {
     const share = evaluation.result.riskShares.find((r) => r.name === expect.target.name);
     const line =

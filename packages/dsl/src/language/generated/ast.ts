@@ -161,6 +161,7 @@ export type ParityKeywordNames =
     | "joined"
     | "latest"
     | "least"
+    | "leaves"
     | "left"
     | "lesser"
     | "levels"
@@ -270,6 +271,7 @@ export type ParityKeywordNames =
     | "total"
     | "true"
     | "under"
+    | "unfunded"
     | "up"
     | "value"
     | "voluntary"
@@ -1511,10 +1513,10 @@ export function isMonthLiteral(item: unknown): item is MonthLiteral {
     return reflection.isInstance(item, MonthLiteral.$type);
 }
 
-export type Name = 'activity' | 'admission' | 'alliance' | 'amount' | 'annual' | 'attendance' | 'block' | 'budget' | 'capitated' | 'capitation' | 'care' | 'code' | 'cohort' | 'contract' | 'cquin' | 'dataset' | 'date' | 'day' | 'days' | 'description' | 'domain' | 'episode' | 'internal' | 'line' | 'measure' | 'month' | 'organisation' | 'outcome' | 'outcomes' | 'pay' | 'period' | 'person' | 'pilot' | 'plan' | 'population' | 'price' | 'rate' | 'referral' | 'round' | 'source' | 'test' | 'text' | 'value' | 'weight' | 'withhold' | 'year' | string;
+export type Name = 'activity' | 'admission' | 'alliance' | 'amount' | 'annual' | 'attendance' | 'block' | 'budget' | 'capitated' | 'capitation' | 'care' | 'code' | 'cohort' | 'contract' | 'cost' | 'cquin' | 'dataset' | 'date' | 'day' | 'days' | 'description' | 'domain' | 'episode' | 'internal' | 'line' | 'measure' | 'month' | 'organisation' | 'outcome' | 'outcomes' | 'pay' | 'period' | 'person' | 'pilot' | 'plan' | 'population' | 'price' | 'rate' | 'referral' | 'round' | 'source' | 'test' | 'text' | 'value' | 'weight' | 'withhold' | 'year' | string;
 
 export function isName(item: unknown): item is Name {
-    return item === 'person' || item === 'value' || item === 'population' || item === 'code' || item === 'text' || item === 'date' || item === 'month' || item === 'year' || item === 'source' || item === 'outcome' || item === 'budget' || item === 'weight' || item === 'cohort' || item === 'period' || item === 'domain' || item === 'description' || item === 'rate' || item === 'plan' || item === 'price' || item === 'activity' || item === 'attendance' || item === 'day' || item === 'days' || item === 'referral' || item === 'episode' || item === 'admission' || item === 'alliance' || item === 'pilot' || item === 'block' || item === 'capitated' || item === 'internal' || item === 'cquin' || item === 'withhold' || item === 'capitation' || item === 'line' || item === 'organisation' || item === 'outcomes' || item === 'measure' || item === 'dataset' || item === 'test' || item === 'care' || item === 'contract' || item === 'amount' || item === 'annual' || item === 'round' || item === 'pay' || (typeof item === 'string' && (/[_a-zA-Z][\w]*/.test(item)));
+    return item === 'person' || item === 'value' || item === 'population' || item === 'code' || item === 'text' || item === 'date' || item === 'month' || item === 'year' || item === 'source' || item === 'outcome' || item === 'budget' || item === 'weight' || item === 'cohort' || item === 'period' || item === 'domain' || item === 'description' || item === 'rate' || item === 'plan' || item === 'price' || item === 'activity' || item === 'attendance' || item === 'day' || item === 'days' || item === 'referral' || item === 'episode' || item === 'admission' || item === 'alliance' || item === 'pilot' || item === 'block' || item === 'capitated' || item === 'internal' || item === 'cquin' || item === 'withhold' || item === 'capitation' || item === 'line' || item === 'organisation' || item === 'outcomes' || item === 'measure' || item === 'dataset' || item === 'test' || item === 'care' || item === 'contract' || item === 'amount' || item === 'annual' || item === 'round' || item === 'pay' || item === 'cost' || (typeof item === 'string' && (/[_a-zA-Z][\w]*/.test(item)));
 }
 
 export interface NotExpression extends langium.AstNode {
@@ -1637,7 +1639,7 @@ export function isOrganisation(item: unknown): item is Organisation {
     return reflection.isInstance(item, Organisation.$type);
 }
 
-export type Outcome = AttainmentOutcome | ContinuationOutcome | EarnsOutcome | ScoreOutcome | ShareOutcome | StatusOutcome;
+export type Outcome = AttainmentOutcome | ContinuationOutcome | EarnsOutcome | ScoreOutcome | ShareOutcome | StatusOutcome | UnfundedOutcome;
 
 export const Outcome = {
     $type: 'Outcome'
@@ -2588,6 +2590,21 @@ export function isTimeZoneClause(item: unknown): item is TimeZoneClause {
     return reflection.isInstance(item, TimeZoneClause.$type);
 }
 
+export interface UnfundedOutcome extends langium.AstNode {
+    readonly $container: Expect;
+    readonly $type: 'UnfundedOutcome';
+    amount: string;
+}
+
+export const UnfundedOutcome = {
+    $type: 'UnfundedOutcome',
+    amount: 'amount'
+} as const;
+
+export function isUnfundedOutcome(item: unknown): item is UnfundedOutcome {
+    return reflection.isInstance(item, UnfundedOutcome.$type);
+}
+
 export interface ValueClause extends langium.AstNode {
     readonly $container: Contract;
     readonly $type: 'ValueClause';
@@ -2608,11 +2625,13 @@ export function isValueClause(item: unknown): item is ValueClause {
 export interface ValueObservation extends langium.AstNode {
     readonly $container: Given;
     readonly $type: 'ValueObservation';
+    evidence?: string;
     value: Literal;
 }
 
 export const ValueObservation = {
     $type: 'ValueObservation',
+    evidence: 'evidence',
     value: 'value'
 } as const;
 
@@ -2838,6 +2857,7 @@ export type ParityAstType = {
     Threshold: Threshold
     ThresholdRule: ThresholdRule
     TimeZoneClause: TimeZoneClause
+    UnfundedOutcome: UnfundedOutcome
     ValueClause: ValueClause
     ValueObservation: ValueObservation
     Weight: Weight
@@ -4542,6 +4562,15 @@ export class ParityAstReflection extends langium.AbstractAstReflection {
             },
             superTypes: [DatasetMember.$type]
         },
+        UnfundedOutcome: {
+            name: UnfundedOutcome.$type,
+            properties: {
+                amount: {
+                    name: UnfundedOutcome.amount
+                }
+            },
+            superTypes: [Outcome.$type]
+        },
         ValueClause: {
             name: ValueClause.$type,
             properties: {
@@ -4558,6 +4587,10 @@ export class ParityAstReflection extends langium.AbstractAstReflection {
         ValueObservation: {
             name: ValueObservation.$type,
             properties: {
+                evidence: {
+                    name: ValueObservation.evidence,
+                    optional: true
+                },
                 value: {
                     name: ValueObservation.value
                 }
