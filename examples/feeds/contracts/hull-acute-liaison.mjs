@@ -88,6 +88,14 @@ export function writeHullLiaisonFeeds(send) {
     '2026-04',
     'RV9',
     `${FOLDER}/core24-staffing-2026-04.json`,
-    returnJson([{ measure: 'Core24StaffingAttested', period: '2026/27', value: 1 }]),
+    // An attestation the measure requires evidence for: the establishment report's reference.
+    returnJson([
+      {
+        measure: 'Core24StaffingAttested',
+        period: '2026/27',
+        value: 1,
+        evidence: 'Workforce establishment report HTFT-WF-2026-04',
+      },
+    ]),
   );
 }

@@ -1,11 +1,12 @@
 import { afterAll, beforeAll, expect, test } from 'vitest';
-import { startTestService, type TestService } from './helpers/test-service.js';
+import { postFeed, startTestService, type TestService } from './helpers/test-service.js';
 
 /**
  * Monitors through the service, on the demo as of 2026-12-04. Devon's booking enquiry is monitored
  * at 95% for each maternity trust on its own women: Royal Devon (RH8) 1,094 of 1,135 = 96.4%, met;
  * Torbay (RA9) 566 of 640 = 88.4%, not met. Hull's Core 24 staffing attestation has no target: it
- * is listed as monitored, with no verdict.
+ * is listed as monitored, with no verdict; it requires its evidence reference, which the demo's
+ * return gives, and without which it is insufficient data.
  */
 let service: TestService;
 
@@ -50,4 +51,27 @@ test('a monitor without a target is listed as monitored, with no verdict', async
   expect(staffing).toMatchObject({ provider: 'RV9' });
   expect(staffing?.target).toBeUndefined();
   expect(staffing?.met).toBeUndefined();
+});
+
+test('an attestation stands with its evidence reference and is insufficient data without it', async () => {
+  const auditor = await service.token('X26', 'auditor');
+  const staffing = async () =>
+    (await position('demo.hull.AcuteLiaisonMentalHealth', auditor)).monitors.find((m) =>
+      m.measure.endsWith('Core24StaffingAttested'),
+    ) as Monitor & { status: string };
+  // The demo's return: value 1 with the establishment report's reference.
+  expect(await staffing()).toMatchObject({ status: 'scored' });
+  expect((await staffing()).explanation).toContain('1.00');
+  // Humber (RV9) sends April's return again, attesting 1 with no evidence reference.
+  const resent = await postFeed(service, await service.token('RV9', 'provider'), {
+    contract: 'demo.hull.AcuteLiaisonMentalHealth',
+    source: 'LiaisonStaffingReturn',
+    period: '2026-04',
+    body: JSON.stringify([{ measure: 'Core24StaffingAttested', period: '2026/27', value: 1 }]),
+    contentType: 'application/json',
+  });
+  expect(resent.status).toBe(201);
+  const without = await staffing();
+  expect(without.status).toBe('insufficient-data');
+  expect(without.explanation).toContain('attested without the evidence reference the measure requires');
 });

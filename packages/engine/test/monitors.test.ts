@@ -78,3 +78,32 @@ describe('monitors', () => {
     ]);
   });
 });
+
+describe('an attestation that requires evidence', () => {
+  const attested = (evidence?: string) =>
+    evaluatePosition(
+      model({
+        measures: [
+          proportion('Staffed', {
+            scoring: { kind: 'attestation', evidenceRequired: true },
+            period: { kind: 'year-to-date' },
+          }),
+        ],
+        contract: { arrangements: ['block'], monitors: [{ measure: 'Staffed', location: here }] },
+      }),
+      { aggregates: [{ measure: 'Staffed', provider: 'RAA', period: '2026/27', value: '1', evidence }] },
+      { asOf: END },
+    );
+
+  test('stands at its value with its evidence reference', async () => {
+    const [monitor] = positionFor(await attested('Establishment report WF-2026-04'), source).monitors;
+    expect(monitor).toMatchObject({ status: 'scored' });
+    expect(monitor?.explanation).toContain('1.00');
+  });
+
+  test('is insufficient data without it, whatever value is attested', async () => {
+    const [monitor] = positionFor(await attested(), source).monitors;
+    expect(monitor).toMatchObject({ status: 'insufficient-data' });
+    expect(monitor?.explanation).toContain('attested without the evidence reference the measure requires');
+  });
+});

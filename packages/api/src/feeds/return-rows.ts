@@ -4,6 +4,8 @@ import {
   financialYearOf,
   identifyingColumnMessage,
   identifyingName,
+  identifyingValueAt,
+  identifyingValueProblem,
   periodLabel,
   periodsOfTerm,
   quarterOf,
@@ -17,7 +19,15 @@ import { type Cell, cellText } from './feed-cells.js';
 import type { FeedErrors } from './feed-errors.js';
 
 /** The columns of an aggregate return; measure and period are required, the figures as needed. */
-export const RETURN_COLUMNS = ['measure', 'period', 'numerator', 'denominator', 'value', 'pence'] as const;
+export const RETURN_COLUMNS = [
+  'measure',
+  'period',
+  'numerator',
+  'denominator',
+  'value',
+  'pence',
+  'evidence',
+] as const;
 type ReturnColumn = (typeof RETURN_COLUMNS)[number];
 
 /** One checked row of a return, before the provider and submission time are added. */
@@ -28,6 +38,8 @@ export interface ReturnFigure {
   denominator?: string;
   value?: string;
   pence?: string;
+  /** The evidence reference of an attestation (a report or board paper), as written. */
+  evidence?: string;
 }
 
 /**
@@ -209,6 +221,10 @@ export class ReturnRows {
         'pence',
         `must be whole pence of zero or more (1250 or 1250p) or pounds with a £ sign (£12.50), not ${quoted(penceText)}`,
       );
+    const evidence = text('evidence');
+    const identifying = evidence === '' ? undefined : identifyingValueAt(evidence);
+    if (evidence.length > 200) problem('evidence', 'an evidence reference is at most 200 characters');
+    else if (identifying) problem('evidence', identifyingValueProblem(identifying));
     if (!hasNumerator && !hasDenominator && valueText === '' && penceText === '')
       problem('numerator', 'give numerator and denominator, a value or pence');
     if (this.errors.total !== before || measure == null) return;
@@ -223,6 +239,7 @@ export class ReturnRows {
       Object.assign(figure, { numerator, denominator });
     if (value !== undefined) figure.value = value;
     if (pence !== undefined) figure.pence = String(pence);
+    if (evidence !== '') figure.evidence = evidence;
     this.figures.set(key, { figure, row });
   }
 

@@ -146,6 +146,10 @@ function score(measure: Measure, g: Gathered, base: Base, label: string, provide
   }
   const value = continuousValue(measure, g);
   if (value === undefined) return noData(measure, base, label, provider, 'no values reported');
+  if (measure.scoring.kind === 'attestation') {
+    const attested = checkAttestationEvidence(measure, g, base, label, provider, inputs);
+    if (attested) return attested;
+  }
   if (
     kind === 'count' &&
     measure.minimumDenominator !== undefined &&
@@ -188,6 +192,36 @@ function score(measure: Measure, g: Gathered, base: Base, label: string, provide
     ...reported,
     status: 'scored',
     trace: trace(measure, label, provider, inputs, describe(measure), shown),
+  };
+}
+
+/**
+ * An attestation whose measure requires evidence counts only with its evidence reference: without
+ * one it is insufficient data (neither met nor failed), whatever value is attested.
+ */
+function checkAttestationEvidence(
+  measure: Measure,
+  g: Gathered,
+  base: Base,
+  label: string,
+  provider: string,
+  inputs: Record<string, string>,
+): MeasureResult | undefined {
+  if (g.evidence) inputs.evidence = g.evidence;
+  if (measure.scoring.kind !== 'attestation' || !measure.scoring.evidenceRequired || g.evidence)
+    return undefined;
+  const why = 'attested without the evidence reference the measure requires';
+  return {
+    ...base,
+    status: 'insufficient-data',
+    trace: trace(
+      measure,
+      label,
+      provider,
+      inputs,
+      why,
+      `insufficient data (${why}: send it in the evidence column)`,
+    ),
   };
 }
 

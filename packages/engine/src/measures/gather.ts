@@ -11,6 +11,8 @@ export interface Gathered {
   value?: Rational;
   pence?: bigint;
   tally?: RecordTally;
+  /** The evidence reference given with the figure standing for the period (an attestation's). */
+  evidence?: string;
   /**
    * Months of the period the figures cover when they were added up from monthly or quarterly
    * returns (a quarter's return counts three); undefined when one return stands for the period.
@@ -148,7 +150,7 @@ function averageOf(parts: Gathered[]): Omit<Gathered, 'source'> {
 }
 
 function fromObservation(
-  o: { numerator?: string; denominator?: string; value?: string; pence?: string },
+  o: { numerator?: string; denominator?: string; value?: string; pence?: string; evidence?: string },
   source: string,
 ): Gathered {
   return {
@@ -156,6 +158,7 @@ function fromObservation(
     denominator: o.denominator === undefined ? undefined : BigInt(o.denominator),
     value: o.value === undefined ? undefined : fromDecimal(o.value),
     pence: o.pence === undefined ? undefined : BigInt(o.pence),
+    evidence: o.evidence,
     source,
   };
 }
@@ -167,6 +170,9 @@ function isLevel(measure: Measure): boolean {
   );
 }
 
+const evidenceOfAll = (parts: Gathered[]) =>
+  parts.every((p) => p.evidence) ? parts.map((p) => p.evidence).join('; ') : undefined;
+
 /** Adds parts over months (levels: the latest month stands) or over providers (everything adds). */
 function sumGathered(parts: Gathered[], levels: boolean): Omit<Gathered, 'source'> {
   const sum = (pick: (g: Gathered) => bigint | undefined) =>
@@ -176,6 +182,8 @@ function sumGathered(parts: Gathered[], levels: boolean): Omit<Gathered, 'source
   const values = parts.map((p) => p.value).filter((v): v is Rational => v !== undefined);
   const value = levels ? values.at(-1) : values.length > 0 ? values.reduce(add) : undefined;
   return {
+    // A level's evidence is the latest figure's; figures added up stand on all of theirs.
+    evidence: levels ? parts.at(-1)?.evidence : evidenceOfAll(parts),
     numerator: sum((p) => p.numerator),
     denominator: sum((p) => p.denominator),
     pence: sum((p) => p.pence),

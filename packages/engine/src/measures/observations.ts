@@ -34,6 +34,8 @@ export const AggregateObservation = z
       .string()
       .regex(/^-?[0-9]+$/)
       .optional(),
+    /** The evidence reference an attestation gives (a board paper, a rota), where the measure requires one. */
+    evidence: z.string().min(1).max(200).optional(),
     submittedAt: z.string().optional(),
   })
   .refine(
