@@ -1,6 +1,7 @@
 import {
   type AggregateReturn,
   type Dataset,
+  isAbsorbedCost,
   isActivityLine,
   isAggregateReturn,
   isCapitation,
@@ -8,6 +9,7 @@ import {
   isDataset,
   isField,
   isIndicator,
+  isIndicatorPart,
   isMeasure,
   isOrganisation,
   isRiskShare,
@@ -41,6 +43,14 @@ export class ParityHoverProvider extends MultilineCommentHoverProvider {
     if (isIndicator(node)) {
       const stake = stakeOf(node)?.text;
       return `**Indicator ${node.name}**${node.title ? ` — ${node.title}` : ''}\n\nAt stake: ${stake ?? 'not known until the scheme and contract value are complete'}`;
+    }
+    if (isIndicatorPart(node)) {
+      const stake = stakeOf(node)?.text;
+      return `**Part ${node.name} of indicator ${node.$container.name}**${node.title ? ` — ${node.title}` : ''}\n\nAt stake: ${stake ?? `${node.share} of the indicator's value, once the scheme and contract value are complete`}`;
+    }
+    if (isAbsorbedCost(node)) {
+      const per = node.annual ? 'a year' : `per ${node.unit} of ${node.activity?.$refText}`;
+      return `**Cost ${node.name}** — ${node.title}\n\n${node.amount} ${per}, carried by ${node.organisation.$refText} and funded by ${node.funding.map((f) => f.$refText).join(', ')}. The statement shows, for each period priced, the cost carried, what was paid for it and the unfunded gap: memoranda that move no money.`;
     }
     if (isScheme(node)) {
       const stake = stakeOf(node)?.text;

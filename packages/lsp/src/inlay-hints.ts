@@ -1,6 +1,7 @@
 import {
   isActivityLine,
   isIndicator,
+  isIndicatorPart,
   isInstalmentsClause,
   isRateClause,
   isScheme,
@@ -30,6 +31,10 @@ export class ParityInlayHintProvider extends AbstractInlayHintProvider {
 function hintFor(node: AstNode): { label?: string; end?: { line: number; character: number } } | undefined {
   if (isIndicator(node) && node.weight?.percent)
     return { label: stakeOf(node)?.brief, end: node.weight.$cstNode?.range.end };
+  if (isIndicatorPart(node) && node.share) {
+    const share = GrammarUtils.findNodeForProperty(node.$cstNode, 'share');
+    return { label: stakeOf(node)?.brief, end: share?.range.end };
+  }
   if (isScheme(node) && node.worth?.percent)
     return { label: stakeOf(node)?.brief, end: node.worth.$cstNode?.range.end };
   // A year of a longer term: that year's instalments.

@@ -22,6 +22,8 @@ const KINDS: Record<string, [SymbolKind, CompletionItemKind]> = {
   RiskShare: [SymbolKind.Module, CompletionItemKind.Module],
   Pilot: [SymbolKind.Namespace, CompletionItemKind.Module],
   Indicator: [SymbolKind.Method, CompletionItemKind.Method],
+  IndicatorPart: [SymbolKind.Method, CompletionItemKind.Method],
+  AbsorbedCost: [SymbolKind.Constant, CompletionItemKind.Constant],
   ActivityLine: [SymbolKind.Method, CompletionItemKind.Method],
   Capitation: [SymbolKind.Method, CompletionItemKind.Method],
   YearOfCare: [SymbolKind.Method, CompletionItemKind.Method],

@@ -1,4 +1,5 @@
 import {
+  isAbsorbedCost,
   isActivityLine,
   isAggregateReturn,
   isArrangementClause,
@@ -11,6 +12,7 @@ import {
   isFlowDown,
   isImport,
   isIndicator,
+  isIndicatorPart,
   isMeasure,
   isMonitor,
   isOrganisation,
@@ -109,8 +111,24 @@ function contractClauseEntry(node: AstNode): OutlineEntry | undefined {
   if (isIndicator(node)) {
     const value = stakeOf(node)?.pence;
     const stake = value === undefined ? `weight ${text(node.weight)}` : `${formatPence(value)} a year`;
+    const parts = node.members.filter(isIndicatorPart);
+    return {
+      name: node.name,
+      detail: joined(stake, node.title),
+      ...(parts.length > 0 ? { children: parts } : {}),
+    };
+  }
+  if (isIndicatorPart(node)) {
+    const value = stakeOf(node)?.pence;
+    const stake =
+      value === undefined ? `share ${node.share}` : `${formatPence(value)} a year (${node.share})`;
     return { name: node.name, detail: joined(stake, node.title) };
   }
+  if (isAbsorbedCost(node))
+    return {
+      name: node.name,
+      detail: joined(`cost ${node.amount} ${node.annual ? 'a year' : `per ${node.unit}`}`, node.title),
+    };
   if (isActivityLine(node))
     return {
       name: node.name,

@@ -5,6 +5,7 @@ import {
   isCapitation,
   isContract,
   isIndicator,
+  isIndicatorPart,
   isRiskShare,
   isScheme,
   isYearOfCare,
@@ -29,6 +30,10 @@ export function stakeOf(node: AstNode): Stake | undefined {
   if (isIndicator(node))
     return stakes?.find(
       (s) => s.kind === 'indicator' && s.clause === node.name && s.scheme === node.$container.name,
+    );
+  if (isIndicatorPart(node))
+    return stakes?.find(
+      (s) => s.kind === 'indicator' && s.clause === node.name && s.scheme === node.$container.$container.name,
     );
   if (isScheme(node)) return stakes?.find((s) => s.kind === node.kind && s.clause === node.name);
   const kind = isActivityLine(node)

@@ -15,6 +15,8 @@ const CAMDEN = demoContract('camden-whittington-liaison.parity');
 const SHARED_SAVINGS = demoContract('shared-savings-mssp.parity');
 const HACKNEY = demoContract('hackney-loss-limits.parity');
 const OXFORD_ANNUAL = demoContract('oxford-smi-year-of-care-annual.parity');
+const OXFORD_ACTIVITY = demoContract('oxford-psych-medicine-activity.parity');
+const WEST_LONDON_CQUIN = demoContract('west-london-smi-cquin.parity');
 
 let services: TestServices;
 
@@ -80,6 +82,22 @@ describe('completion', () => {
     });
   });
 
+  test("offers 'part' inside an indicator and 'cost' among a contract's clauses", async () => {
+    for (const [text, keyword] of [
+      [WEST_LONDON_CQUIN.replace('part A4b', '<|>part A4b'), 'part'],
+      [OXFORD_ACTIVITY.replace('  cost PsychMedTeam', '  <|>cost PsychMedTeam'), 'cost'],
+    ] as const) {
+      await expectCompletion(services.Parity)({
+        text,
+        index: 0,
+        disposeAfterCheck: true,
+        assert: (completion) => {
+          expect(completion.items.map((i) => i.label)).toContain(keyword);
+        },
+      });
+    }
+  });
+
   test('offers measures, as functions, where an indicator names its measure', async () => {
     await expectCompletion(services.Parity)({
       text: mark(SHARED_SAVINGS, 'quality modifier QualityScore', 'quality modifier '.length),
@@ -102,6 +120,27 @@ describe('hover', () => {
       index: 0,
       hover:
         /£525,000\.00 a year \(£131,250\.00 \+ £131,250\.00 \+ £131,250\.00 \+ £131,250\.00 by quarter\)/,
+      disposeAfterCheck: true,
+    });
+  });
+
+  test("an indicator part shows its share of the indicator's money, a year and by quarter", async () => {
+    // 2.5% of £3,600,000 = £90,000, all to CardioMetabolic; 4a is 80% of it: £72,000, £18,000 a quarter.
+    await expectHover(services.Parity)({
+      text: mark(WEST_LONDON_CQUIN, 'part A4a', 'part '.length),
+      index: 0,
+      hover:
+        /Part A4a of indicator CardioMetabolic[\s\S]*80% of CardioMetabolic: £72,000\.00 a year \(£18,000\.00 \+ £18,000\.00 \+ £18,000\.00 \+ £18,000\.00 by quarter\)/,
+      disposeAfterCheck: true,
+    });
+  });
+
+  test('a cost carried says who carries it, what funds it and that its memoranda move no money', async () => {
+    await expectHover(services.Parity)({
+      text: mark(OXFORD_ACTIVITY, 'cost PsychMedTeam', 'cost '.length),
+      index: 0,
+      hover:
+        /£720,000 a year, carried by OxfordUniversityHospitals and funded by FirstOutpatient, FollowUpOutpatient[\s\S]*move no money/,
       disposeAfterCheck: true,
     });
   });

@@ -1,6 +1,14 @@
 import { readdirSync } from 'node:fs';
 import { join } from 'node:path';
-import { type Contract, compileContract, isContract, isIndicator } from '@parity/dsl';
+import {
+  type Contract,
+  compileContract,
+  type Indicator,
+  type IndicatorPart,
+  isContract,
+  isIndicator,
+  isIndicatorPart,
+} from '@parity/dsl';
 import {
   type AggregateObservation,
   type ContractModel,
@@ -8,7 +16,7 @@ import {
   formatPence,
   type PaymentLine,
 } from '@parity/engine';
-import { AstUtils, type LangiumDocument } from 'langium';
+import { AstUtils, GrammarUtils, type LangiumDocument } from 'langium';
 import { clearDocuments, parseHelper } from 'langium/test';
 import { beforeAll, describe, expect, test } from 'vitest';
 import type { Hover, InlayHint, MarkupContent } from 'vscode-languageserver';
@@ -95,14 +103,17 @@ async function paidInFull(
   const year = model.contract.year;
   const aggregates: AggregateObservation[] = [];
   for (const scheme of model.contract.schemes) {
-    for (const indicator of scheme.indicators) {
+    // An indicator in parts is paid by its parts, each on its own measure and rule.
+    type Assessed = { measure?: string; rule?: Rule; quarterRules: { quarter: string; rule: Rule }[] };
+    const assessed = scheme.indicators.flatMap((i): Assessed[] => i.parts ?? [i]);
+    for (const indicator of assessed) {
       const measure = model.measures.find((m) => m.name === indicator.measure);
-      if (!measure) continue;
+      if (!measure || !indicator.rule) continue;
       const periods =
         scheme.assessment === 'quarterly' ? ['Q1', 'Q2', 'Q3', 'Q4'].map((q) => `${year} ${q}`) : [year];
       for (const period of periods) {
         const quarter = period.split(' ')[1];
-        const rule = indicator.quarterRules.find((q) => q.quarter === quarter)?.rule ?? indicator.rule;
+        const rule: Rule = indicator.quarterRules.find((q) => q.quarter === quarter)?.rule ?? indicator.rule;
         aggregates.push({
           measure: measure.name,
           provider: '*',
@@ -122,7 +133,7 @@ async function paidInFull(
 }
 
 type Scoring = ContractModel['measures'][number]['scoring'];
-type Rule = ContractModel['contract']['schemes'][number]['indicators'][number]['rule'];
+type Rule = NonNullable<ContractModel['contract']['schemes'][number]['indicators'][number]['rule']>;
 
 /** Observations scoring exactly the rule's full-attainment threshold (the end of a linear rule). */
 function bestScore(
@@ -171,10 +182,15 @@ async function compareIndicators(
   hints: InlayHint[],
 ): Promise<number> {
   let compared = 0;
-  for (const indicator of AstUtils.streamAst(contract).filter(isIndicator)) {
-    const scheme = model.contract.schemes.find((s) => s.name === indicator.$container.name);
+  for (const indicator of AstUtils.streamAst(contract).filter(
+    (n) => isIndicator(n) || isIndicatorPart(n),
+  ) as Iterable<Indicator | IndicatorPart>) {
+    const schemeNode = isIndicatorPart(indicator) ? indicator.$container.$container : indicator.$container;
+    const scheme = model.contract.schemes.find((s) => s.name === schemeNode.name);
     const lines = paid.filter((l) => l.clause === indicator.name && l.scheme === scheme?.name);
-    const modelled = scheme?.indicators.find((i) => i.name === indicator.name);
+    const modelled = scheme?.indicators
+      .flatMap((i) => [i, ...(i.parts ?? [])])
+      .find((i) => i.name === indicator.name);
     if (!modelled?.measure || lines.length === 0) continue;
     // Every part must have been earned in full, or this is not the most the engine pays.
     expect(lines.map((l) => `${l.period} ${l.status}`)).toEqual(lines.map((l) => `${l.period} earned`));
@@ -182,9 +198,15 @@ async function compareIndicators(
     const quarters =
       lines.length > 1 ? ` (${lines.map((l) => formatPence(l.pence)).join(' + ')} by quarter)` : '';
     const hover = await hoverAt(document, indicator.$cstNode?.offset ?? 0);
-    expect(hover).toContain(`At stake: ${formatPence(total)} a year${quarters}`);
-    if (indicator.weight?.percent) {
-      const end = indicator.weight.$cstNode?.range.end;
+    expect(hover).toContain(`${formatPence(total)} a year${quarters}`);
+    expect(hover).toContain('At stake: ');
+    const weighted =
+      isIndicator(indicator) && indicator.weight?.percent ? indicator.weight.$cstNode : undefined;
+    const shared = isIndicatorPart(indicator)
+      ? GrammarUtils.findNodeForProperty(indicator.$cstNode, 'share')
+      : undefined;
+    if (weighted ?? shared) {
+      const end = (weighted ?? shared)?.range.end;
       const hint = hints.find((h) => h.position.line === end?.line && h.position.character === end.character);
       expect(hint?.label).toBe(`= ${formatPence(total)}`);
     }
