@@ -560,6 +560,18 @@ const CASES: RuleCase[] = [
     at: 'Main continues',
   },
   {
+    name: 'an evidence reference given for a measure that is not an attestation',
+    code: IssueCodes.TestTargetKind,
+    file: 'cquin',
+    edits: [
+      [
+        'given Reported in 2026/27 Q1 = 10 of 20',
+        'given Reported in 2026/27 Q1 = 1 evidence "Board paper 14"',
+      ],
+    ],
+    at: '"Board paper 14"',
+  },
+  {
     name: 'an all-or-nothing threshold every result reaches',
     code: IssueCodes.InertIncentive,
     file: 'cquin',
@@ -714,6 +726,23 @@ const CORRECT: Array<{ name: string; edits: Partial<Record<FileKey, Array<[strin
         [
           'expect B earns £1,250 in 2026/27 Q1',
           'expect B earns £1,250 in 2026/27 Q1\n  expect A1 earns £0 in 2026/27 Q1',
+        ],
+      ],
+    },
+  },
+  {
+    name: 'an attestation given in a test with its evidence reference',
+    edits: {
+      lib: [
+        [
+          'measure Reported "Reported proportion" {',
+          'measure Attested "Board champion appointed" {\n  domain mental-health\n  from Returns\n  scored as attestation evidence required\n  higher is better\n  period quarter\n}\n\nmeasure Reported "Reported proportion" {',
+        ],
+      ],
+      cquin: [
+        [
+          'given Reported in 2026/27 Q1 = 10 of 20',
+          'given Reported in 2026/27 Q1 = 10 of 20\n  given Attested in 2026/27 Q1 = 1 evidence "Board paper 14"',
         ],
       ],
     },

@@ -70,7 +70,11 @@ function compileObservation(observation: Observation) {
     };
   }
   if (isValueObservation(observation))
-    return { kind: 'value' as const, value: compileLiteral(observation.value) };
+    return {
+      kind: 'value' as const,
+      value: compileLiteral(observation.value),
+      ...(observation.evidence === undefined ? {} : { evidence: observation.evidence }),
+    };
   if (isRowsObservation(observation)) {
     return {
       kind: 'rows' as const,

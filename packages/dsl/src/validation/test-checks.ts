@@ -5,6 +5,7 @@ import {
   type Given,
   isAbsorbedCost,
   isAttainmentOutcome,
+  isAttestationScoring,
   isContinuationOutcome,
   isContract,
   isCountObservation,
@@ -18,10 +19,12 @@ import {
   isRiskShare,
   isRowsObservation,
   isScoreOutcome,
+  isScoringClause,
   isShareOutcome,
   isStatusOutcome,
   isTermClause,
   isUnfundedOutcome,
+  isValueObservation,
   type Period,
 } from '../language/generated/ast.js';
 import { contractYear } from '../language/parity-facts.js';
@@ -67,6 +70,19 @@ function checkGiven(given: Given, accept: ValidationAcceptor): void {
       IssueCodes.TestTargetKind,
       `${target.name} is a record-level dataset: give it 'rows { (field = value, …) }'.`,
       { node: given, property: 'target' },
+    );
+  }
+  if (
+    isValueObservation(given.observation) &&
+    given.observation.evidence !== undefined &&
+    !(isMeasure(target) && target.clauses.some((c) => isScoringClause(c) && isAttestationScoring(c.scoring)))
+  ) {
+    report(
+      accept,
+      'error',
+      IssueCodes.TestTargetKind,
+      `Only an attestation carries an evidence reference, and ${target.name} is not scored as one: remove 'evidence …' or give an attestation.`,
+      { node: given.observation, property: 'evidence' },
     );
   }
   if (

@@ -4,7 +4,8 @@ import { Literal } from './expression.js';
 
 export const Observation = z.discriminatedUnion('kind', [
   z.object({ kind: z.literal('count'), numerator: DecimalText, denominator: DecimalText }),
-  z.object({ kind: z.literal('value'), value: Literal }),
+  /** A reported value, with the evidence reference an attestation gives. */
+  z.object({ kind: z.literal('value'), value: Literal, evidence: z.string().optional() }),
   z.object({ kind: z.literal('rows'), rows: z.array(z.record(z.string(), Literal)) }),
 ]);
 export type Observation = z.infer<typeof Observation>;

@@ -144,7 +144,12 @@ function observationsOf(model: ContractModel, givens: Given[]): Observations {
     const base = { measure: given.target.name, provider: provider ?? WHOLE_CONTRACT, period };
     if (observation.kind === 'count')
       aggregates.push({ ...base, numerator: observation.numerator, denominator: observation.denominator });
-    else aggregates.push({ ...base, ...observedValue(observation.value) });
+    else
+      aggregates.push({
+        ...base,
+        ...observedValue(observation.value),
+        ...(observation.evidence === undefined ? {} : { evidence: observation.evidence }),
+      });
   }
   return { aggregates, records };
 }
