@@ -171,6 +171,13 @@ async function startServer(directory) {
   return { child, ...JSON.parse(output) };
 }
 
+/** The CPU seconds a process has used, user and system, all threads (from /proc/<pid>/stat). */
+async function cpuSeconds(pid) {
+  const stat = await readFile(`/proc/${pid}/stat`, 'utf8');
+  const fields = stat.slice(stat.lastIndexOf(')') + 2).split(' ');
+  return (Number(fields[11]) + Number(fields[12])) / 100;
+}
+
 function peakRssMb(pid) {
   return readFile(`/proc/${pid}/status`, 'utf8').then(
     (status) => Number(/VmHWM:\s+(\d+) kB/.exec(status)?.[1] ?? 0) / 1024,
@@ -230,9 +237,12 @@ try {
       throw new Error(`publishing the bench contract failed: ${published.status} ${await published.text()}`);
     const baseline = await peakRssMb(server.child.pid);
 
+    const cpuBefore = await cpuSeconds(server.child.pid);
     const started = performance.now();
     const response = await post(server.url, EXTRACT ? server.commissioner : server.provider, csv, size);
     const seconds = (performance.now() - started) / 1000;
+    // On a shared machine the wall time depends on the other load; the server's own CPU does not.
+    const cpu = (await cpuSeconds(server.child.pid)) - cpuBefore;
     if (response.status !== 201)
       throw new Error(`the feed was refused: ${response.status} ${response.body.slice(0, 2000)}`);
     const answer = JSON.parse(response.body);
@@ -249,6 +259,9 @@ try {
     );
     console.log(
       `end to end: ${seconds.toFixed(2)} s, ${Math.round(submission.rows / seconds).toLocaleString('en-GB')} rows/s, ${(size / 1e6 / seconds).toFixed(1)} MB/s`,
+    );
+    console.log(
+      `server CPU for the upload: ${cpu.toFixed(2)} s (all threads), ${Math.round(submission.rows / cpu).toLocaleString('en-GB')} rows per CPU second`,
     );
     console.log(
       `server peak RSS (VmHWM): ${peak.toFixed(0)} MB (before the upload: ${baseline.toFixed(0)} MB)`,

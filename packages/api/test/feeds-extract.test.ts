@@ -339,6 +339,15 @@ describe('an extract of a return and of a snapshot', () => {
   });
 });
 
+test('the OpenAPI document describes the extract route and its refusals', async () => {
+  const document = (await (await service.request('/openapi.json')).json()) as {
+    paths: Record<string, Record<string, { description?: string; responses?: Record<string, unknown> }>>;
+  };
+  const post = document.paths['/contracts/{name}/extracts/{source}']?.post;
+  expect(post?.description).toContain('one submission per provider and month');
+  expect(Object.keys(post?.responses ?? {})).toEqual(expect.arrayContaining(['200', '201', '403', '422']));
+});
+
 /** A position or statement without what names submissions (their ids and times), which differ by service. */
 function withoutSubmissionIds(value: unknown): unknown {
   if (Array.isArray(value)) return value.map(withoutSubmissionIds);

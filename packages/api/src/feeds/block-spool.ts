@@ -1,4 +1,4 @@
-import { createHash, type Hash } from 'node:crypto';
+import { createHash, webcrypto } from 'node:crypto';
 import type { FileHandle } from 'node:fs/promises';
 import { mkdtemp, open, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
@@ -41,21 +41,28 @@ export class BlockWriter {
   private readonly inFlight: Promise<StoredBlock>[] = [];
   private sequence = 0;
   private headerBytes?: Buffer;
-  readonly spool = new BlockSpool();
+  readonly spool: BlockSpool;
   rows = 0;
-  /** sha256 of the rows as stored (each block's bytes before compression), when asked for. */
-  private readonly hash?: Hash;
+  /** Each block's sha256 before compression, in order, when the writer is made `hashed`. */
+  private readonly blockDigests?: string[];
+  private readonly buffers: BlockBuffers;
 
   constructor(
     private readonly blockRows = BLOCK_ROWS,
-    options: { hashed?: boolean } = {},
+    options: { hashed?: boolean; memory?: SpoolMemory; buffers?: BlockBuffers } = {},
   ) {
-    if (options.hashed) this.hash = createHash('sha256');
+    if (options.hashed) this.blockDigests = [];
+    this.spool = new BlockSpool(options.memory);
+    this.buffers = options.buffers ?? new BlockBuffers();
   }
 
-  /** The sha256 of the rows written, as lowercase hex; after `finish`, for a writer made `hashed`. */
+  /**
+   * The sha256 of the rows written, as lowercase hex: of the list of the blocks' own sha256 (each
+   * hashed on the thread pool beside its compression), so the same rows give the same digest.
+   * After `finish`, for a writer made `hashed`.
+   */
   digest(): string {
-    return this.hash?.digest('hex') ?? '';
+    return this.blockDigests ? createHash('sha256').update(this.blockDigests.join('\n')).digest('hex') : '';
   }
 
   /** Names the columns each row holds, in order; once, before the first row. */
@@ -114,7 +121,7 @@ export class BlockWriter {
 
   private freshBuffer(size: number): Buffer {
     const header = this.headerBytes ?? Buffer.alloc(0);
-    const buffer = Buffer.allocUnsafe(Math.max(size, header.length + 1));
+    const buffer = this.buffers.take(Math.max(size, header.length + 1));
     header.copy(buffer, 0);
     this.used = header.length;
     return buffer;
@@ -129,28 +136,76 @@ export class BlockWriter {
   private seal(): void {
     const sequence = this.sequence++;
     const rowCount = this.blockCount;
-    const bytes = this.buffer.subarray(0, this.used);
+    const sealed = this.buffer;
+    const bytes = sealed.subarray(0, this.used);
     this.blockCount = 0;
-    this.hash?.update(bytes);
-    this.buffer = this.freshBuffer(this.buffer.length);
-    const block = gzipAsync(bytes, { level: 1, chunkSize: 1024 * 1024 }).then((data) => ({
-      sequence,
-      rowCount,
-      data,
-    }));
+    this.buffer = this.freshBuffer(sealed.length);
+    const digests = this.blockDigests;
+    const hashed = digests
+      ? webcrypto.subtle.digest('SHA-256', bytes).then((digest) => {
+          digests[sequence] = Buffer.from(digest).toString('hex');
+        })
+      : undefined;
+    const block = Promise.all([gzipAsync(bytes, { level: 1, chunkSize: 1024 * 1024 }), hashed]).then(
+      ([data]) => {
+        // Both done with the bytes: the buffer takes the next block's rows.
+        this.buffers.give(sealed);
+        return { sequence, rowCount, data };
+      },
+    );
     block.catch(() => undefined);
     this.inFlight.push(block);
   }
 }
 
 /**
- * Compressed blocks waiting for the submission's transaction: in memory up to 16 MB, then in a
- * temporary file, so a feed of any size allowed costs little memory and holds no database lock
- * while it uploads.
+ * Block buffers given back once compressed, for the next blocks to fill: a few megabytes reused
+ * rather than a fresh buffer per block (an extract's parts share them).
+ */
+export class BlockBuffers {
+  private readonly free: Buffer[] = [];
+
+  take(size: number): Buffer {
+    const index = this.free.findIndex((buffer) => buffer.length >= size);
+    if (index < 0) return Buffer.allocUnsafe(size);
+    return this.free.splice(index, 1)[0] as Buffer;
+  }
+
+  give(buffer: Buffer): void {
+    if (this.free.length < 8) this.free.push(buffer);
+  }
+}
+
+/**
+ * The memory compressed blocks may hold before they go to a temporary file: 16 MB, for one feed or
+ * shared by all the parts of an extract, so many parts cost no more memory than one feed.
+ */
+export class SpoolMemory {
+  private left = SPOOL_MEMORY_BYTES;
+
+  /** Takes `bytes` if they are left; false when they are not. */
+  take(bytes: number): boolean {
+    if (bytes > this.left) return false;
+    this.left -= bytes;
+    return true;
+  }
+
+  give(bytes: number): void {
+    this.left += bytes;
+  }
+}
+
+/**
+ * Compressed blocks waiting for the submission's transaction: in memory while its `SpoolMemory`
+ * lasts, then in a temporary file, so a feed of any size allowed costs little memory and holds no
+ * database lock while it uploads.
  */
 export class BlockSpool {
   private readonly held: StoredBlock[] = [];
   private heldBytes = 0;
+
+  constructor(private readonly memory = new SpoolMemory()) {}
+
   private file?: {
     directory: string;
     handle: FileHandle;
@@ -163,7 +218,7 @@ export class BlockSpool {
   }
 
   async add(block: StoredBlock): Promise<void> {
-    if (!this.file && this.heldBytes + block.data.byteLength <= SPOOL_MEMORY_BYTES) {
+    if (!this.file && this.memory.take(block.data.byteLength)) {
       this.held.push(block);
       this.heldBytes += block.data.byteLength;
       return;
@@ -172,6 +227,7 @@ export class BlockSpool {
       const directory = await mkdtemp(join(tmpdir(), 'parity-feed-'));
       this.file = { directory, handle: await open(join(directory, 'blocks'), 'w+'), size: 0, entries: [] };
       for (const held of this.held.splice(0)) await this.write(held);
+      this.memory.give(this.heldBytes);
       this.heldBytes = 0;
     }
     await this.write(block);
@@ -190,6 +246,8 @@ export class BlockSpool {
 
   async dispose(): Promise<void> {
     this.held.length = 0;
+    this.memory.give(this.heldBytes);
+    this.heldBytes = 0;
     const file = this.file;
     this.file = undefined;
     if (!file) return;

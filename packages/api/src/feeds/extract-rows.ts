@@ -6,7 +6,7 @@ import {
   readCell,
   readMonth,
 } from '@parity/engine';
-import { BlockWriter } from './block-spool.js';
+import { BlockBuffers, BlockWriter, SpoolMemory } from './block-spool.js';
 import { DatasetRows } from './dataset-rows.js';
 import { type Cell, cellText } from './feed-cells.js';
 import type { FeedErrors } from './feed-errors.js';
@@ -43,9 +43,15 @@ export class ExtractRows implements RowReader {
   private readonly parts = new Map<string, ExtractPart>();
   /** The fast lookup: per provider, its parts by month index from the term's first month. */
   private readonly byProvider = new Map<string, (ExtractPart | undefined)[]>();
+  /** The same, as lists, for a scan that makes no iterator or string per row. */
+  private readonly providerNames: string[] = [];
+  private readonly providerMonths: (ExtractPart | undefined)[][] = [];
   private readonly refusals = new Map<string, string | undefined>();
   private readonly periodProblems = new Map<string, string | undefined>();
   private readonly firstMonth: number;
+  /** The memory every part's compressed blocks share before going to temporary files. */
+  private readonly memory = new SpoolMemory();
+  private readonly buffers = new BlockBuffers();
   /** Reads the header and the rows no part can take (malformed, unreadable month), for their errors. */
   private readonly prototype: ExtractPart['reader'];
   private readonly datedBy?: { name: string; field: DatasetField };
@@ -197,8 +203,26 @@ export class ExtractRows implements RowReader {
       p = e + 1;
     }
     if (providerStart < 0 || monthStart < 0 || providerEnd === providerStart) return undefined;
-    const months = this.byProvider.get(text.slice(providerStart, providerEnd));
+    const months = this.monthsOf(text, providerStart, providerEnd);
     return months?.[monthIndexAt(text, monthStart) - this.firstMonth];
+  }
+
+  /**
+   * A provider's parts by month, the provider read in place: compared with each known provider
+   * while they are few (an extract's usual case), so no string is made per row.
+   */
+  private monthsOf(text: string, start: number, end: number): (ExtractPart | undefined)[] | undefined {
+    const names = this.providerNames;
+    if (names.length > 8) return this.byProvider.get(text.slice(start, end));
+    const length = end - start;
+    outer: for (let p = 0; p < names.length; p++) {
+      const provider = names[p] as string;
+      if (provider.length !== length) continue;
+      for (let i = 0; i < length; i++)
+        if (provider.charCodeAt(i) !== text.charCodeAt(start + i)) continue outer;
+      return this.providerMonths[p];
+    }
+    return undefined;
   }
 
   /** The part for a provider and month, made the first time; undefined, with the error recorded, when there is none. */
@@ -240,12 +264,20 @@ export class ExtractRows implements RowReader {
   }
 
   private newPart(provider: string, period: string): ExtractPart {
-    const writer = this.target.kind === 'dataset' ? new BlockWriter(undefined, { hashed: true }) : undefined;
+    const writer =
+      this.target.kind === 'dataset'
+        ? new BlockWriter(undefined, { hashed: true, memory: this.memory, buffers: this.buffers })
+        : undefined;
     const reader = this.reader(period, writer);
     if (this.header) reader.acceptHeader(this.header);
     const part: ExtractPart = { provider, period, reader, ...(writer ? { writer } : {}) };
     this.parts.set(`${provider}\u0000${period}`, part);
-    const months = this.byProvider.get(provider) ?? [];
+    let months = this.byProvider.get(provider);
+    if (!months) {
+      months = [];
+      this.providerNames.push(provider);
+      this.providerMonths.push(months);
+    }
     months[parseMonthIndex(period) - this.firstMonth] = part;
     this.byProvider.set(provider, months);
     return part;
