@@ -154,6 +154,43 @@ describe('hover', () => {
     });
   });
 
+  test('a dataset says who submits its feeds: each provider unless it says otherwise', async () => {
+    await expectHover(services.Parity)({
+      text: mark(CAMDEN, 'dataset AdviceLineCalls', 'dataset '.length),
+      index: 0,
+      hover: /Submitted by each provider, for itself\./,
+      disposeAfterCheck: true,
+    });
+    const ledger = `package hovers
+
+import "nhs/organisations"
+
+dataset Ledger "Spend lines" per line {
+  rows are events
+  submitted by commissioner
+  line_id: text
+}
+
+aggregate return Register "Registered list" {
+  rows are levels read as latest
+  submitted by data service NhsEngland
+}
+`;
+    await expectHover(services.Parity)({
+      text: mark(ledger, 'dataset Ledger', 'dataset '.length),
+      index: 0,
+      hover: /Submitted by the commissioner, for each provider of the contract\./,
+      disposeAfterCheck: true,
+    });
+    await expectHover(services.Parity)({
+      text: mark(ledger, 'aggregate return Register', 'aggregate return '.length),
+      index: 0,
+      hover:
+        /Submitted by the data service nhs\.organisations\.NhsEngland \(X24\), for each provider of the contract\./,
+      disposeAfterCheck: true,
+    });
+  });
+
   test('a risk share shows a limit chosen from several amounts with each priced', async () => {
     // 8% of the £30,000,000 value = £2,400,000; 4% of the £50,000,000 benchmark = £2,000,000.
     await expectHover(services.Parity)({
