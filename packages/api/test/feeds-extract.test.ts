@@ -236,6 +236,16 @@ describe('an extract refused whole, with nothing stored', () => {
     expect(audit.rows[0]?.outcome).toBe('refused');
   });
 
+  test('from a token that may send the source for no provider, saying who submits it', async () => {
+    const commissioner = await service.token('36J', 'commissioner');
+    const caseload = csvOf(['provider', 'period', 'person'], [['TAD', '2026-05', 'P000001']]);
+    const sent = await postExtract(service, commissioner, 'Caseload', caseload);
+    expect(sent.status).toBe(403);
+    expect(sent.body.message).toBe(
+      'Only providers submit feeds to test.feeds.Caseload, each for itself; this token is for 36J as commissioner.',
+    );
+  });
+
   test('for a provider not party to the contract', async () => {
     const rows = [...episodes('TAD', '2026-05').map((r) => ['TAD', ...r]), ['RX4', ...episodeRow(900)]];
     await expectRefused(
@@ -336,6 +346,40 @@ describe('an extract of a return and of a snapshot', () => {
       ['2026-05', 1],
       ['2026-06', 2],
     ]);
+  });
+});
+
+describe('an extract of a dataset whose clock is England', () => {
+  test("puts a row in its month on the dataset's clock, as a feed would", async () => {
+    const london = await startTestService({ now: '2026-11-20T09:00:00.000Z' });
+    try {
+      const contract = {
+        ...EXTRACT_CONTRACT,
+        text: EXTRACT_CONTRACT.text.replace(
+          '  dated by referred_at\n',
+          '  dated by referred_at\n  times without offset are Europe/London\n',
+        ),
+      };
+      await publishContract(london, await london.token('36J', 'commissioner'), [contract]);
+      // 23:30 UTC on 31 May is 00:30 BST on 1 June: June's, though its text says May.
+      const rows = [
+        episodeRow(1, { referred_at: '2026-05-31T23:30:00Z' }),
+        episodeRow(2, { referred_at: '2026-05-15T10:00' }),
+      ].map((r) => ['TAD', ...r]);
+      const sent = await postExtract(
+        london,
+        await london.token('X24', 'provider'),
+        'Episodes',
+        csvOf(['provider', ...EPISODE_COLUMNS], rows),
+      );
+      expect(sent.status, JSON.stringify(sent.body)).toBe(201);
+      expect(sent.body.submissions?.map((s) => [s.period, s.rows])).toEqual([
+        ['2026-05', 1],
+        ['2026-06', 1],
+      ]);
+    } finally {
+      await london.close();
+    }
   });
 });
 

@@ -2,9 +2,11 @@ import {
   type ContractModel,
   type DatasetField,
   monthIndexAt,
+  monthOfStored,
   parseMonthIndex,
   readCell,
   readMonth,
+  type TimeZone,
 } from '@parity/engine';
 import { BlockBuffers, BlockWriter, SpoolMemory } from './block-spool.js';
 import { DatasetRows } from './dataset-rows.js';
@@ -55,6 +57,10 @@ export class ExtractRows implements RowReader {
   /** Reads the header and the rows no part can take (malformed, unreadable month), for their errors. */
   private readonly prototype: ExtractPart['reader'];
   private readonly datedBy?: { name: string; field: DatasetField };
+  /** The dataset's clock: a row's month is its dated-by field's month on it, as a feed's is. */
+  private readonly zone: TimeZone;
+  /** Whether a dated-by cell written plainly (no offset) is in its text's month: true on UTC, or for a date. */
+  private readonly textMonth: boolean;
   private header?: string[];
   private width = 0;
   private providerColumn = -1;
@@ -72,6 +78,8 @@ export class ExtractRows implements RowReader {
     const dataset = target.kind === 'dataset' ? target.dataset : undefined;
     const field = dataset?.fields.find((f) => f.name === dataset.datedBy);
     if (field) this.datedBy = { name: field.name, field };
+    this.zone = dataset?.timeZone ?? 'UTC';
+    this.textMonth = this.zone === 'UTC' || field?.type !== 'datetime';
     this.monthName = field?.name ?? 'period';
     this.prototype = this.reader(model.contract.term.start);
   }
@@ -175,13 +183,9 @@ export class ExtractRows implements RowReader {
 
   /** The month a row's month cell gives, or undefined when it gives none. */
   private monthOf(text: string): string | undefined {
-    if (this.datedBy) {
-      const month = readMonth(text.slice(0, 7));
-      if (month !== undefined) return month;
-      const reading = readCell(this.datedBy.field, text);
-      return reading.ok ? readMonth(String(reading.value).slice(0, 7)) : undefined;
-    }
-    return readMonth(text);
+    if (!this.datedBy) return readMonth(text);
+    const reading = readCell(this.datedBy.field, text, this.zone);
+    return reading.ok ? readMonth(monthOfStored(String(reading.value), this.zone)) : undefined;
   }
 
   /** The part of a plain CSV line whose provider and month are already known, found in place. */
@@ -198,11 +202,14 @@ export class ExtractRows implements RowReader {
         providerStart = p;
         providerEnd = e;
       }
-      if (c === this.monthColumn) monthStart = e - p >= 7 ? p : -1;
+      // A month column, or a date or date-time without an offset, is in its text's month.
+      if (c === this.monthColumn)
+        monthStart = e - p === 7 || e - p === 10 || e - p === 16 || e - p === 19 ? p : -1;
       if (e === end) break;
       p = e + 1;
     }
-    if (providerStart < 0 || monthStart < 0 || providerEnd === providerStart) return undefined;
+    if (providerStart < 0 || monthStart < 0 || providerEnd === providerStart || !this.textMonth)
+      return undefined;
     const months = this.monthsOf(text, providerStart, providerEnd);
     return months?.[monthIndexAt(text, monthStart) - this.firstMonth];
   }
