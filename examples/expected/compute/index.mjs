@@ -27,6 +27,17 @@ const files = readdirSync(here)
   .sort();
 for (const file of files) {
   const mod = await import(pathToFileURL(join(here, file)).href);
+  // A module of other tables (commissioner shares) exports `outputs()`: [{ file, columns, rows }].
+  if (typeof mod.outputs === 'function') {
+    for (const table of await mod.outputs()) {
+      const target = join(out, table.file);
+      mkdirSync(dirname(target), { recursive: true });
+      const text = [table.columns, ...table.rows].map((row) => row.map(cell).join(',')).join('\n');
+      writeFileSync(target, `${text}\n`);
+      console.log(`${table.file}: ${table.rows.length} rows (${file})`);
+    }
+    continue;
+  }
   if (typeof mod.contract !== 'string' || typeof mod.lines !== 'function') {
     console.warn(`${file}: exports no contract and lines(); skipped`);
     continue;

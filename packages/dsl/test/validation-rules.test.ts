@@ -336,6 +336,19 @@ const CASES: RuleCase[] = [
     at: 'apportioned by fixed',
   },
   {
+    name: 'a commissioner without a population when the cost is apportioned by population',
+    code: IssueCodes.SharesNotHundred,
+    file: 'cquin',
+    edits: [
+      ['arrangement cquin', 'arrangement cquin, multi-commissioner'],
+      [
+        '  commissioner Icb',
+        '  commissioner Icb population 250,000\n  commissioner Icb2\n  apportioned by population',
+      ],
+    ],
+    at: 'commissioner Icb2',
+  },
+  {
     name: 'a test period outside the contract year',
     code: IssueCodes.PeriodOutsideYear,
     file: 'cquin',
@@ -743,6 +756,18 @@ const CORRECT: Array<{ name: string; edits: Partial<Record<FileKey, Array<[strin
         [
           'given Reported in 2026/27 Q1 = 10 of 20',
           'given Reported in 2026/27 Q1 = 10 of 20\n  given Attested in 2026/27 Q1 = 1 evidence "Board paper 14"',
+        ],
+      ],
+    },
+  },
+  {
+    name: 'commissioners apportioned by population, each with its own',
+    edits: {
+      cquin: [
+        ['arrangement cquin', 'arrangement cquin, multi-commissioner'],
+        [
+          '  commissioner Icb',
+          '  commissioner Icb population 250,000\n  commissioner Icb2 population 150,000\n  apportioned by population',
         ],
       ],
     },

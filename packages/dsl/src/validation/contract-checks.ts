@@ -236,7 +236,29 @@ function checkCommissioners(contract: Contract, accept: ValidationAcceptor): voi
 function checkCommissionerShares(contract: Contract, accept: ValidationAcceptor): void {
   const commissioners = partiesOf(contract, 'commissioner');
   const apportionment = contract.members.find(isApportionmentClause);
-  if (commissioners.length < 2 || apportionment?.basis !== 'fixed') return;
+  if (commissioners.length < 2) return;
+  if (apportionment?.basis === 'population') {
+    for (const party of commissioners.filter((p) => !p.population))
+      report(
+        accept,
+        'error',
+        IssueCodes.SharesNotHundred,
+        `Commissioners are apportioned by population but this one has none: add 'population N'.`,
+        { node: party },
+      );
+    return;
+  }
+  if (apportionment?.basis === 'activity') {
+    report(
+      accept,
+      'warning',
+      IssueCodes.SharesNotHundred,
+      `Apportioning by activity is not applied yet, so no line is shared among the commissioners: apportion by fixed shares or population.`,
+      { node: apportionment, property: 'basis' },
+    );
+    return;
+  }
+  if (apportionment?.basis !== 'fixed') return;
   const withoutShare = commissioners.filter((party) => !party.share);
   for (const party of withoutShare) {
     report(

@@ -2,6 +2,12 @@
  * The position and the statement: everything the service, the playground and the editor show of a
  * contract on a date, from one evaluation pass, with the zod schemas that describe it as JSON.
  */
+export {
+  apportion,
+  apportionedTotals,
+  type CommissionerShare,
+  commissionerShares,
+} from './apportionment.js';
 export { type ContractPosition, evaluatePosition } from './evaluate-position.js';
 export { type SubContractFlowDown, withFlowDownMemoranda } from './flow-down-memoranda.js';
 export { type IndicatorPosition, indicatorPositions, type ThresholdNeed } from './indicators.js';

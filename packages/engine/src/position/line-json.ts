@@ -1,4 +1,5 @@
 import { toDecimal } from '../core/rational.js';
+import { apportion, type CommissionerShare } from './apportionment.js';
 import type { PaymentLineJson } from './schema.js';
 import type { PricedLine } from './versions.js';
 
@@ -7,7 +8,11 @@ import type { PricedLine } from './versions.js';
  * comes with it; the structured trace (clause location, inputs, formula, rounding) is included
  * where finance needs to re-check it, in statements. Each line names the version that priced it.
  */
-export function lineJson(line: PricedLine, withTrace: boolean): PaymentLineJson {
+export function lineJson(
+  line: PricedLine,
+  withTrace: boolean,
+  shares?: readonly CommissionerShare[],
+): PaymentLineJson {
   return {
     version: line.version,
     kind: line.kind,
@@ -22,5 +27,6 @@ export function lineJson(line: PricedLine, withTrace: boolean): PaymentLineJson 
     provisional: line.provisional,
     explanation: line.trace.text,
     ...(withTrace ? { trace: line.trace } : {}),
+    ...(shares ? { commissioners: apportion(line.pence, shares) } : {}),
   };
 }

@@ -94,6 +94,8 @@ export const PaymentLineJson = z.object({
   explanation: z.string(),
   /** The structured explanation, in statements, for finance to re-check by hand. */
   trace: TraceJson.optional(),
+  /** Each commissioner's share of the line (ODS code to pence), when several fund the contract. */
+  commissioners: z.record(z.string(), Pence).optional(),
 });
 export type PaymentLineJson = z.infer<typeof PaymentLineJson>;
 
@@ -163,6 +165,8 @@ export const Statement = z.object({
   lines: z.array(PaymentLineJson),
   totalsByKind: z.record(z.string(), Pence),
   totalsByProvider: z.record(z.string(), Pence),
+  /** Each commissioner's share of the totalled lines, when several fund the contract; they sum to the total. */
+  totalsByCommissioner: z.record(z.string(), Pence).optional(),
   earnedPence: Pence,
   paidOnAccountPence: Pence,
   reconciliationPence: Pence,

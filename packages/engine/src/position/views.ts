@@ -1,6 +1,7 @@
 import type { PaymentLine } from '../payments/payment-line.js';
 import { isPayable } from '../payments/payment-line.js';
 import { termYears } from '../run/term-year.js';
+import { apportionedTotals, commissionerShares } from './apportionment.js';
 import type { ContractPosition } from './evaluate-position.js';
 import { lineJson } from './line-json.js';
 import type { Position, Statement } from './schema.js';
@@ -31,6 +32,7 @@ const forProvider = (provider: string | undefined) => (figure: { provider: strin
 export function positionFor(position: ContractPosition, source: PositionSource, provider?: string): Position {
   const { model, result } = position;
   const mine = forProvider(provider);
+  const shares = commissionerShares(model);
   return {
     contract: model.contract.name,
     version: source.version,
@@ -43,7 +45,7 @@ export function positionFor(position: ContractPosition, source: PositionSource, 
     indicators: position.indicators.filter((i) => !provider || i.provider === provider),
     lines: pricedLines(position, source)
       .filter(mine)
-      .map((line) => lineJson(line, false)),
+      .map((line) => lineJson(line, false, shares)),
     monitors: result.monitors.filter(mine).map((m) => ({
       measure: m.measure,
       provider: m.provider,
@@ -77,6 +79,7 @@ export function statementFor(
 ): Statement {
   const { model, result } = position;
   const lines = pricedLines(position, source).filter((l) => !provider || l.provider === provider);
+  const shares = commissionerShares(model);
   const totalled = lines.filter((l) => isPayable(l) || (l.kind === 'risk-share' && l.provider !== '*'));
   const sumOf = (kind: PaymentLine['kind']) =>
     lines.filter((l) => l.kind === kind).reduce((sum, l) => sum + l.pence, 0n);
@@ -89,9 +92,10 @@ export function statementFor(
     year: model.contract.year,
     term: termYears(model),
     provisional: lines.some((l) => l.provisional),
-    lines: lines.map((line) => lineJson(line, true)),
+    lines: lines.map((line) => lineJson(line, true, shares)),
     totalsByKind: totals(totalled, (l) => l.kind),
     totalsByProvider: totals(totalled, (l) => l.provider),
+    ...(shares ? { totalsByCommissioner: apportionedTotals(totalled, shares) } : {}),
     earnedPence: lines
       .filter(isPayable)
       .reduce((sum, l) => sum + l.pence, 0n)

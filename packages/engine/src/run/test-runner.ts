@@ -12,6 +12,7 @@ import { formatPence } from '../money.js';
 import { mainProvider } from '../payments/context.js';
 import { isPayable, type PaymentLine } from '../payments/payment-line.js';
 import { measureMet } from '../payments/risk-share.js';
+import { apportion, commissionerShares } from '../position/apportionment.js';
 import { type Evaluation, evaluateInContext } from './evaluate.js';
 
 export interface ExpectationFailure {
@@ -203,9 +204,22 @@ function check(evaluation: Evaluation, expect: Expect): ExpectationFailure | und
     actual,
     explanation,
   });
+  // `expect X for <commissioner> earns …`: that commissioner's apportioned share of what X earns.
+  const commissioner = commissionerShares(model)?.some((c) => c.ods === provider) ? provider : undefined;
   if (outcome.kind === 'earns') {
-    const lines = matchingLines(evaluation.result.lines, expect, period, provider, model);
-    const total = lines.reduce((sum, l) => sum + l.pence, 0n);
+    const lines = matchingLines(
+      evaluation.result.lines,
+      expect,
+      period,
+      commissioner ? undefined : provider,
+      model,
+    );
+    const shares = commissioner ? commissionerShares(model) : undefined;
+    const total = lines.reduce(
+      (sum, l) =>
+        sum + (shares && commissioner ? BigInt(apportion(l.pence, shares)[commissioner] ?? '0') : l.pence),
+      0n,
+    );
     return total === BigInt(outcome.pence)
       ? undefined
       : fail(
