@@ -3,18 +3,20 @@ import {
   type DatasetField,
   monthIndexAt,
   monthOfStored,
-  parseMonthIndex,
   readCell,
   readMonth,
   type TimeZone,
 } from '@parity/engine';
 import { BlockBuffers, BlockWriter, SpoolMemory } from './block-spool.js';
 import { DatasetRows } from './dataset-rows.js';
+import { type ExtractPart, ExtractParts } from './extract-parts.js';
 import { type Cell, cellText } from './feed-cells.js';
 import type { FeedErrors } from './feed-errors.js';
 import type { FeedTarget } from './feed-target.js';
 import type { RowReader } from './ingest.js';
-import { type ReturnFigure, ReturnRows } from './return-rows.js';
+import { ReturnRows } from './return-rows.js';
+
+export type { ExtractPart } from './extract-parts.js';
 
 /** What decides whether an extract may hold rows for a provider and a month. */
 export interface ExtractRules {
@@ -22,15 +24,6 @@ export interface ExtractRules {
   refusal(provider: string): string | undefined;
   /** Why no rows may be sent for this month today (outside the term, not begun), or undefined. */
   periodProblem(month: string): string | undefined;
-}
-
-/** One provider's rows for one month: read by the dataset's or return's own checks, as a feed's are. */
-export interface ExtractPart {
-  provider: string;
-  period: string;
-  reader: RowReader & { rows?: ReturnFigure[] };
-  /** A dataset part's blocks, hashed as they are sealed. */
-  writer?: BlockWriter;
 }
 
 /**
@@ -42,15 +35,9 @@ export interface ExtractPart {
  * its `period`, when that is a month. Rows are numbered as in the file, so errors name them there.
  */
 export class ExtractRows implements RowReader {
-  private readonly parts = new Map<string, ExtractPart>();
-  /** The fast lookup: per provider, its parts by month index from the term's first month. */
-  private readonly byProvider = new Map<string, (ExtractPart | undefined)[]>();
-  /** The same, as lists, for a scan that makes no iterator or string per row. */
-  private readonly providerNames: string[] = [];
-  private readonly providerMonths: (ExtractPart | undefined)[][] = [];
+  private readonly parts: ExtractParts;
   private readonly refusals = new Map<string, string | undefined>();
   private readonly periodProblems = new Map<string, string | undefined>();
-  private readonly firstMonth: number;
   /** The memory every part's compressed blocks share before going to temporary files. */
   private readonly memory = new SpoolMemory();
   private readonly buffers = new BlockBuffers();
@@ -74,7 +61,7 @@ export class ExtractRows implements RowReader {
     private readonly errors: FeedErrors,
     private readonly rules: ExtractRules,
   ) {
-    this.firstMonth = parseMonthIndex(model.contract.term.start);
+    this.parts = new ExtractParts(model.contract.term.start);
     const dataset = target.kind === 'dataset' ? target.dataset : undefined;
     const field = dataset?.fields.find((f) => f.name === dataset.datedBy);
     if (field) this.datedBy = { name: field.name, field };
@@ -171,9 +158,7 @@ export class ExtractRows implements RowReader {
 
   /** The parts, by provider then month. */
   all(): ExtractPart[] {
-    return [...this.parts.values()].sort((a, b) =>
-      a.provider === b.provider ? a.period.localeCompare(b.period) : a.provider.localeCompare(b.provider),
-    );
+    return this.parts.all();
   }
 
   /** Drops every part's blocks: nothing of a refused extract is kept. */
@@ -210,26 +195,7 @@ export class ExtractRows implements RowReader {
     }
     if (providerStart < 0 || monthStart < 0 || providerEnd === providerStart || !this.textMonth)
       return undefined;
-    const months = this.monthsOf(text, providerStart, providerEnd);
-    return months?.[monthIndexAt(text, monthStart) - this.firstMonth];
-  }
-
-  /**
-   * A provider's parts by month, the provider read in place: compared with each known provider
-   * while they are few (an extract's usual case), so no string is made per row.
-   */
-  private monthsOf(text: string, start: number, end: number): (ExtractPart | undefined)[] | undefined {
-    const names = this.providerNames;
-    if (names.length > 8) return this.byProvider.get(text.slice(start, end));
-    const length = end - start;
-    outer: for (let p = 0; p < names.length; p++) {
-      const provider = names[p] as string;
-      if (provider.length !== length) continue;
-      for (let i = 0; i < length; i++)
-        if (provider.charCodeAt(i) !== text.charCodeAt(start + i)) continue outer;
-      return this.providerMonths[p];
-    }
-    return undefined;
+    return this.parts.find(text, providerStart, providerEnd, monthIndexAt(text, monthStart));
   }
 
   /** The part for a provider and month, made the first time; undefined, with the error recorded, when there is none. */
@@ -251,8 +217,7 @@ export class ExtractRows implements RowReader {
       this.errors.add(row, cell, `Row ${row}, column '${cell}': ${problem}.`);
       return undefined;
     }
-    const key = `${provider}\u0000${month}`;
-    const known = this.parts.get(key);
+    const known = this.parts.get(provider, month);
     if (known) return known;
     if (!this.refusals.has(provider)) this.refusals.set(provider, this.rules.refusal(provider));
     const refusal = this.refusals.get(provider);
@@ -278,15 +243,7 @@ export class ExtractRows implements RowReader {
     const reader = this.reader(period, writer);
     if (this.header) reader.acceptHeader(this.header);
     const part: ExtractPart = { provider, period, reader, ...(writer ? { writer } : {}) };
-    this.parts.set(`${provider}\u0000${period}`, part);
-    let months = this.byProvider.get(provider);
-    if (!months) {
-      months = [];
-      this.providerNames.push(provider);
-      this.providerMonths.push(months);
-    }
-    months[parseMonthIndex(period) - this.firstMonth] = part;
-    this.byProvider.set(provider, months);
+    this.parts.add(part);
     return part;
   }
 
