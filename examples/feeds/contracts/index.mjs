@@ -12,6 +12,7 @@ import { writePennineFeeds } from './pennine-msk-prime.mjs';
 import { writeSharedSavingsFeeds } from './shared-savings-mssp.mjs';
 import { writeAllianceFeeds } from './south-london-diabetes-alliance.mjs';
 import { writeSecureUnitFeeds } from './west-london-secure-block.mjs';
+import { writeWestLondonCquinFeeds } from './west-london-smi-cquin.mjs';
 import { writeWorkedExampleFeeds } from './worked-examples.mjs';
 
 /** Writes the feeds into `feedsDir` and adds them to `manifest`. */
@@ -29,5 +30,6 @@ export function writeOtherContractFeeds(feedsDir, manifest) {
   writeSharedSavingsFeeds(send);
   writeAllianceFeeds(send);
   writeSecureUnitFeeds(send);
+  writeWestLondonCquinFeeds(send);
   writeWorkedExampleFeeds(send);
 }

@@ -26,6 +26,7 @@ const DEMO_CONTRACTS = [
   'demo.shared_savings.CityHackneySharedSavings',
   'demo.sel_alliance.DiabetesMentalHealthAlliance',
   'demo.westlondon.SecureUnitsPrimaryCare',
+  'demo.westlondon_cquin.SmiPhysicalHealthCquin',
   'demo.worked.WorkedQuarterly',
   'demo.worked.WorkedAnnual',
   'demo.worked.WorkedAlliance',

@@ -190,6 +190,7 @@ test("each part of an indicator is paid its share of the indicator's value, to t
   const position = (await (
     await service.request(`/contracts/${contract}/position?asOf=2026-08-15`, { token })
   ).json()) as {
+    measures: { measure: string; period: string; status: string; numerator?: string; denominator?: string }[];
     indicators: {
       indicator: string;
       yearToDate?: { numerator: string; denominator: string };
@@ -203,6 +204,12 @@ test("each part of an indicator is paid its share of the indicator's value, to t
     ]),
   );
   expect(parts).toEqual({ A4a: '68 of 80', A4b: '35 of 50' });
+  // And each part's measure is scored for the quarter, as any indicator's is.
+  const q1Figures = position.measures
+    .filter((m) => m.period === '2026/27 Q1' && m.status === 'scored')
+    .map((m) => `${m.measure.split('.').at(-1)} ${m.numerator} of ${m.denominator}`)
+    .sort();
+  expect(q1Figures).toEqual(['Assessed 68 of 80', 'SharedWithGp 35 of 50']);
   expect(position.indicators.find((i) => i.indicator === 'A4a')?.text).toContain(
     'Indicator CardioMetabolic, part A4a',
   );

@@ -26,7 +26,12 @@ export function measuresInPlay(model: ContractModel): MeasureInPlay[] {
     if (measure) pairs.set(`${measure}|${provider}`, { measure, provider });
   };
   for (const scheme of model.contract.schemes)
-    for (const i of scheme.indicators) add(i.measure, odsOf(i.accountable) ?? fallback);
+    for (const i of scheme.indicators) {
+      add(i.measure, odsOf(i.accountable) ?? fallback);
+      // An indicator in parts is assessed on each part's measure.
+      for (const part of i.parts ?? [])
+        add(part.measure, odsOf(part.accountable ?? i.accountable) ?? fallback);
+    }
   // Each provider's own figure for a monitor, never one pooled across providers.
   for (const monitor of model.contract.monitors)
     for (const provider of monitoredProviders(model, monitor)) add(monitor.measure, provider);
