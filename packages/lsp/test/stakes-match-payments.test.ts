@@ -128,8 +128,15 @@ async function paidInFull(
       aggregates.push({ measure: activity.measure, provider: '*', period: year, value: activity.plan });
   // As of the end of the term, when every period is due.
   const asOf = `${model.contract.term.end}-28`;
+  // A sub-contract's flow-down reads its prime's own evaluation, paid in full the same way.
+  const parent = model.contract.parent ? parents.get(model.contract.parent) : undefined;
+  const prime = parent && {
+    contract: parent.contract.name,
+    year: parent.contract.year,
+    lines: await paidInFull(parent, parents),
+  };
   // The editor prices the first year of a term, the year the contract names.
-  return (await evaluate(model, { aggregates }, { asOf, parents, year: model.contract.year })).lines;
+  return (await evaluate(model, { aggregates }, { asOf, prime, year: model.contract.year })).lines;
 }
 
 type Scoring = ContractModel['measures'][number]['scoring'];
