@@ -116,6 +116,11 @@ describe('an extract of two providers and three months', () => {
     ]);
     expect(first.body.rows).toBe(36);
     expect(await storedCounts(service)).toMatchObject({ submissions: 6 });
+    const audit = await service.services.db.$client.execute(
+      "SELECT outcome, detail FROM audit_log WHERE action = 'submit-extract'",
+    );
+    expect(audit.rows.map((row) => row.outcome)).toEqual(['ok']);
+    expect(JSON.parse(String(audit.rows[0]?.detail)).submissions).toHaveLength(6);
   });
 
   test('gives the same position and statement as the same rows sent as six feeds', async () => {
