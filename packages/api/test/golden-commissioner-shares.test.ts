@@ -1,5 +1,6 @@
 import { readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
+import ExcelJS from 'exceljs';
 import { afterAll, beforeAll, describe, expect, test } from 'vitest';
 import { FEEDS_DIR } from '../src/demo-feeds.js';
 import { startTestService, type TestService } from './helpers/test-service.js';
@@ -75,4 +76,26 @@ test("Devon's statement as CSV has each commissioner's share beside each line", 
   expect(header?.endsWith('99Q_share_gbp,99Q_share_pence,99P_share_gbp,99P_share_pence')).toBe(true);
   // £266,666.67 in April: 40% is £106,666.668 and 60% £160,000.002, the spare penny to the 40%.
   expect(april?.endsWith('106666.67,10666667,160000.00,16000000')).toBe(true);
+});
+
+test("Hull's statement as XLSX totals each commissioner's share", async () => {
+  const response = await service.request(
+    '/contracts/demo.hull.AcuteLiaisonMentalHealth/statement?format=xlsx',
+    {
+      token: auditor,
+    },
+  );
+  const workbook = new ExcelJS.Workbook();
+  await workbook.xlsx.load(await response.arrayBuffer());
+  const totals = new Map<string, string>();
+  workbook.getWorksheet('Totals')?.eachRow((row) => {
+    totals.set(String(row.getCell(1).value), String(row.getCell(2).value));
+  });
+  const pence = (label: string) => BigInt(String(totals.get(label)).replace('.', ''));
+  const hull = pence("commissioner 03F's share (£)");
+  const eastRiding = pence("commissioner 02Y's share (£)");
+  // The shares add up to what is earned, to the penny, and stand 70 to 30 within a penny a line.
+  expect(hull + eastRiding).toBe(pence('earned (£)'));
+  const drift = hull * 3n - eastRiding * 7n;
+  expect(drift < 0n ? -drift : drift).toBeLessThan(10n * 28n);
 });
