@@ -36,6 +36,24 @@ describe('formatParity', () => {
     expect(formatParity(tidy)).toBe(tidy);
   });
 
+  test("keeps a pilot's continuation, an attestation's evidence and a commissioner's share in tests stable", () => {
+    const messy =
+      'test "t" for P {\n given A in 2026/27 =   1   evidence   "Board paper 14"\n   expect P   does  not continue\n expect P awaits review\nexpect P for Icb  earns £1,000 in 2026/27\n}\n';
+    const tidy =
+      'test "t" for P {\n  given A in 2026/27 = 1 evidence "Board paper 14"\n  expect P does not continue\n  expect P awaits review\n  expect P for Icb earns £1,000 in 2026/27\n}\n';
+    expect(formatParity(messy)).toBe(tidy);
+    expect(formatParity(tidy)).toBe(tidy);
+  });
+
+  test('keeps strata with their minimum, gaps between groups and targets on a baseline stable', () => {
+    const messy =
+      'measure G "g" {\n  scored as parity   across strata as gap\nstratified by ethnicity   with minimum 10\n}\nmeasure R "r" {\n scored as parity of   "B"  against rest as ratio\n}\ncontract C "c" {\n  monitor G target 5%\n monitor L target 8 days   below baseline 2025/26\n  pilot {\n  outcome F target 60% below   baseline 2025/26\n outcome L target 2 above baseline 12.4 days\n }\n}\n';
+    const tidy =
+      'measure G "g" {\n  scored as parity across strata as gap\n  stratified by ethnicity with minimum 10\n}\nmeasure R "r" {\n  scored as parity of "B" against rest as ratio\n}\ncontract C "c" {\n  monitor G target 5%\n  monitor L target 8 days below baseline 2025/26\n  pilot {\n    outcome F target 60% below baseline 2025/26\n    outcome L target 2 above baseline 12.4 days\n  }\n}\n';
+    expect(formatParity(messy)).toBe(tidy);
+    expect(formatParity(tidy)).toBe(tidy);
+  });
+
   test('puts a space after commas and none before, outside strings', () => {
     expect(formatParity('  x in ("A" ,"B",   "C")\n')).toBe('x in ("A", "B", "C")\n');
   });
