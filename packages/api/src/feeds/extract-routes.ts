@@ -3,15 +3,15 @@ import { recordAudit } from '../audit/record.js';
 import { actorOf, refuse, requireAuth } from '../auth/middleware.js';
 import { canSubmitAny, submitRefusal } from '../auth/policy.js';
 import { today } from '../clock.js';
-import { latestVersion, modelOf, partiesOf, versionInForce } from '../contracts/store.js';
 import { ApiError } from '../errors.js';
 import type { AppEnv } from '../services.js';
 import { acceptExtract } from './accept-extract.js';
 import { FeedBody } from './body-stream.js';
 import { LISTED_ERRORS } from './feed-errors.js';
 import { periodProblem } from './feed-period.js';
+import { contractInForce, formatOrRefuse } from './feed-request.js';
 import { ErrorEnvelope, FeedError, failures, json, SourceParam, Submission } from './feed-schemas.js';
-import { findTarget, formatOf, submittedSource, submittedSources, targetNames } from './feed-target.js';
+import { findTarget, submittedSource, submittedSources, targetNames } from './feed-target.js';
 import { submissionJson } from './submission-json.js';
 
 export const extractRoutes = new OpenAPIHono<AppEnv>();
@@ -90,17 +90,8 @@ extractRoutes.openapi(
     const { name, source } = c.req.valid('param');
     const services = c.get('services');
     const { db, clock } = services;
-    const version = await versionInForce(db, name, today(clock));
-    if (!version)
-      throw new ApiError(
-        'not-found',
-        (await latestVersion(db, name))
-          ? `No version of ${name} is in force today.`
-          : `No contract named ${name}.`,
-      );
+    const { version, model, parties } = await contractInForce(db, clock, name);
     const principal = c.get('principal');
-    const model = await modelOf(db, version.id);
-    const parties = await partiesOf(db, version.id);
     const target = findTarget(model, source);
     const submitted = target ? submittedSource(target) : { name: source };
     // An unknown source is named only to those who may submit something to the contract.
@@ -117,12 +108,7 @@ extractRoutes.openapi(
         'not-found',
         `${name} has no dataset or aggregate return named ${source}; extracts go to ${targetNames(model).join(', ') || 'none'}.`,
       );
-    const format = formatOf(c.req.header('content-type'));
-    if (!format)
-      throw new ApiError(
-        'unsupported-media-type',
-        'Send the extract as text/csv, application/vnd.openxmlformats-officedocument.spreadsheetml.sheet (XLSX), application/json or application/x-ndjson.',
-      );
+    const format = formatOrRefuse(c.req.header('content-type'), 'extract');
     const audit = (outcome: 'ok' | 'refused', detail: Record<string, unknown>) =>
       recordAudit(db, clock, {
         actor: actorOf(c),

@@ -3,7 +3,6 @@ import { recordAudit } from '../audit/record.js';
 import { actorOf, refuse, requireAuth } from '../auth/middleware.js';
 import { canSubmitAny, submitRefusal } from '../auth/policy.js';
 import { today } from '../clock.js';
-import { latestVersion, modelOf, partiesOf, versionInForce } from '../contracts/store.js';
 import { ApiError } from '../errors.js';
 import type { AppEnv } from '../services.js';
 import { acceptFeed } from './accept-feed.js';
@@ -11,6 +10,7 @@ import { FeedBody } from './body-stream.js';
 import { readableFeeds } from './feed-access.js';
 import { LISTED_ERRORS } from './feed-errors.js';
 import { periodProblem } from './feed-period.js';
+import { contractInForce, formatOrRefuse } from './feed-request.js';
 import {
   ErrorEnvelope,
   FeedError,
@@ -23,7 +23,7 @@ import {
   SourceParam,
   Submission,
 } from './feed-schemas.js';
-import { findTarget, formatOf, submittedSource, submittedSources, targetNames } from './feed-target.js';
+import { findTarget, submittedSource, submittedSources, targetNames } from './feed-target.js';
 import { submissionJson, supersession } from './submission-json.js';
 import { listSubmissions, submissionById } from './submissions.js';
 
@@ -97,19 +97,10 @@ feedRoutes.openapi(
     const query = c.req.valid('query');
     const services = c.get('services');
     const { db, clock } = services;
-    const version = await versionInForce(db, name, today(clock));
-    if (!version)
-      throw new ApiError(
-        'not-found',
-        (await latestVersion(db, name))
-          ? `No version of ${name} is in force today.`
-          : `No contract named ${name}.`,
-      );
+    const { version, model, parties } = await contractInForce(db, clock, name);
     const principal = c.get('principal');
     const provider = query.provider ?? principal.organisation;
-    const model = await modelOf(db, version.id);
     const target = findTarget(model, source);
-    const parties = await partiesOf(db, version.id);
     const refusal = submitRefusal(
       principal,
       parties,
@@ -125,12 +116,7 @@ feedRoutes.openapi(
         'not-found',
         `${name} has no dataset or aggregate return named ${source}; feeds go to ${targetNames(model).join(', ') || 'none'}.`,
       );
-    const format = formatOf(c.req.header('content-type'));
-    if (!format)
-      throw new ApiError(
-        'unsupported-media-type',
-        'Send the feed as text/csv, application/vnd.openxmlformats-officedocument.spreadsheetml.sheet (XLSX), application/json or application/x-ndjson.',
-      );
+    const format = formatOrRefuse(c.req.header('content-type'), 'feed');
     const audit = (outcome: 'ok' | 'refused', detail: Record<string, unknown>) =>
       recordAudit(db, clock, {
         actor: actorOf(c),
