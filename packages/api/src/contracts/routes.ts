@@ -179,6 +179,9 @@ contractRoutes.openapi(
     });
     // After the write, so no reader can cache the state from before it.
     c.get('services').reads.invalidate(`contract|${model.contract.name}|`);
+    // A sub-contract changes what its prime's statement shows flowing down.
+    if (model.contract.parent)
+      c.get('services').reads.invalidate(`contract|${model.contract.parent}|sub-contracts|`);
     await recordAudit(db, clock, {
       actor: actorOf(c),
       action: 'publish',
