@@ -157,3 +157,26 @@ test("the subcontractor's own position shows its instalments and its flow-down, 
   expect(position.lines.every((l) => l.provider === 'RT2')).toBe(true);
   expect(position.lines.filter((l) => l.pence === '0')).toEqual([]);
 });
+
+test("the prime is evaluated once for its own statement and its sub-contract's", async () => {
+  const loaded: string[] = [];
+  const load = service.services.observations;
+  service.services.observations = async (...args) => {
+    loaded.push(args[1]);
+    return load(...args);
+  };
+  try {
+    const asOf = '2026-05-11';
+    for (const contract of ['test.pathway.mh.PathwaySub', 'test.pathway.lead.PathwayPrime']) {
+      const response = await service.request(`/contracts/${contract}/statement?asOf=${asOf}`, {
+        token: auditor,
+      });
+      expect(response.status).toBe(200);
+    }
+    expect(loaded.filter((name) => name === 'test.pathway.lead.PathwayPrime')).toEqual([
+      'test.pathway.lead.PathwayPrime',
+    ]);
+  } finally {
+    service.services.observations = load;
+  }
+});
