@@ -666,6 +666,37 @@ const CASES: RuleCase[] = [
     ],
     at: 'measure Offered',
   },
+  {
+    name: 'parity between groups of a measure that is not stratified',
+    code: IssueCodes.ParityWithoutStrata,
+    file: 'lib',
+    edits: [
+      [
+        'numerator offered within 12 months',
+        'numerator offered within 12 months\n  scored as parity across strata as gap',
+      ],
+    ],
+    at: 'across strata',
+  },
+  {
+    name: 'parity of a group that is not a code of the stratifying field',
+    code: IssueCodes.UnknownCode,
+    file: 'lib',
+    edits: [
+      [
+        'numerator offered within 12 months',
+        'numerator offered within 12 months\n  scored as parity of "C" against rest as gap\n  stratified by ethnicity',
+      ],
+    ],
+    at: '"C"',
+  },
+  {
+    name: 'a baseline year that is not before the contract year',
+    code: IssueCodes.BaselineNotBefore,
+    file: 'alliance',
+    edits: [['monitor Offered target 60%', 'monitor Offered target 10% above baseline 2026/27']],
+    at: '2026/27 accountable',
+  },
 ];
 
 /** New constructs written correctly: each set of edits checks with no problems at all. */
@@ -807,6 +838,34 @@ const CORRECT: Array<{ name: string; edits: Partial<Record<FileKey, Array<[strin
         [
           '  value £1,000,000',
           '  value £1,000,000\n  round the annual amount, pay monthly instalments\n  year of care Cohort "People on the register" {\n    cohort from Register joined joined_on left left_on\n    rate £2,400 per person per year\n    covers physical-health, mental-health\n  }',
+        ],
+      ],
+    },
+  },
+  {
+    name: 'strata with their own minimum, and gaps between the best and worst group and between a group and the rest',
+    edits: {
+      lib: [
+        [
+          '  minimum denominator 20\n  higher is better\n  period quarter\n}',
+          '  minimum denominator 20\n  higher is better\n  period quarter\n  stratified by ethnicity with minimum 5\n}\n\nmeasure OfferedGap "Gap in support offered between ethnic groups" {\n  domain physical-health\n  from Register\n  denominator smoker = true\n  numerator offered within 12 months\n  scored as parity across strata as gap\n  minimum denominator 20\n  lower is better\n  period quarter\n  stratified by ethnicity with minimum 5\n}\n\nmeasure OfferedGroupA "Support offered to group A against the rest" {\n  domain physical-health\n  from Register\n  denominator smoker = true\n  numerator offered within 12 months\n  scored as parity of "A" against rest as ratio\n  minimum denominator 20\n  higher is better\n  period quarter\n  stratified by ethnicity\n}',
+        ],
+      ],
+      alliance: [
+        [
+          'monitor Offered target 60% accountable MhTrust',
+          'monitor Offered target 60% accountable MhTrust\n  monitor OfferedGap target 10% accountable MhTrust\n  monitor OfferedGroupA target 90% accountable MhTrust',
+        ],
+      ],
+    },
+  },
+  {
+    name: 'targets on a baseline year and on a declared baseline value',
+    edits: {
+      alliance: [
+        [
+          'monitor Offered target 60% accountable MhTrust',
+          'monitor Offered target 10% above baseline 2025/26 accountable MhTrust\n  monitor Reported target 5 above baseline 40% accountable Acute',
         ],
       ],
     },

@@ -116,11 +116,15 @@ function compileScoring(scoring: AstScoring | undefined): Scoring {
   if (isCoverageScoring(scoring)) return { kind: 'coverage', window: compileDuration(scoring.window) };
   if (isAttestationScoring(scoring)) return { kind: 'attestation', evidenceRequired: scoring.evidence };
   if (isComparisonScoring(scoring)) {
-    const comparator = scoring.comparator.ref;
+    const form = scoring.form as 'ratio' | 'gap';
+    if (scoring.across) return { kind: 'parity', between: { kind: 'best-and-worst' }, form };
+    if (scoring.group !== undefined)
+      return { kind: 'parity', between: { kind: 'group-and-rest', group: scoring.group }, form };
+    const comparator = scoring.comparator?.ref;
     return {
       kind: 'parity',
-      comparator: comparator ? nameOf(comparator) : scoring.comparator.$refText,
-      form: scoring.form as 'ratio' | 'gap',
+      comparator: comparator ? nameOf(comparator) : (scoring.comparator?.$refText ?? ''),
+      form,
     };
   }
   if (isPairedScoring(scoring))
@@ -139,6 +143,7 @@ export function compileMeasure(measure: Measure, fileOf: FileNamer): ModelMeasur
   const source = clauses.find(isFromClause)?.source.ref;
   const period = clauses.find(isPeriodClause)?.basis;
   const minimum = clauses.find(isMinimumDenominatorClause)?.count;
+  const stratification = clauses.find(isStratificationClause);
   return {
     name: nameOf(measure),
     title: measure.title,
@@ -161,7 +166,9 @@ export function compileMeasure(measure: Measure, fileOf: FileNamer): ModelMeasur
       (period.kind === 'rolling'
         ? { kind: 'rolling', months: Number(period.months) }
         : { kind: period.kind === 'year' ? 'year-to-date' : (period.kind as 'month' | 'quarter') }),
-    stratifiedBy: clauses.find(isStratificationClause)?.field.ref?.name,
+    stratifiedBy: stratification?.field.ref?.name,
+    stratumMinimumDenominator:
+      stratification?.minimum === undefined ? undefined : Number(normaliseNumber(stratification.minimum)),
     location: locationOf(measure, fileOf),
   };
 }

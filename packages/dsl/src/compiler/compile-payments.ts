@@ -2,6 +2,7 @@ import {
   type AbsorbedCost as ModelAbsorbedCost,
   type ActivityLine as ModelActivity,
   type Amount as ModelAmount,
+  type BaselineTarget as ModelBaselineTarget,
   type Capitation as ModelCapitation,
   type Indicator as ModelIndicator,
   type IndicatorPart as ModelIndicatorPart,
@@ -21,6 +22,7 @@ import {
   type AbsorbedCost,
   type ActivityLine,
   type Amount,
+  type BaselineTarget,
   type Capitation,
   type Indicator,
   type IndicatorMember,
@@ -340,6 +342,7 @@ export function compilePilot(pilot: Pilot, fileOf: FileNamer): ModelPilot {
     outcomes: pilot.outcomes.map((o) => ({
       measure: refName(o.measure),
       target: compileThreshold(o.target),
+      ...(o.baseline && { baseline: compileBaseline(o.baseline) }),
     })),
     continueIf: pilot.required ? { kind: 'at-least', required: Number(pilot.required) } : { kind: 'all' },
     location: locationOf(pilot, fileOf),
@@ -350,7 +353,19 @@ export function compileMonitor(monitor: Monitor, fileOf: FileNamer): ModelMonito
   return {
     measure: refName(monitor.measure),
     target: monitor.target && compileThreshold(monitor.target),
+    ...(monitor.baseline && { baseline: compileBaseline(monitor.baseline) }),
     accountable: monitor.organisation && refName(monitor.organisation),
     location: locationOf(monitor, fileOf),
+  };
+}
+
+/** `below baseline 2025/26` or `below baseline 12.4`: the baseline year's figure or a declared value. */
+function compileBaseline(baseline: BaselineTarget): ModelBaselineTarget {
+  return {
+    direction: baseline.direction as 'below' | 'above',
+    from:
+      baseline.value !== undefined
+        ? { kind: 'value', value: compileThreshold(baseline.value) }
+        : { kind: 'year', year: baseline.year ?? '' },
   };
 }

@@ -32,6 +32,7 @@ export const IssueCodes = {
   ChainedDatasetMismatch: 'chained-dataset-mismatch',
   CyclicMeasure: 'cyclic-measure',
   ComparatorIsSelf: 'comparator-is-self',
+  ParityWithoutStrata: 'parity-without-strata',
   // expressions
   TypeMismatch: 'type-mismatch',
   UnitMismatch: 'unit-mismatch',
@@ -49,6 +50,7 @@ export const IssueCodes = {
   CrossSectorSource: 'cross-sector-source',
   MissingAccountable: 'missing-accountable',
   CostCarrierNotParty: 'cost-carrier-not-party',
+  BaselineNotBefore: 'baseline-not-before-year',
   // incentives
   WeightsNotHundred: 'weights-not-100',
   MixedWeights: 'mixed-weights',

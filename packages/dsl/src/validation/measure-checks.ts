@@ -1,5 +1,6 @@
 import { AstUtils, type ValidationAcceptor } from 'langium';
 import {
+  type ComparisonScoring,
   isChangeScoring,
   isComparisonScoring,
   isContinuousScoring,
@@ -18,6 +19,7 @@ import {
   isPeriodClause,
   isPopulationReference,
   isRecordedExpression,
+  isStratificationClause,
   isStringLiteral,
   type Measure,
   type MeasureClause,
@@ -158,6 +160,39 @@ function checkPopulations(measure: Measure, accept: ValidationAcceptor): void {
   }
 }
 
+/**
+ * Parity between groups compares a stratified measure's own strata: it needs `stratified by`, and
+ * a named group must be one of the field's codes when the field lists them.
+ */
+function checkParityBetweenGroups(
+  measure: Measure,
+  scoring: ComparisonScoring,
+  accept: ValidationAcceptor,
+): void {
+  if (!scoring.across && scoring.group === undefined) return;
+  const field = measure.clauses.find(isStratificationClause)?.field.ref;
+  if (!measure.clauses.some(isStratificationClause)) {
+    report(
+      accept,
+      'error',
+      IssueCodes.ParityWithoutStrata,
+      `Measure ${measure.name} compares groups but is not stratified: add 'stratified by <field>' to say which groups.`,
+      { node: scoring, property: scoring.across ? 'across' : 'group' },
+    );
+    return;
+  }
+  const codes = field?.codes ?? [];
+  if (scoring.group !== undefined && codes.length > 0 && !codes.includes(scoring.group)) {
+    report(
+      accept,
+      'error',
+      IssueCodes.UnknownCode,
+      `"${scoring.group}" is not a code of ${field?.name}: use one of ${codes.map((c) => `"${c}"`).join(', ')}.`,
+      { node: scoring, property: 'group' },
+    );
+  }
+}
+
 function checkExpressions(measure: Measure, accept: ValidationAcceptor): void {
   for (const clause of measure.clauses) {
     if (POPULATION_CLAUSES.some((is) => is(clause))) {
@@ -170,7 +205,8 @@ function checkExpressions(measure: Measure, accept: ValidationAcceptor): void {
         expectQuantity(scoring.value, accept);
         expectQuantity(scoring.baseline, accept);
       }
-      if (isComparisonScoring(scoring) && scoring.comparator.ref === measure) {
+      if (isComparisonScoring(scoring)) checkParityBetweenGroups(measure, scoring, accept);
+      if (isComparisonScoring(scoring) && scoring.comparator?.ref === measure) {
         report(
           accept,
           'error',

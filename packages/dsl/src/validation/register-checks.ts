@@ -6,6 +6,7 @@ import {
   type ValidationChecks,
 } from 'langium';
 import type { Document, ParityAstType } from '../language/generated/ast.js';
+import { checkBaselineTarget } from './baseline-checks.js';
 import { checkContract } from './contract-checks.js';
 import { checkAbsorbedCost } from './cost-checks.js';
 import { checkDataset, checkOrganisation, checkOverTime } from './data-checks.js';
@@ -49,6 +50,7 @@ export function registerValidationChecks(services: LangiumCoreServices): void {
     RiskShare: tolerant(checkRiskShare),
     Budget: tolerant(checkBudget),
     Pilot: tolerant(checkPilot),
+    BaselineTarget: tolerant(checkBaselineTarget),
     ContractTest: tolerant(checkContractTest),
   };
   services.validation.ValidationRegistry.register(checks);

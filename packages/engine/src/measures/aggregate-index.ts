@@ -1,4 +1,4 @@
-import { addMonths, financialYearOf, monthRange, quarterOf } from '../calendar/index.js';
+import { addMonths, financialYearOf, monthRange, monthsOfYear, quarterOf } from '../calendar/index.js';
 import { DomainError, DomainErrorCodes } from '../core/errors.js';
 import type { ContractModel } from '../model/index.js';
 import { AggregateObservation } from './observations.js';
@@ -27,7 +27,7 @@ export class AggregateIndex {
       if (!periods.has(observation.period)) {
         throw new DomainError(
           DomainErrorCodes.PeriodOutsideContract,
-          `Observation ${index + 1} (${observation.measure}, ${observation.period}): the period is outside the contract term ${model.contract.term.start} to ${model.contract.term.end} (months up to 12 before it are accepted for rolling measures).`,
+          `Observation ${index + 1} (${observation.measure}, ${observation.period}): the period is outside the contract term ${model.contract.term.start} to ${model.contract.term.end} (months up to 12 before it are accepted for rolling measures, and a baseline year a target names).`,
           { index },
         );
       }
@@ -52,11 +52,20 @@ export class AggregateIndex {
   }
 }
 
-/** Months of the term and the 12 before it (for rolling measures), and the term's quarters and years. */
+/**
+ * Months of the term and the 12 before it (for rolling measures), and the term's quarters and years;
+ * and the months, quarters and year of any baseline year a target is measured against.
+ */
 function allowedPeriods(model: ContractModel): Set<string> {
   const { start, end } = model.contract.term;
   const allowed = new Set<string>(monthRange(addMonths(start, -12), end));
-  for (const month of monthRange(start, end)) {
+  // A baseline year a target improves on is read like the term: its months, quarters and the year.
+  const baselineYears = [...model.contract.monitors, ...(model.contract.pilot?.outcomes ?? [])].flatMap(
+    (t) => (t.baseline?.from.kind === 'year' ? [t.baseline.from.year] : []),
+  );
+  const baselineMonths = baselineYears.flatMap((year) => monthsOfYear(year));
+  for (const month of baselineMonths) allowed.add(month);
+  for (const month of [...monthRange(start, end), ...baselineMonths]) {
     allowed.add(financialYearOf(month));
     allowed.add(`${financialYearOf(month)} ${quarterOf(month)}`);
   }

@@ -19,6 +19,7 @@ import type { Trace } from '../run/trace.js';
 import type { AggregateIndex } from './aggregate-index.js';
 import { type Gathered, gatherAggregate, gatherRecords } from './gather.js';
 import type { MeasureResult } from './measure-result.js';
+import { scoreParityBetweenStrata } from './strata.js';
 import type { RecordTallies, RecordTally } from './tally.js';
 import { emptyTally } from './tally-accumulator.js';
 
@@ -29,20 +30,26 @@ export interface MeasureContext {
   tallies: RecordTallies;
 }
 
-/** Evaluates one measure for one provider (ODS code, or the whole contract) and period. */
+/**
+ * Evaluates one measure for one provider (ODS code, or the whole contract) and period, or for one
+ * stratum of a stratified measure: scored on that group's records against the stratum minimum.
+ */
 export function evaluateMeasure(
   context: MeasureContext,
   measureName: string,
   provider: string,
   period: Period,
+  stratum?: string,
 ): MeasureResult {
-  const measure = context.model.measures.find((m) => m.name === measureName);
-  if (!measure) throw new Error(`measure ${measureName} is not in the model`);
+  const found = context.model.measures.find((m) => m.name === measureName);
+  if (!found) throw new Error(`measure ${measureName} is not in the model`);
+  const measure = stratum === undefined ? found : stratumMeasure(found, stratum);
   const label = periodLabel(period);
   const base = {
-    measure: measure.name,
+    measure: found.name,
     provider,
     period: label,
+    ...(stratum !== undefined && { stratum }),
     provisional: dayNumber(context.asOf) < dayAfterMonth(lastMonthOf(period)),
   };
   if (dayNumber(context.asOf) < firstDayOf(firstMonthOf(period))) {
@@ -59,16 +66,32 @@ export function evaluateMeasure(
       ),
     };
   }
-  const gathered = gather(context, measure, provider, period);
+  const gathered = gather(context, measure, provider, period, stratum);
   if (!gathered)
     return {
       ...base,
       status: 'no-data',
       trace: trace(measure, label, provider, {}, 'no data submitted', 'no data'),
     };
+  if (measure.scoring.kind === 'parity' && measure.scoring.between)
+    return scoreParityBetweenStrata(context, measure, provider, period, base, evaluateMeasure);
   if (measure.scoring.kind === 'parity')
     return scoreParity(context, measure, provider, period, gathered, base);
   return score(measure, gathered, base, label, provider);
+}
+
+/**
+ * A stratum is scored as its measure is (a gap measure as the proportion it compares), with the
+ * stratum's minimum denominator, and named in its explanation.
+ */
+function stratumMeasure(measure: Measure, stratum: string): Measure {
+  const field = measure.stratifiedBy ?? 'stratum';
+  return {
+    ...measure,
+    title: `${measure.title} (${field} ${stratum})`,
+    scoring: measure.scoring.kind === 'parity' ? { kind: 'proportion' } : measure.scoring,
+    minimumDenominator: measure.stratumMinimumDenominator ?? measure.minimumDenominator,
+  };
 }
 
 function gather(
@@ -76,11 +99,21 @@ function gather(
   measure: Measure,
   provider: string,
   period: Period,
+  stratum: string | undefined,
 ): Gathered | undefined {
   if (measure.from?.kind === 'dataset') {
     const dataset = context.model.datasets.find((d) => d.name === measure.from?.name);
     if (!dataset) return undefined;
-    const { tallies, reportedMonths } = gatherRecords(context.tallies, measure, dataset, provider, period);
+    const { tallies, reportedMonths } = gatherRecords(
+      context.tallies,
+      measure,
+      dataset,
+      provider,
+      period,
+      stratum,
+    );
+    // Strata come from records only: a return reports no groups.
+    if (stratum !== undefined && tallies.length === 0) return undefined;
     if (tallies.length === 0)
       return gatherAggregate(context.aggregates, measure, provider, period, dataset.overTime);
     const tally = mergeTallies(tallies);
@@ -286,7 +319,7 @@ function scoreParity(
 ): MeasureResult {
   const label = periodLabel(period);
   const own = score({ ...measure, scoring: { kind: 'proportion' } }, g, base, label, provider);
-  const comparatorName = measure.scoring.kind === 'parity' ? measure.scoring.comparator : '';
+  const comparatorName = (measure.scoring.kind === 'parity' && measure.scoring.comparator) || '';
   const comparator = evaluateMeasure(context, comparatorName, provider, period);
   if (own.value === undefined || comparator.value === undefined || comparator.value.n === 0n) {
     return { ...own, value: undefined, status: own.status === 'scored' ? 'insufficient-data' : own.status };

@@ -208,6 +208,7 @@ export function gatherRecords(
   dataset: Dataset,
   provider: string,
   period: Period,
+  stratum = '',
 ): { tallies: RecordTally[]; reportedMonths: string[] } {
   const byProvider = tallies.get(measure.name);
   if (!byProvider) return { tallies: [], reportedMonths: [] };
@@ -219,11 +220,12 @@ export function gatherRecords(
   for (const p of providers) {
     const byMonth = byProvider.get(p);
     if (!byMonth) continue;
+    // A month with records reports every stratum, including those it has no rows for.
     const withData = months.filter((m) => byMonth.get(m)?.get('') !== undefined);
     if (withData.length > 0) reported.push(withData);
     const chosen = snapshots ? withData.slice(-1) : withData;
     for (const month of chosen) {
-      const tally = byMonth.get(month)?.get('');
+      const tally = byMonth.get(month)?.get(stratum);
       if (tally) found.push(tally);
     }
   }

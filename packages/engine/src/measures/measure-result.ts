@@ -11,6 +11,8 @@ export interface MeasureResult {
   measure: string;
   provider: string;
   period: string;
+  /** The group a stratified measure's figure is for (its stratifying field's value); absent for the whole. */
+  stratum?: string;
   status: MeasureStatus;
   /** The score: a fraction for proportions, coverage and paired measures; a number otherwise. */
   value?: Rational;

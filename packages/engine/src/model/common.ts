@@ -69,6 +69,21 @@ export const Threshold = z.discriminatedUnion('kind', [
 ]);
 export type Threshold = z.infer<typeof Threshold>;
 
+/**
+ * A target that is an improvement on a baseline: the figure must be at least the target below (or
+ * above) the baseline, which is the measure's figure for a baseline year or a declared value. A
+ * percentage target is relative to the baseline (60% below: at most 40% of it); any other target
+ * is absolute (8 days below: at most the baseline less 8).
+ */
+export const BaselineTarget = z.object({
+  direction: z.enum(['below', 'above']),
+  from: z.discriminatedUnion('kind', [
+    z.object({ kind: z.literal('year'), year: FinancialYear }),
+    z.object({ kind: z.literal('value'), value: Threshold }),
+  ]),
+});
+export type BaselineTarget = z.infer<typeof BaselineTarget>;
+
 /** A period named in a test or position: a whole year, a quarter of it, or a month. */
 export const PeriodRef = z.object({
   year: FinancialYear.optional(),

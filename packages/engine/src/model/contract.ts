@@ -1,6 +1,7 @@
 import { z } from 'zod';
 import {
   Amount,
+  BaselineTarget,
   DecimalText,
   FinancialYear,
   HealthDomain,
@@ -207,7 +208,9 @@ export type RiskShare = z.infer<typeof RiskShare>;
 
 export const Pilot = z.object({
   review: z.string().optional(),
-  outcomes: z.array(z.object({ measure: z.string(), target: Threshold })),
+  outcomes: z.array(
+    z.object({ measure: z.string(), target: Threshold, baseline: BaselineTarget.optional() }),
+  ),
   continueIf: z.discriminatedUnion('kind', [
     z.object({ kind: z.literal('all') }),
     z.object({ kind: z.literal('at-least'), required: z.number().int().positive() }),
@@ -238,6 +241,8 @@ export type AbsorbedCost = z.infer<typeof AbsorbedCost>;
 export const Monitor = z.object({
   measure: z.string(),
   target: Threshold.optional(),
+  /** Set when the target is an improvement on a baseline rather than a level. */
+  baseline: BaselineTarget.optional(),
   accountable: z.string().optional(),
   location: SourceLocation,
 });

@@ -96,7 +96,21 @@ export const Scoring = z.discriminatedUnion('kind', [
   z.object({ kind: z.literal('change'), value: Expression, baseline: Expression }),
   z.object({ kind: z.literal('coverage'), window: Duration }),
   z.object({ kind: z.literal('attestation'), evidenceRequired: z.boolean() }),
-  z.object({ kind: z.literal('parity'), comparator: z.string(), form: z.enum(['ratio', 'gap']) }),
+  /**
+   * Parity: against another measure (`comparator`), or between the groups of this stratified
+   * measure (`between`): its best and worst strata, or one stratum and the rest.
+   */
+  z.object({
+    kind: z.literal('parity'),
+    comparator: z.string().optional(),
+    between: z
+      .discriminatedUnion('kind', [
+        z.object({ kind: z.literal('best-and-worst') }),
+        z.object({ kind: z.literal('group-and-rest'), group: z.string() }),
+      ])
+      .optional(),
+    form: z.enum(['ratio', 'gap']),
+  }),
   z.object({ kind: z.literal('paired'), field: z.string(), times: z.number().int().positive() }),
   z.object({ kind: z.literal('count') }),
   /** A value an aggregate return reports as it is: spend, a registered population, staffed hours. */
@@ -128,6 +142,8 @@ export const Measure = z.object({
   direction: z.enum(['higher', 'lower']).optional(),
   period: PeriodBasis.optional(),
   stratifiedBy: z.string().optional(),
+  /** The least denominator a stratum needs to be scored; the measure's minimum when absent. */
+  stratumMinimumDenominator: z.number().int().nonnegative().optional(),
   location: SourceLocation,
 });
 export type Measure = z.infer<typeof Measure>;

@@ -19,6 +19,7 @@ import {
 import type { MeasureResult } from '../measures/measure-result.js';
 import type { RiskShare, ShareBand } from '../model/contract.js';
 import { formatPence } from '../money.js';
+import { compareWithBaseline } from '../run/baseline.js';
 import { thresholdValue } from './attainment.js';
 import { amountPence, type EvaluationContext, odsOf, roundLine } from './context.js';
 import { type LimitValue, limitPence } from './limits.js';
@@ -292,6 +293,8 @@ export function measureMet(
   const who = provider ?? odsOf(context, monitor.accountable) ?? '*';
   const result = context.measureResult(measureName, who, period ?? { kind: 'year', year });
   if (result.status !== 'scored' || !result.value) return false;
+  if (monitor.baseline)
+    return compareWithBaseline(context, measure, who, result, monitor.target, monitor.baseline).met === true;
   const target = thresholdValue(monitor.target);
   return measure.direction === 'lower'
     ? compare(result.value, target) <= 0

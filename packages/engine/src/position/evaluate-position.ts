@@ -3,7 +3,8 @@ import type { ContractModel } from '../model/index.js';
 import { type ContractResult, type EvaluateOptions, evaluateInContext } from '../run/evaluate.js';
 import { type IndicatorPosition, indicatorPositions } from './indicators.js';
 import { measureFigures } from './measure-figures.js';
-import type { IndicatorFigure, MeasureFigure } from './schema.js';
+import type { IndicatorFigure, MeasureFigure, StratumFigure } from './schema.js';
+import { strataFigures } from './strata-figures.js';
 import type { PricedLine } from './versions.js';
 
 /**
@@ -16,6 +17,8 @@ export interface ContractPosition {
   asOf: string;
   result: ContractResult;
   measures: MeasureFigure[];
+  /** Each group's figures of the stratified measures in play. */
+  strata: StratumFigure[];
   indicators: IndicatorFigure[];
   /**
    * The payment lines when they were priced period by period by several versions, each naming its
@@ -42,6 +45,7 @@ export async function evaluatePosition(
     asOf: options.asOf,
     result,
     measures: measureFigures(context, options.asOf),
+    strata: strataFigures(context),
     indicators: indicatorPositions(context, options.asOf, result.lines).map(indicatorJson),
   };
 }

@@ -36,6 +36,27 @@ export const MeasureFigure = z.object({
 });
 export type MeasureFigure = z.infer<typeof MeasureFigure>;
 
+/**
+ * One group's figures of a stratified measure (`stratified by ethnicity`) for one provider and
+ * period; below the stratum minimum denominator it is insufficient data, with no value.
+ */
+export const StratumFigure = MeasureFigure.extend({
+  /** The field whose value names the group. */
+  stratifiedBy: z.string(),
+  /** The group: the field's value, or `unknown` where it was not recorded. */
+  stratum: z.string(),
+});
+export type StratumFigure = z.infer<typeof StratumFigure>;
+
+/** A target on a baseline: the baseline figure, the level required and the comparison in words. */
+export const BaselineFigure = z.object({
+  status: z.enum(['compared', 'no-baseline']),
+  baseline: z.string().optional(),
+  required: z.string().optional(),
+  explanation: z.string(),
+});
+export type BaselineFigure = z.infer<typeof BaselineFigure>;
+
 /** For one threshold, the numerator still to reach by year end. */
 export const ThresholdNeed = z.object({
   threshold: z.string(),
@@ -110,6 +131,7 @@ export const MonitorFigure = z.object({
   met: z.boolean().optional(),
   status: z.string(),
   explanation: z.string(),
+  baseline: BaselineFigure.optional(),
 });
 export type MonitorFigure = z.infer<typeof MonitorFigure>;
 
@@ -121,7 +143,14 @@ export const PilotFigure = z.object({
   review: z.string(),
   decision: z.enum(['pending', 'continues', 'ends']),
   continues: z.boolean().optional(),
-  outcomes: z.array(z.object({ measure: z.string(), met: z.boolean(), explanation: z.string() })),
+  outcomes: z.array(
+    z.object({
+      measure: z.string(),
+      met: z.boolean(),
+      explanation: z.string(),
+      baseline: BaselineFigure.optional(),
+    }),
+  ),
 });
 
 /** Which contract, version, data and date a position or statement was computed from. */
@@ -141,6 +170,8 @@ export const Position = z.object({
   ...Identity,
   provider: z.string(),
   measures: z.array(MeasureFigure),
+  /** Each group's figures of the stratified measures in play (a provider sees only its own). */
+  strata: z.array(StratumFigure),
   indicators: z.array(IndicatorFigure),
   lines: z.array(PaymentLineJson),
   monitors: z.array(MonitorFigure),

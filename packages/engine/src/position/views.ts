@@ -1,10 +1,12 @@
+import { toDecimal } from '../core/rational.js';
 import type { PaymentLine } from '../payments/payment-line.js';
 import { isPayable } from '../payments/payment-line.js';
+import type { BaselineComparison } from '../run/baseline.js';
 import { termYears } from '../run/term-year.js';
 import { apportionedTotals, commissionerShares } from './apportionment.js';
 import type { ContractPosition } from './evaluate-position.js';
 import { lineJson } from './line-json.js';
-import type { Position, Statement } from './schema.js';
+import type { BaselineFigure, Position, Statement } from './schema.js';
 import type { PricedLine } from './versions.js';
 
 /** Which published version and which submissions a position was computed from. */
@@ -42,6 +44,8 @@ export function positionFor(position: ContractPosition, source: PositionSource, 
     term: termYears(model),
     provider: provider ?? 'all',
     measures: position.measures.filter(mine),
+    // A provider sees only its own groups; the figures pooled across providers are the commissioner's.
+    strata: position.strata.filter((s) => (provider ? s.provider === provider : true)),
     indicators: position.indicators.filter((i) => !provider || i.provider === provider),
     lines: pricedLines(position, source)
       .filter(mine)
@@ -51,8 +55,9 @@ export function positionFor(position: ContractPosition, source: PositionSource, 
       provider: m.provider,
       target: m.target,
       met: m.met,
-      status: m.result.status,
+      status: m.baseline?.status === 'no-baseline' ? 'no-baseline' : m.result.status,
       explanation: m.result.trace.text,
+      ...(m.baseline && { baseline: baselineJson(m.baseline) }),
     })),
     pilot: result.pilot && {
       review: result.pilot.review,
@@ -62,6 +67,7 @@ export function positionFor(position: ContractPosition, source: PositionSource, 
         measure: o.measure,
         met: o.met,
         explanation: o.result.trace.text,
+        ...(o.baseline && { baseline: baselineJson(o.baseline) }),
       })),
     },
   };
@@ -109,6 +115,15 @@ export function statementFor(
       commissionerPence: r.commissionerPence.toString(),
     })),
     submissions: source.submissions,
+  };
+}
+
+function baselineJson(comparison: BaselineComparison): BaselineFigure {
+  return {
+    status: comparison.status,
+    baseline: comparison.baseline && toDecimal(comparison.baseline, 6),
+    required: comparison.required && toDecimal(comparison.required, 6),
+    explanation: comparison.text,
   };
 }
 

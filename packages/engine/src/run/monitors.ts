@@ -1,11 +1,12 @@
 import { compare } from '../core/rational.js';
 import type { MeasureResult } from '../measures/measure-result.js';
-import type { Threshold } from '../model/common.js';
+import type { BaselineTarget, Threshold } from '../model/common.js';
 import type { Monitor } from '../model/contract.js';
 import type { ContractModel } from '../model/index.js';
 import { formatPence } from '../money.js';
 import { thresholdValue } from '../payments/attainment.js';
 import type { EvaluationContext } from '../payments/context.js';
+import { type BaselineComparison, compareWithBaseline, describeBaselineTarget } from './baseline.js';
 
 /** A monitored measure for one provider: its figure for the year and, when it has a target, whether it meets it. */
 export interface MonitorResult {
@@ -15,6 +16,8 @@ export interface MonitorResult {
   target?: string;
   /** Whether the provider's own figure meets the target; absent when there is no target. */
   met?: boolean;
+  /** For a target on a baseline: the baseline, the level required and the comparison in words. */
+  baseline?: BaselineComparison;
   result: MeasureResult;
 }
 
@@ -40,6 +43,7 @@ export function evaluateMonitors(context: EvaluationContext): MonitorResult[] {
     monitoredProviders(context.model, monitor).map((provider) => {
       const result = context.measureResult(monitor.measure, provider, { kind: 'year', year });
       if (!monitor.target) return { measure: monitor.measure, provider, result };
+      if (monitor.baseline) return againstBaseline(context, monitor, provider, result);
       return {
         measure: monitor.measure,
         provider,
@@ -49,6 +53,29 @@ export function evaluateMonitors(context: EvaluationContext): MonitorResult[] {
       };
     }),
   );
+}
+
+/** A monitor whose target is an improvement on a baseline; without a baseline figure it has no verdict. */
+function againstBaseline(
+  context: EvaluationContext,
+  monitor: Monitor,
+  provider: string,
+  result: MeasureResult,
+): MonitorResult {
+  const measure = context.model.measures.find((m) => m.name === monitor.measure);
+  const target = monitor.target as Threshold;
+  const baseline = monitor.baseline as BaselineTarget;
+  const described = describeBaselineTarget(target, baseline);
+  if (!measure) return { measure: monitor.measure, provider, target: described, result };
+  const comparison = compareWithBaseline(context, measure, provider, result, target, baseline);
+  return {
+    measure: monitor.measure,
+    provider,
+    target: described,
+    ...(comparison.met !== undefined && { met: comparison.met }),
+    baseline: comparison,
+    result,
+  };
 }
 
 /** Whether a scored figure meets a target in the measure's direction (at most, when lower is better). */

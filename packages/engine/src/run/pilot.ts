@@ -1,6 +1,7 @@
 import { dateOfDayNumber, dayAfterMonth } from '../calendar/index.js';
 import type { MeasureResult } from '../measures/measure-result.js';
 import type { EvaluationContext } from '../payments/context.js';
+import { type BaselineComparison, compareWithBaseline } from './baseline.js';
 import { meetsTarget } from './monitors.js';
 
 /** A pilot outcome for the contract as a whole: the measure's figure for the year against its target. */
@@ -8,6 +9,8 @@ export interface PilotOutcome {
   measure: string;
   provider: string;
   met: boolean;
+  /** For a target on a baseline: the comparison; an outcome with no baseline figure is not met. */
+  baseline?: BaselineComparison;
   result: MeasureResult;
 }
 
@@ -33,6 +36,11 @@ export function evaluatePilot(context: EvaluationContext): PilotResult | undefin
   const year = context.model.contract.year;
   const outcomes = pilot.outcomes.map((outcome) => {
     const result = context.measureResult(outcome.measure, '*', { kind: 'year', year });
+    const measure = context.model.measures.find((m) => m.name === outcome.measure);
+    if (outcome.baseline && measure) {
+      const baseline = compareWithBaseline(context, measure, '*', result, outcome.target, outcome.baseline);
+      return { measure: outcome.measure, provider: '*', met: baseline.met === true, baseline, result };
+    }
     const met = meetsTarget(context, outcome.measure, result, outcome.target);
     return { measure: outcome.measure, provider: '*', met, result };
   });

@@ -332,8 +332,17 @@ function checkMeasure(
       measureMet(context, expect.target.name, model.contract.year, provider, parsePeriod(period)) ||
       pilotMet(evaluation, expect.target.name);
     status = met ? 'met' : 'not-met';
+    // A target on a baseline with no baseline figure is neither met nor failed.
+    if (!met && noBaseline(evaluation, expect.target.name, provider)) status = 'insufficient-data';
   }
   return status === outcome.status ? undefined : fail(outcome.status, status, [result.trace.text]);
+}
+
+function noBaseline(evaluation: Evaluation, measure: string, provider: string | undefined): boolean {
+  const judged = [...evaluation.result.monitors, ...(evaluation.result.pilot?.outcomes ?? [])].filter(
+    (o) => o.measure === measure && (provider === undefined || o.provider === provider || o.provider === '*'),
+  );
+  return judged.length > 0 && judged.every((o) => o.baseline?.status === 'no-baseline');
 }
 
 function pilotMet(evaluation: Evaluation, measure: string): boolean {

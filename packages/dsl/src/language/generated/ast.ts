@@ -46,13 +46,16 @@ export type ParityKeywordNames =
     | "Q4"
     | "UTC"
     | "a"
+    | "above"
     | "account"
     | "accountable"
+    | "across"
     | "activity"
     | "actual"
     | "acute"
     | "admission"
     | "after"
+    | "against"
     | "aggregate"
     | "all"
     | "alliance"
@@ -74,9 +77,11 @@ export type ParityKeywordNames =
     | "attestation"
     | "average"
     | "awaits"
+    | "baseline"
     | "bear"
     | "bears"
     | "before"
+    | "below"
     | "benchmark"
     | "better"
     | "beyond"
@@ -239,6 +244,7 @@ export type ParityKeywordNames =
     | "reported"
     | "required"
     | "resident"
+    | "rest"
     | "return"
     | "review"
     | "risk"
@@ -256,6 +262,7 @@ export type ParityKeywordNames =
     | "snapshots"
     | "social-care"
     | "source"
+    | "strata"
     | "stratified"
     | "sub-contract"
     | "subcontractor"
@@ -518,6 +525,25 @@ export function isAttestationScoring(item: unknown): item is AttestationScoring 
     return reflection.isInstance(item, AttestationScoring.$type);
 }
 
+export interface BaselineTarget extends langium.AstNode {
+    readonly $container: Monitor | PilotOutcome;
+    readonly $type: 'BaselineTarget';
+    direction: 'above' | 'below';
+    value?: Threshold;
+    year?: string;
+}
+
+export const BaselineTarget = {
+    $type: 'BaselineTarget',
+    direction: 'direction',
+    value: 'value',
+    year: 'year'
+} as const;
+
+export function isBaselineTarget(item: unknown): item is BaselineTarget {
+    return reflection.isInstance(item, BaselineTarget.$type);
+}
+
 export interface BinaryExpression extends langium.AstNode {
     readonly $container: AllOf | AnyOf | BinaryExpression | ChangeScoring | ContinuousScoring | DenominatorClause | ExceptionClause | ExclusionClause | MembershipExpression | NotExpression | NumeratorClause | NumeratorExclusionClause | RecordedExpression | WithinExpression;
     readonly $type: 'BinaryExpression';
@@ -694,15 +720,19 @@ export function isCohortClause(item: unknown): item is CohortClause {
 export interface ComparisonScoring extends langium.AstNode {
     readonly $container: ScoringClause;
     readonly $type: 'ComparisonScoring';
-    comparator: langium.Reference<Measure>;
+    across: boolean;
+    comparator?: langium.Reference<Measure>;
     form: 'gap' | 'ratio';
+    group?: string;
     kind: 'parity';
 }
 
 export const ComparisonScoring = {
     $type: 'ComparisonScoring',
+    across: 'across',
     comparator: 'comparator',
     form: 'form',
+    group: 'group',
     kind: 'kind'
 } as const;
 
@@ -1482,6 +1512,7 @@ export function isMoneyLiteral(item: unknown): item is MoneyLiteral {
 export interface Monitor extends langium.AstNode {
     readonly $container: Contract;
     readonly $type: 'Monitor';
+    baseline?: BaselineTarget;
     measure: langium.Reference<Measure>;
     organisation?: langium.Reference<Organisation>;
     target?: Threshold;
@@ -1489,6 +1520,7 @@ export interface Monitor extends langium.AstNode {
 
 export const Monitor = {
     $type: 'Monitor',
+    baseline: 'baseline',
     measure: 'measure',
     organisation: 'organisation',
     target: 'target'
@@ -1877,12 +1909,14 @@ export function isPilot(item: unknown): item is Pilot {
 export interface PilotOutcome extends langium.AstNode {
     readonly $container: Pilot;
     readonly $type: 'PilotOutcome';
+    baseline?: BaselineTarget;
     measure: langium.Reference<Measure>;
     target: Threshold;
 }
 
 export const PilotOutcome = {
     $type: 'PilotOutcome',
+    baseline: 'baseline',
     measure: 'measure',
     target: 'target'
 } as const;
@@ -2467,11 +2501,13 @@ export interface StratificationClause extends langium.AstNode {
     readonly $container: Measure;
     readonly $type: 'StratificationClause';
     field: langium.Reference<Field>;
+    minimum?: string;
 }
 
 export const StratificationClause = {
     $type: 'StratificationClause',
-    field: 'field'
+    field: 'field',
+    minimum: 'minimum'
 } as const;
 
 export function isStratificationClause(item: unknown): item is StratificationClause {
@@ -2538,7 +2574,7 @@ export function isTestStep(item: unknown): item is TestStep {
 }
 
 export interface Threshold extends langium.AstNode {
-    readonly $container: LinearRule | Monitor | PilotOutcome | ThresholdRule;
+    readonly $container: BaselineTarget | LinearRule | Monitor | PilotOutcome | ThresholdRule;
     readonly $type: 'Threshold';
     money?: string;
     number?: SignedNumber;
@@ -2734,6 +2770,7 @@ export type ParityAstType = {
     AssessmentClause: AssessmentClause
     AttainmentOutcome: AttainmentOutcome
     AttestationScoring: AttestationScoring
+    BaselineTarget: BaselineTarget
     BinaryExpression: BinaryExpression
     BooleanLiteral: BooleanLiteral
     Budget: Budget
@@ -3049,6 +3086,23 @@ export class ParityAstReflection extends langium.AbstractAstReflection {
             },
             superTypes: [Scoring.$type]
         },
+        BaselineTarget: {
+            name: BaselineTarget.$type,
+            properties: {
+                direction: {
+                    name: BaselineTarget.direction
+                },
+                value: {
+                    name: BaselineTarget.value,
+                    optional: true
+                },
+                year: {
+                    name: BaselineTarget.year,
+                    optional: true
+                }
+            },
+            superTypes: []
+        },
         BinaryExpression: {
             name: BinaryExpression.$type,
             properties: {
@@ -3191,12 +3245,22 @@ export class ParityAstReflection extends langium.AbstractAstReflection {
         ComparisonScoring: {
             name: ComparisonScoring.$type,
             properties: {
+                across: {
+                    name: ComparisonScoring.across,
+                    defaultValue: false,
+                    optional: true
+                },
                 comparator: {
                     name: ComparisonScoring.comparator,
-                    referenceType: Measure.$type
+                    referenceType: Measure.$type,
+                    optional: true
                 },
                 form: {
                     name: ComparisonScoring.form
+                },
+                group: {
+                    name: ComparisonScoring.group,
+                    optional: true
                 },
                 kind: {
                     name: ComparisonScoring.kind
@@ -3767,6 +3831,10 @@ export class ParityAstReflection extends langium.AbstractAstReflection {
         Monitor: {
             name: Monitor.$type,
             properties: {
+                baseline: {
+                    name: Monitor.baseline,
+                    optional: true
+                },
                 measure: {
                     name: Monitor.measure,
                     referenceType: Measure.$type
@@ -4055,6 +4123,10 @@ export class ParityAstReflection extends langium.AbstractAstReflection {
         PilotOutcome: {
             name: PilotOutcome.$type,
             properties: {
+                baseline: {
+                    name: PilotOutcome.baseline,
+                    optional: true
+                },
                 measure: {
                     name: PilotOutcome.measure,
                     referenceType: Measure.$type
@@ -4473,6 +4545,10 @@ export class ParityAstReflection extends langium.AbstractAstReflection {
                 field: {
                     name: StratificationClause.field,
                     referenceType: Field.$type
+                },
+                minimum: {
+                    name: StratificationClause.minimum,
+                    optional: true
                 }
             },
             superTypes: [MeasureClause.$type]
