@@ -22,6 +22,7 @@ export {
   toPercentText,
 } from './core/rational.js';
 export { roundPence } from './core/rounding.js';
+export { cumulativeFalls } from './measures/cumulative-falls.js';
 export { evaluateMeasure, type MeasureContext } from './measures/evaluate-measure.js';
 export { PopulationStatus } from './measures/measure-populations.js';
 export type { MeasureResult, MeasureStatus } from './measures/measure-result.js';

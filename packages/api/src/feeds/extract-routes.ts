@@ -7,6 +7,7 @@ import { ApiError } from '../errors.js';
 import type { AppEnv } from '../services.js';
 import { acceptExtract } from './accept-extract.js';
 import { FeedBody } from './body-stream.js';
+import { cumulativeWarnings } from './cumulative-warnings.js';
 import { LISTED_ERRORS } from './feed-errors.js';
 import { periodProblem } from './feed-period.js';
 import { contractInForce, formatOrRefuse } from './feed-request.js';
@@ -150,10 +151,20 @@ extractRoutes.openapi(
         { errors: listed, total },
       );
     }
-    const parts = accepted.parts.map((part) => ({
-      ...submissionJson(part.submission, part.supersedes),
-      created: part.created,
-    }));
+    const parts = await Promise.all(
+      accepted.parts.map(async (part) => {
+        const { provider, period } = part.submission;
+        const asOf = today(clock);
+        const warnings = await cumulativeWarnings(db, { contractName: name, model, target, provider, asOf }, [
+          period,
+        ]);
+        return {
+          ...submissionJson(part.submission, part.supersedes),
+          created: part.created,
+          ...(warnings.length > 0 ? { warnings } : {}),
+        };
+      }),
+    );
     await audit('ok', {
       rows: accepted.rows,
       contentHash: accepted.contentHash,

@@ -26,6 +26,10 @@ export const Submission = z
     supersedes: z.string().optional().openapi({
       description: 'The earlier submission for the same provider, source and period that this one replaces',
     }),
+    warnings: z.array(z.string()).optional().openapi({
+      description:
+        'What the submitter should check, though the feed is stored: a cumulative (year-to-date) figure lower than the month before, or higher than a later month already sent',
+    }),
   })
   .openapi('Submission');
 export const ListedSubmission = Submission.extend({

@@ -7,6 +7,7 @@ import { ApiError } from '../errors.js';
 import type { AppEnv } from '../services.js';
 import { acceptFeed } from './accept-feed.js';
 import { FeedBody } from './body-stream.js';
+import { cumulativeWarnings } from './cumulative-warnings.js';
 import { readableFeeds } from './feed-access.js';
 import { LISTED_ERRORS } from './feed-errors.js';
 import { periodProblem } from './feed-period.js';
@@ -157,14 +158,26 @@ feedRoutes.openapi(
         { errors: listed, total },
       );
     }
+    const warnings = await cumulativeWarnings(
+      db,
+      { contractName: name, model, target, provider, asOf: today(clock) },
+      [query.period],
+    );
     await audit('ok', {
       submission: accepted.submission.id,
       rows: accepted.rows,
       contentHash: accepted.submission.contentHash,
       created: accepted.created,
       supersedes: accepted.supersedes,
+      ...(warnings.length > 0 ? { warnings: warnings.length } : {}),
     });
-    return c.json(submissionJson(accepted.submission, accepted.supersedes), accepted.created ? 201 : 200);
+    return c.json(
+      {
+        ...submissionJson(accepted.submission, accepted.supersedes),
+        ...(warnings.length > 0 ? { warnings } : {}),
+      },
+      accepted.created ? 201 : 200,
+    );
   },
 );
 
