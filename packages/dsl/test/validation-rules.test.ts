@@ -199,6 +199,13 @@ const CASES: RuleCase[] = [
     at: 'levels',
   },
   {
+    name: 'a dataset read week by week',
+    code: IssueCodes.OverTimeMismatch,
+    file: 'lib',
+    edits: [['  rows are snapshots\n', '  rows are levels read as sum of weeks\n']],
+    at: 'sum of weeks',
+  },
+  {
     name: 'snapshots dated by a field',
     code: IssueCodes.OverTimeMismatch,
     file: 'lib',
@@ -701,6 +708,10 @@ const CASES: RuleCase[] = [
 
 /** New constructs written correctly: each set of edits checks with no problems at all. */
 const CORRECT: Array<{ name: string; edits: Partial<Record<FileKey, Array<[string, string]>>> }> = [
+  {
+    name: 'a return of levels given week by week',
+    edits: { lib: [['  rows are events\n', '  rows are levels read as sum of weeks\n']] },
+  },
   {
     name: 'indicators weighted as shares of the contract value that add up to the scheme',
     edits: {

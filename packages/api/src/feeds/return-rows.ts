@@ -10,10 +10,12 @@ import {
   periodsOfTerm,
   quarterOf,
   quoteCell as quoted,
+  readDate,
   readDecimal,
   readInteger,
   readMonth,
   readPence,
+  sumOfWeeks,
 } from '@parity/engine';
 import { type Cell, cellText } from './feed-cells.js';
 import type { FeedErrors } from './feed-errors.js';
@@ -57,6 +59,8 @@ export class ReturnRows {
   private columnOf = new Map<ReturnColumn, number>();
   private width = 0;
   private readonly reportedKeys = new Set<string>();
+  /** A level given week by week: each row is a week of the feed's month, and the month their sum. */
+  private readonly weekly: boolean;
 
   constructor(
     private readonly model: ContractModel,
@@ -77,6 +81,7 @@ export class ReturnRows {
       }
     }
     this.periods = periodsOfTerm(model.contract.term);
+    this.weekly = source.overTime.meaning === 'levels' && source.overTime.reading === 'sum-of-weeks';
     const year = financialYearOf(period);
     this.feedPeriods = [
       period,
@@ -86,7 +91,16 @@ export class ReturnRows {
   }
 
   get rows(): ReturnFigure[] {
-    return [...this.figures.values()].sort((a, b) => a.row - b.row).map((f) => f.figure);
+    const figures = [...this.figures.values()].sort((a, b) => a.row - b.row).map((f) => f.figure);
+    return this.weekly ? this.monthsOfWeeks(figures) : figures;
+  }
+
+  /** Each measure's weeks summed into the feed's month, by the engine's rule (`sumOfWeeks`). */
+  private monthsOfWeeks(weeks: ReturnFigure[]): ReturnFigure[] {
+    const byMeasure = new Map<string, ReturnFigure[]>();
+    for (const week of weeks) byMeasure.set(week.measure, [...(byMeasure.get(week.measure) ?? []), week]);
+    const [month] = this.feedPeriods;
+    return [...byMeasure].map(([measure, given]) => ({ measure, period: month, ...sumOfWeeks(given) }));
   }
 
   acceptHeader(header: readonly string[]): boolean {
@@ -188,7 +202,10 @@ export class ReturnRows {
     else if (measure === undefined) problem('measure', this.unknownMeasure(measureText));
     const period = text('period');
     if (period === '') problem('period', 'a period is required');
-    else if (!this.periods.has(period))
+    else if (this.weekly) {
+      const week = this.weekProblem(period);
+      if (week) problem('period', week);
+    } else if (!this.periods.has(period))
       problem(
         'period',
         `${quoted(period)} is not a month (2026-05), quarter (2026/27 Q2) or year (2026/27) of the contract term ${this.model.contract.term.start} to ${this.model.contract.term.end}`,
@@ -241,6 +258,16 @@ export class ReturnRows {
     if (pence !== undefined) figure.pence = String(pence);
     if (evidence !== '') figure.evidence = evidence;
     this.figures.set(key, { figure, row });
+  }
+
+  /** What is wrong with a week's period: it is the date the week begins, in the feed's month. */
+  private weekProblem(period: string): string | undefined {
+    const [month] = this.feedPeriods;
+    if (readDate(period) === undefined)
+      return `${quoted(period)} is not a week: ${this.source.name} gives a level week by week, each row under the date its week begins (YYYY-MM-DD) in ${month}`;
+    if (period.slice(0, 7) !== month)
+      return `the week beginning ${period} is not in this feed's month: a feed for ${month} gives the weeks that begin in ${month}`;
+    return undefined;
   }
 
   /** A period of the term that is not the feed's month, nor the quarter or year it falls in. */

@@ -121,12 +121,12 @@ export function checkOverTime(source: Dataset | AggregateReturn, accept: Validat
         property: 'reading',
       },
     );
-  if (overTimeOfClause(clause).reading === 'sum-of-weeks')
+  if (overTimeOfClause(clause).reading === 'sum-of-weeks' && source.$type === 'Dataset')
     report(
       accept,
       'error',
       IssueCodes.OverTimeMismatch,
-      "Weekly periods are not yet taken by feeds: read a level as 'latest' or 'average of months'.",
+      "Only an aggregate return gives a level week by week; a dataset's rows are records: read its level as 'latest' or 'average of months', or make it an aggregate return.",
       { node: clause, property: 'reading' },
     );
   if (source.$type === 'Dataset' && clause.meaning === 'snapshots') {

@@ -29,7 +29,7 @@ export interface Gathered {
  * the months of the measure's basis, taking a quarter's observation where its months have none of
  * their own. How months combine is what the return declares its rows to be (`overTime`): events
  * add up; snapshots and cumulative (year-to-date) figures take the latest month's; levels take the
- * latest or the average of the months. A measure given no return (figures in a test) adds counts
+ * latest or the average of the months, or add up when they are sums of weeks. A measure given no return (figures in a test) adds counts
  * and money and takes a reported number as a level. A provider with no figures of its own falls
  * back to figures given for the whole contract; the whole contract pools every provider.
  */
@@ -103,7 +103,8 @@ function gatherFor(
   }
   const months = reportedMonths.length;
   if (parts.length === 0) return undefined;
-  if (overTime === undefined || overTime.meaning === 'events')
+  // A level summed over its weeks adds up over months as events do (see weekly-levels.ts).
+  if (overTime === undefined || overTime.meaning === 'events' || overTime.reading === 'sum-of-weeks')
     return {
       ...sumGathered(parts, overTime === undefined && isLevel(measure)),
       months,

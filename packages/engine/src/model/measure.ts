@@ -29,7 +29,8 @@ export type DatasetField = z.infer<typeof DatasetField>;
  * - `events`: each row is something that happened in its period; periods add up;
  * - `snapshots`: each feed is the state at the end of its period; a longer period takes its latest;
  * - `cumulative`: year-to-date figures; the latest stands, a month's own figure is the difference;
- * - `levels`: a level (a population, staffed hours) read as the latest, or the average of months.
+ * - `levels`: a level (a population, staffed hours) read as the latest, the average of months, or
+ *   the sum of weeks (a return giving each week's figures, the month their sum).
  */
 export const OverTime = z.object({
   meaning: z.enum(['events', 'snapshots', 'cumulative', 'levels']),
@@ -158,6 +159,8 @@ export function describeOverTime(overTime: OverTime): string {
     case 'cumulative':
       return 'Rows are cumulative (year to date): the latest figure stands for the year so far.';
     case 'levels':
+      if (overTime.reading === 'sum-of-weeks')
+        return 'Rows are levels given week by week (the date each week begins): a month is the sum of its weeks, and months add up.';
       return overTime.reading === 'average-of-months'
         ? 'Rows are levels, read as the average of the months of a period.'
         : "Rows are levels, read as the latest month's.";
