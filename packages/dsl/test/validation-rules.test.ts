@@ -199,6 +199,13 @@ const CASES: RuleCase[] = [
     at: 'levels',
   },
   {
+    name: 'an indicator expected to be paid on account',
+    code: IssueCodes.TestTargetKind,
+    file: 'cquin',
+    edits: [['expect B earns £1,250 in 2026/27 Q1', 'expect B pays £1,250 on account in 2026/27 Q1']],
+    at: 'B pays',
+  },
+  {
     name: 'a dataset read week by week',
     code: IssueCodes.OverTimeMismatch,
     file: 'lib',

@@ -16,6 +16,8 @@ import {
   isCountObservation,
   isEarnsOutcome,
   isExpect,
+  isOnAccountOutcome,
+  isReconciliationOutcome,
   isRowsObservation,
   isScoreOutcome,
   isShareOutcome,
@@ -91,6 +93,12 @@ function compileObservation(observation: Observation) {
 function compileOutcome(outcome: AstOutcome): Outcome {
   if (isEarnsOutcome(outcome)) return { kind: 'earns', pence: parseMoney(outcome.amount).toString() };
   if (isUnfundedOutcome(outcome)) return { kind: 'unfunded', pence: parseMoney(outcome.amount).toString() };
+  if (isOnAccountOutcome(outcome))
+    return { kind: 'on-account', pence: parseMoney(outcome.amount).toString() };
+  if (isReconciliationOutcome(outcome)) {
+    const pence = parseMoney(outcome.amount);
+    return { kind: 'reconciliation', pence: (outcome.direction === 'recovers' ? -pence : pence).toString() };
+  }
   if (isShareOutcome(outcome)) {
     return {
       kind: 'share',

@@ -15,9 +15,12 @@ import {
   isGiven,
   isIndicator,
   isMeasure,
+  isOnAccountOutcome,
   isPilot,
+  isReconciliationOutcome,
   isRiskShare,
   isRowsObservation,
+  isScheme,
   isScoreOutcome,
   isScoringClause,
   isShareOutcome,
@@ -117,6 +120,8 @@ function checkExpect(expect: Expect, accept: ValidationAcceptor): void {
     wrong(`A cost carried earns nothing: expect what ${target.name} 'leaves £… unfunded'.`);
   if (isUnfundedOutcome(outcome) && !isAbsorbedCost(target))
     wrong(`Only a cost a provider carries leaves an amount unfunded: name a 'cost'.`);
+  if ((isOnAccountOutcome(outcome) || isReconciliationOutcome(outcome)) && !isScheme(target))
+    wrong(`Only a scheme is paid on account and reconciled: name a 'cquin' or 'withhold' scheme.`);
   if (isShareOutcome(outcome) && !isRiskShare(target))
     wrong(`Only a risk share is split between providers and commissioner: name a 'risk share'.`);
   if (isAttainmentOutcome(outcome) && !isIndicator(target))

@@ -28,6 +28,10 @@ export const Outcome = z.discriminatedUnion('kind', [
   z.object({ kind: z.literal('continuation'), decision: z.enum(['continues', 'ends', 'pending']) }),
   /** What a cost a provider carries leaves unpaid in the period (its unfunded gap). */
   z.object({ kind: z.literal('unfunded'), pence: Pence }),
+  /** What a scheme pays on account in the period. */
+  z.object({ kind: z.literal('on-account'), pence: Pence }),
+  /** What reconciliation pays the provider (negative: what the provider repays). */
+  z.object({ kind: z.literal('reconciliation'), pence: Pence }),
 ]);
 export type Outcome = z.infer<typeof Outcome>;
 

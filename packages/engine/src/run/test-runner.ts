@@ -1,7 +1,15 @@
 import { dateOfDayNumber, dayAfterMonth, financialYearOf } from '../calendar/index.js';
 import { monthsOf, parsePeriod } from '../calendar/periods.js';
 import { DomainError } from '../core/errors.js';
-import { compare, equals, fromDecimal, fromPercent, type Rational, toDecimal } from '../core/rational.js';
+import {
+  equals,
+  fromDecimal,
+  fromPercent,
+  mul,
+  type Rational,
+  rational,
+  toDecimal,
+} from '../core/rational.js';
 import { WHOLE_CONTRACT } from '../measures/aggregate-index.js';
 import type { AggregateObservation, Observations, RecordRow } from '../measures/observations.js';
 import type { PeriodRef, SourceLocation } from '../model/common.js';
@@ -228,9 +236,14 @@ function check(evaluation: Evaluation, expect: Expect): ExpectationFailure | und
           lines.map((l) => l.trace.text),
         );
   }
-  if (outcome.kind === 'unfunded') {
+  if (outcome.kind === 'unfunded' || outcome.kind === 'on-account' || outcome.kind === 'reconciliation') {
+    const kind = outcome.kind === 'unfunded' ? 'cost-unfunded' : outcome.kind;
     const lines = evaluation.result.lines.filter(
-      (l) => l.kind === 'cost-unfunded' && l.clause === expect.target.name && withinPeriod(l.period, period),
+      (l) =>
+        l.kind === kind &&
+        l.clause === expect.target.name &&
+        withinPeriod(l.period, period) &&
+        (!provider || l.provider === provider),
     );
     const total = lines.reduce((sum, l) => sum + l.pence, 0n);
     return total === BigInt(outcome.pence)
@@ -314,17 +327,7 @@ function checkMeasure(
     return status === wanted ? undefined : fail(wanted, status, line ? [line.trace.text] : []);
   }
   const result = context.measureResult(expect.target.name, provider ?? WHOLE_CONTRACT, parsePeriod(period));
-  if (outcome.kind === 'scores') {
-    const wanted: Rational = outcome.percent ? fromPercent(outcome.value) : fromDecimal(outcome.value);
-    const ok = result.value !== undefined && compare(result.value, wanted) === 0;
-    return ok
-      ? undefined
-      : fail(
-          outcome.percent ? `${outcome.value}%` : outcome.value,
-          result.value ? toDecimal(result.value, 6) : result.status,
-          [result.trace.text],
-        );
-  }
+  if (outcome.kind === 'scores') return checkScore(result, outcome, fail);
   if (outcome.kind !== 'status') return undefined;
   let status: string = result.status;
   if (result.status === 'scored') {
@@ -336,6 +339,36 @@ function checkMeasure(
     if (!met && noBaseline(evaluation, expect.target.name, provider)) status = 'insufficient-data';
   }
   return status === outcome.status ? undefined : fail(outcome.status, status, [result.trace.text]);
+}
+
+/**
+ * A score is compared to the precision it is written with: `scores 70.59%` passes for 60 of 85
+ * (70.588…%, which is 70.59% to two places, rounded half-up), and both sides are shown in the
+ * literal's unit and places.
+ */
+function checkScore(
+  result: { value?: Rational; status: string; trace: { text: string } },
+  outcome: { value: string; percent: boolean },
+  fail: (e: string, a: string, x: string[]) => ExpectationFailure,
+): ExpectationFailure | undefined {
+  const places = outcome.value.split('.')[1]?.length ?? 0;
+  const unit = outcome.percent ? '%' : '';
+  const precision = `to ${places} decimal place${places === 1 ? '' : 's'}`;
+  const shown = (value: Rational) =>
+    `${toDecimal(outcome.percent ? mul(value, rational(100n)) : value, places)}${unit}`;
+  const wanted = `${outcome.value}${unit}`;
+  if (
+    result.value !== undefined &&
+    shown(result.value) === `${toDecimal(fromDecimal(outcome.value), places)}${unit}`
+  )
+    return undefined;
+  return fail(
+    `${wanted} (${precision})`,
+    result.value
+      ? `${shown(result.value)} (${toDecimal(outcome.percent ? mul(result.value, rational(100n)) : result.value, 6)}${unit} exactly)`
+      : result.status,
+    [result.trace.text],
+  );
 }
 
 function noBaseline(evaluation: Evaluation, measure: string, provider: string | undefined): boolean {

@@ -210,6 +210,7 @@ export type ParityKeywordNames =
     | "parity"
     | "part"
     | "pay"
+    | "pays"
     | "penny"
     | "per"
     | "period"
@@ -238,7 +239,9 @@ export type ParityKeywordNames =
     | "read"
     | "receive"
     | "receives"
+    | "reconciles"
     | "recorded"
+    | "recovers"
     | "referral"
     | "registered"
     | "reported"
@@ -1545,10 +1548,10 @@ export function isMonthLiteral(item: unknown): item is MonthLiteral {
     return reflection.isInstance(item, MonthLiteral.$type);
 }
 
-export type Name = 'activity' | 'admission' | 'alliance' | 'amount' | 'annual' | 'attendance' | 'block' | 'budget' | 'capitated' | 'capitation' | 'care' | 'code' | 'cohort' | 'contract' | 'cost' | 'cquin' | 'dataset' | 'date' | 'day' | 'days' | 'description' | 'domain' | 'episode' | 'internal' | 'line' | 'measure' | 'month' | 'organisation' | 'outcome' | 'outcomes' | 'pay' | 'period' | 'person' | 'pilot' | 'plan' | 'population' | 'price' | 'rate' | 'referral' | 'round' | 'source' | 'test' | 'text' | 'value' | 'weight' | 'withhold' | 'year' | string;
+export type Name = 'above' | 'across' | 'activity' | 'admission' | 'against' | 'alliance' | 'amount' | 'annual' | 'attendance' | 'baseline' | 'below' | 'block' | 'budget' | 'capitated' | 'capitation' | 'care' | 'code' | 'cohort' | 'contract' | 'cost' | 'cquin' | 'dataset' | 'date' | 'day' | 'days' | 'description' | 'domain' | 'episode' | 'internal' | 'line' | 'measure' | 'month' | 'organisation' | 'outcome' | 'outcomes' | 'pay' | 'period' | 'person' | 'pilot' | 'plan' | 'population' | 'price' | 'rate' | 'referral' | 'rest' | 'round' | 'source' | 'strata' | 'test' | 'text' | 'value' | 'weight' | 'withhold' | 'year' | string;
 
 export function isName(item: unknown): item is Name {
-    return item === 'person' || item === 'value' || item === 'population' || item === 'code' || item === 'text' || item === 'date' || item === 'month' || item === 'year' || item === 'source' || item === 'outcome' || item === 'budget' || item === 'weight' || item === 'cohort' || item === 'period' || item === 'domain' || item === 'description' || item === 'rate' || item === 'plan' || item === 'price' || item === 'activity' || item === 'attendance' || item === 'day' || item === 'days' || item === 'referral' || item === 'episode' || item === 'admission' || item === 'alliance' || item === 'pilot' || item === 'block' || item === 'capitated' || item === 'internal' || item === 'cquin' || item === 'withhold' || item === 'capitation' || item === 'line' || item === 'organisation' || item === 'outcomes' || item === 'measure' || item === 'dataset' || item === 'test' || item === 'care' || item === 'contract' || item === 'amount' || item === 'annual' || item === 'round' || item === 'pay' || item === 'cost' || (typeof item === 'string' && (/[_a-zA-Z][\w]*/.test(item)));
+    return item === 'person' || item === 'value' || item === 'population' || item === 'code' || item === 'text' || item === 'date' || item === 'month' || item === 'year' || item === 'source' || item === 'outcome' || item === 'budget' || item === 'weight' || item === 'cohort' || item === 'period' || item === 'domain' || item === 'description' || item === 'rate' || item === 'plan' || item === 'price' || item === 'activity' || item === 'attendance' || item === 'day' || item === 'days' || item === 'referral' || item === 'episode' || item === 'admission' || item === 'alliance' || item === 'pilot' || item === 'block' || item === 'capitated' || item === 'internal' || item === 'cquin' || item === 'withhold' || item === 'capitation' || item === 'line' || item === 'organisation' || item === 'outcomes' || item === 'measure' || item === 'dataset' || item === 'test' || item === 'care' || item === 'contract' || item === 'amount' || item === 'annual' || item === 'round' || item === 'pay' || item === 'cost' || item === 'baseline' || item === 'below' || item === 'above' || item === 'strata' || item === 'across' || item === 'against' || item === 'rest' || (typeof item === 'string' && (/[_a-zA-Z][\w]*/.test(item)));
 }
 
 export interface NotExpression extends langium.AstNode {
@@ -1648,6 +1651,21 @@ export function isOnAccountClause(item: unknown): item is OnAccountClause {
     return reflection.isInstance(item, OnAccountClause.$type);
 }
 
+export interface OnAccountOutcome extends langium.AstNode {
+    readonly $container: Expect;
+    readonly $type: 'OnAccountOutcome';
+    amount: string;
+}
+
+export const OnAccountOutcome = {
+    $type: 'OnAccountOutcome',
+    amount: 'amount'
+} as const;
+
+export function isOnAccountOutcome(item: unknown): item is OnAccountOutcome {
+    return reflection.isInstance(item, OnAccountOutcome.$type);
+}
+
 export interface Organisation extends langium.AstNode {
     readonly $container: Document;
     readonly $type: 'Organisation';
@@ -1671,7 +1689,7 @@ export function isOrganisation(item: unknown): item is Organisation {
     return reflection.isInstance(item, Organisation.$type);
 }
 
-export type Outcome = AttainmentOutcome | ContinuationOutcome | EarnsOutcome | ScoreOutcome | ShareOutcome | StatusOutcome | UnfundedOutcome;
+export type Outcome = AttainmentOutcome | ContinuationOutcome | EarnsOutcome | OnAccountOutcome | ReconciliationOutcome | ScoreOutcome | ShareOutcome | StatusOutcome | UnfundedOutcome;
 
 export const Outcome = {
     $type: 'Outcome'
@@ -2088,6 +2106,23 @@ export const RateScoring = {
 
 export function isRateScoring(item: unknown): item is RateScoring {
     return reflection.isInstance(item, RateScoring.$type);
+}
+
+export interface ReconciliationOutcome extends langium.AstNode {
+    readonly $container: Expect;
+    readonly $type: 'ReconciliationOutcome';
+    amount: string;
+    direction: 'reconciles' | 'recovers';
+}
+
+export const ReconciliationOutcome = {
+    $type: 'ReconciliationOutcome',
+    amount: 'amount',
+    direction: 'direction'
+} as const;
+
+export function isReconciliationOutcome(item: unknown): item is ReconciliationOutcome {
+    return reflection.isInstance(item, ReconciliationOutcome.$type);
 }
 
 export interface RecordedExpression extends langium.AstNode {
@@ -2838,6 +2873,7 @@ export type ParityAstType = {
     Observable: Observable
     Observation: Observation
     OnAccountClause: OnAccountClause
+    OnAccountOutcome: OnAccountOutcome
     Organisation: Organisation
     Outcome: Outcome
     OverTimeClause: OverTimeClause
@@ -2863,6 +2899,7 @@ export type ParityAstType = {
     QuarterRule: QuarterRule
     RateClause: RateClause
     RateScoring: RateScoring
+    ReconciliationOutcome: ReconciliationOutcome
     RecordedExpression: RecordedExpression
     ReportedValueScoring: ReportedValueScoring
     RiskShare: RiskShare
@@ -3920,6 +3957,15 @@ export class ParityAstReflection extends langium.AbstractAstReflection {
             },
             superTypes: [SchemeMember.$type]
         },
+        OnAccountOutcome: {
+            name: OnAccountOutcome.$type,
+            properties: {
+                amount: {
+                    name: OnAccountOutcome.amount
+                }
+            },
+            superTypes: [Outcome.$type]
+        },
         Organisation: {
             name: Organisation.$type,
             properties: {
@@ -4252,6 +4298,18 @@ export class ParityAstReflection extends langium.AbstractAstReflection {
                 }
             },
             superTypes: [Scoring.$type]
+        },
+        ReconciliationOutcome: {
+            name: ReconciliationOutcome.$type,
+            properties: {
+                amount: {
+                    name: ReconciliationOutcome.amount
+                },
+                direction: {
+                    name: ReconciliationOutcome.direction
+                }
+            },
+            superTypes: [Outcome.$type]
         },
         RecordedExpression: {
             name: RecordedExpression.$type,
