@@ -19,7 +19,7 @@ interface Pilot {
   review: string;
   decision: string;
   continues?: boolean;
-  outcomes: { measure: string; met: boolean }[];
+  outcomes: { measure: string; met: boolean; baseline?: { status: string; explanation: string } }[];
 }
 
 async function pilotAsOf(asOf: string): Promise<Pilot> {
@@ -32,7 +32,7 @@ test('in December, three months before the review, continuation is pending', asy
   const pilot = await pilotAsOf('2026-12-04');
   expect(pilot).toMatchObject({ review: '2027-03-01', decision: 'pending' });
   expect(pilot.continues).toBeUndefined();
-  expect(pilot.outcomes.length).toBe(3);
+  expect(pilot.outcomes.length).toBe(4);
 });
 
 test('the day before the review it is still pending', async () => {
@@ -41,9 +41,12 @@ test('the day before the review it is still pending', async () => {
 
 // On the demo's feeds (April to October): practices trained 25 of 30 = 83.3% (target 80%): met;
 // PHQ-15 improved 6 of 26 = 23.1% (target 40%): not met; fewer GP attendances 15 of 30 = 50%
-// (target 60%): not met. All must be met, so at the review the pilot does not continue.
+// (target 60%): not met; frequent attenders have no 2025/26 figure to improve on, so no baseline
+// (not met, and never a fall from zero). All must be met, so at the review the pilot does not continue.
 test('on the review date it is decided on the outcomes as they stand', async () => {
   const pilot = await pilotAsOf('2027-03-01');
-  expect(pilot.outcomes.map((o) => o.met)).toEqual([true, false, false]);
+  expect(pilot.outcomes.map((o) => o.met)).toEqual([true, false, false, false]);
+  expect(pilot.outcomes[3]?.baseline).toMatchObject({ status: 'no-baseline' });
+  expect(pilot.outcomes[3]?.baseline?.explanation).toContain('No baseline for 60% below baseline 2025/26');
   expect(pilot).toMatchObject({ decision: 'ends', continues: false });
 });

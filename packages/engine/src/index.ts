@@ -58,6 +58,7 @@ export type { RiskShareResult } from './payments/risk-share.js';
 export { contractStakes, type Stake, type StakeKind } from './payments/stakes.js';
 export * from './position/index.js';
 export * from './records/index.js';
+export { baselineMonths, describeBaselineTarget } from './run/baseline.js';
 export {
   type ContractResult,
   type EvaluateOptions,

@@ -22,8 +22,9 @@ import {
   submittedByOf,
 } from '@parity/dsl';
 import { describeOverTime, describeSubmittedBy } from '@parity/engine';
-import type { AstNode } from 'langium';
+import { type AstNode, GrammarAST, type MaybePromise } from 'langium';
 import { MultilineCommentHoverProvider } from 'langium/lsp';
+import type { Hover } from 'vscode-languageserver';
 import { stakeOf } from './stakes.js';
 
 /**
@@ -37,6 +38,12 @@ export class ParityHoverProvider extends MultilineCommentHoverProvider {
     const details = this.describe(node);
     const parts = [details, typeof documentation === 'string' ? documentation : undefined].filter(Boolean);
     return parts.length > 0 ? parts.join('\n\n---\n\n') : undefined;
+  }
+
+  /** Keywords of the measures of parity between groups and of targets on a baseline say what they mean. */
+  protected override getKeywordHoverContent(node: AstNode): MaybePromise<Hover | undefined> {
+    const text = GrammarAST.isKeyword(node) ? KEYWORD_HOVERS[node.value] : undefined;
+    return text ? { contents: { kind: 'markdown', value: text } } : super.getKeywordHoverContent(node);
   }
 
   private describe(node: AstNode): string | undefined {
@@ -86,6 +93,24 @@ export class ParityHoverProvider extends MultilineCommentHoverProvider {
   }
 }
 
+const STRATA =
+  "**stratified by** a field: the position serves each group's figures (each provider only its own); a group whose denominator is under the minimum (`with minimum N`, else the measure's) shows insufficient data, not a percentage.";
+const BETWEEN_GROUPS =
+  '**parity across strata**: the gap (highest group less lowest) or ratio (lowest over highest) between the groups of this stratified measure, each scored as a proportion; **parity of "X" against rest**: group X against everyone else (X less the rest, or X over the rest). Groups under the stratum minimum are left out and named.';
+const BASELINE =
+  "**baseline**: the target is an improvement on the measure's figure for a baseline year (`below baseline 2025/26`) or on a declared value (`below baseline 12.4`). A percentage is relative (60% below: at most 40% of the baseline); any other target is absolute (8 days below: at most the baseline less 8). With no figure for the baseline year the result is no baseline, never a fall from zero.";
+
+const KEYWORD_HOVERS: Record<string, string> = {
+  stratified: STRATA,
+  across: BETWEEN_GROUPS,
+  strata: BETWEEN_GROUPS,
+  against: BETWEEN_GROUPS,
+  rest: BETWEEN_GROUPS,
+  baseline: BASELINE,
+  below: BASELINE,
+  above: BASELINE,
+};
+
 /** A measure in plain English, from the clauses as written. */
 export function describeMeasure(measure: Measure): string {
   const text = (type: string) => measure.clauses.find((c) => c.$type === type)?.$cstNode?.text;
@@ -96,7 +121,13 @@ export function describeMeasure(measure: Measure): string {
   if (from) lines.push(`Counted ${from}.`);
   if (denominator) lines.push(`Who is counted: ${denominator.replace(/^(denominator|population)\s+/, '')}.`);
   if (numerator) lines.push(`Who meets the standard: ${numerator.replace(/^numerator\s+/, '')}.`);
-  for (const type of ['ScoringClause', 'MinimumDenominatorClause', 'DirectionClause', 'PeriodClause']) {
+  for (const type of [
+    'ScoringClause',
+    'MinimumDenominatorClause',
+    'DirectionClause',
+    'PeriodClause',
+    'StratificationClause',
+  ]) {
     const clause = text(type);
     if (clause) lines.push(`${clause.charAt(0).toUpperCase()}${clause.slice(1)}.`);
   }

@@ -91,6 +91,7 @@ export const KEYWORD_PROPERTIES = new Set([
   'evidence',
   'beyond',
   'all',
+  'across',
 ]);
 
 /** Properties whose text explains a declaration rather than naming data. */

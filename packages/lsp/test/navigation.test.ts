@@ -17,6 +17,7 @@ const HACKNEY = demoContract('hackney-loss-limits.parity');
 const OXFORD_ANNUAL = demoContract('oxford-smi-year-of-care-annual.parity');
 const OXFORD_ACTIVITY = demoContract('oxford-psych-medicine-activity.parity');
 const WEST_LONDON_CQUIN = demoContract('west-london-smi-cquin.parity');
+const HULL_PILOT = demoContract('hull-mus-pilot.parity');
 
 let services: TestServices;
 
@@ -98,6 +99,22 @@ describe('completion', () => {
     }
   });
 
+  test("offers 'across' and 'of' beside 'with' for parity, and 'below' and 'above' after a target", async () => {
+    for (const [text, keywords] of [
+      ['measure M "m" {\n  scored as parity <|>\n}\n', ['with', 'across', 'of']],
+      [HULL_PILOT.replace('60% below baseline 2025/26', '60% <|>'), ['below', 'above']],
+    ] as const) {
+      await expectCompletion(services.Parity)({
+        text,
+        index: 0,
+        disposeAfterCheck: true,
+        assert: (completion) => {
+          expect(completion.items.map((i) => i.label)).toEqual(expect.arrayContaining([...keywords]));
+        },
+      });
+    }
+  });
+
   test('offers measures, as functions, where an indicator names its measure', async () => {
     await expectCompletion(services.Parity)({
       text: mark(SHARED_SAVINGS, 'quality modifier QualityScore', 'quality modifier '.length),
@@ -141,6 +158,25 @@ describe('hover', () => {
       index: 0,
       hover:
         /£720,000 a year, carried by OxfordUniversityHospitals and funded by FirstOutpatient, FollowUpOutpatient[\s\S]*move no money/,
+      disposeAfterCheck: true,
+    });
+  });
+
+  test("a target's 'baseline' says how the improvement is measured and that a missing baseline is not zero", async () => {
+    await expectHover(services.Parity)({
+      text: mark(HULL_PILOT, 'baseline 2025/26', 0),
+      index: 0,
+      hover:
+        /A percentage is relative \(60% below: at most 40% of the baseline\)[\s\S]*never a fall from zero/,
+      disposeAfterCheck: true,
+    });
+  });
+
+  test("'parity across strata' says which groups are compared and that small groups are left out", async () => {
+    await expectHover(services.Parity)({
+      text: 'measure M "m" {\n  scored as parity <|>across strata as gap\n}\n',
+      index: 0,
+      hover: /gap \(highest group less lowest\)[\s\S]*left out and named/,
       disposeAfterCheck: true,
     });
   });

@@ -1,4 +1,5 @@
 import { createRoute, OpenAPIHono, z } from '@hono/zod-openapi';
+import { baselineMonths } from '@parity/engine';
 import { recordAudit } from '../audit/record.js';
 import { actorOf, refuse, requireAuth } from '../auth/middleware.js';
 import { canSubmitAny, submitRefusal } from '../auth/policy.js';
@@ -129,7 +130,8 @@ extractRoutes.openapi(
       submittedBy: actorOf(c),
       rules: {
         refusal: (provider) => submitRefusal(principal, parties, name, submitted, provider),
-        periodProblem: (month) => periodProblem(model.contract.term, month, today(clock)),
+        periodProblem: (month) =>
+          periodProblem(model.contract.term, month, today(clock), baselineMonths(model)),
       },
     });
     services.reads.invalidate(`contract|${name}|`);

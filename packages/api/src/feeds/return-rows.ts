@@ -1,5 +1,6 @@
 import {
   type AggregateReturn,
+  baselineMonths,
   type ContractModel,
   financialYearOf,
   identifyingColumnMessage,
@@ -80,7 +81,11 @@ export class ReturnRows {
         this.measureNames.set(tail, known === undefined || known === measure.name ? measure.name : null);
       }
     }
-    this.periods = periodsOfTerm(model.contract.term);
+    // A baseline year's months are read as the term's: the targets on it are judged against them.
+    this.periods = new Set([
+      ...periodsOfTerm(model.contract.term),
+      ...baselineMonths(model).flatMap((month) => [...periodsOfTerm({ start: month, end: month })]),
+    ]);
     this.weekly = source.overTime.meaning === 'levels' && source.overTime.reading === 'sum-of-weeks';
     const year = financialYearOf(period);
     this.feedPeriods = [

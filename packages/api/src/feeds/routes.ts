@@ -1,4 +1,5 @@
 import { createRoute, OpenAPIHono, z } from '@hono/zod-openapi';
+import { baselineMonths } from '@parity/engine';
 import { recordAudit } from '../audit/record.js';
 import { actorOf, refuse, requireAuth } from '../auth/middleware.js';
 import { canSubmitAny, submitRefusal } from '../auth/policy.js';
@@ -127,7 +128,7 @@ feedRoutes.openapi(
         requestId: c.get('requestId'),
         detail: { source: target.name, provider, period: query.period, format, ...detail },
       });
-    const message = periodProblem(model.contract.term, query.period, today(clock));
+    const message = periodProblem(model.contract.term, query.period, today(clock), baselineMonths(model));
     if (message) {
       await audit('refused', { reason: message });
       throw new ApiError('invalid-feed', message, {

@@ -1,6 +1,7 @@
-import { addMonths, financialYearOf, monthRange, monthsOfYear, quarterOf } from '../calendar/index.js';
+import { addMonths, financialYearOf, monthRange, quarterOf } from '../calendar/index.js';
 import { DomainError, DomainErrorCodes } from '../core/errors.js';
 import type { ContractModel } from '../model/index.js';
+import { baselineMonths } from '../run/baseline.js';
 import { AggregateObservation } from './observations.js';
 
 /** The observation that stands for a provider, measure and period once resubmissions are resolved. */
@@ -60,12 +61,9 @@ function allowedPeriods(model: ContractModel): Set<string> {
   const { start, end } = model.contract.term;
   const allowed = new Set<string>(monthRange(addMonths(start, -12), end));
   // A baseline year a target improves on is read like the term: its months, quarters and the year.
-  const baselineYears = [...model.contract.monitors, ...(model.contract.pilot?.outcomes ?? [])].flatMap(
-    (t) => (t.baseline?.from.kind === 'year' ? [t.baseline.from.year] : []),
-  );
-  const baselineMonths = baselineYears.flatMap((year) => monthsOfYear(year));
-  for (const month of baselineMonths) allowed.add(month);
-  for (const month of [...monthRange(start, end), ...baselineMonths]) {
+  const baseline = baselineMonths(model);
+  for (const month of baseline) allowed.add(month);
+  for (const month of [...monthRange(start, end), ...baseline]) {
     allowed.add(financialYearOf(month));
     allowed.add(`${financialYearOf(month)} ${quarterOf(month)}`);
   }

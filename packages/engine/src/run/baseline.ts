@@ -1,6 +1,9 @@
+import { monthsOfYear } from '../calendar/index.js';
 import {
   add,
   compare,
+  div,
+  fromDecimal,
   mul,
   type Rational,
   rational,
@@ -10,6 +13,7 @@ import {
 } from '../core/rational.js';
 import type { MeasureResult } from '../measures/measure-result.js';
 import type { BaselineTarget, Threshold } from '../model/common.js';
+import type { ContractModel } from '../model/index.js';
 import type { Measure } from '../model/measure.js';
 import { showThreshold, thresholdValue } from '../payments/attainment.js';
 import type { EvaluationContext } from '../payments/context.js';
@@ -29,6 +33,18 @@ export interface BaselineComparison {
   text: string;
 }
 
+/**
+ * The months of every baseline year a contract's targets name: feeds and observations for them are
+ * accepted beside the term's, since the targets are judged against them.
+ */
+export function baselineMonths(model: ContractModel): string[] {
+  const targets = [...model.contract.monitors, ...(model.contract.pilot?.outcomes ?? [])];
+  const years = new Set(
+    targets.flatMap((t) => (t.baseline?.from.kind === 'year' ? [t.baseline.from.year] : [])),
+  );
+  return [...years].sort().flatMap((year) => monthsOfYear(year));
+}
+
 /** The target in words: `8 days below baseline 2025/26`, `60% below baseline 12.4`. */
 export function describeBaselineTarget(target: Threshold, baseline: BaselineTarget): string {
   const from = baseline.from.kind === 'year' ? baseline.from.year : showThreshold(baseline.from.value);
@@ -36,9 +52,24 @@ export function describeBaselineTarget(target: Threshold, baseline: BaselineTarg
 }
 
 function describeThreshold(target: Threshold): string {
-  return target.kind === 'money'
-    ? `£${toDecimal(rational(BigInt(target.pence), 100n), 2)}`
-    : showThreshold(target);
+  if (target.kind === 'money') return `£${toDecimal(rational(BigInt(target.pence), 100n), 2)}`;
+  const unit = durationUnit(target);
+  if (unit && target.kind === 'duration')
+    return `${toDecimal(div(fromDecimal(target.duration.amount), rational(unit.minutes)), 0)} ${unit.name}`;
+  return showThreshold(target);
+}
+
+/**
+ * A duration target's figures are shown in the unit it was written in, as near as the model keeps
+ * it (durations are held in minutes): days when whole days, else hours when whole hours.
+ */
+function durationUnit(target: Threshold): { name: string; minutes: bigint } | undefined {
+  if (target.kind !== 'duration' || target.duration.unit !== 'minutes') return undefined;
+  const minutes = fromDecimal(target.duration.amount);
+  const whole = (per: bigint) => div(minutes, rational(per)).d === 1n;
+  if (whole(1440n)) return { name: 'days', minutes: 1440n };
+  if (whole(60n)) return { name: 'hours', minutes: 60n };
+  return { name: 'minutes', minutes: 1n };
 }
 
 /**
@@ -54,7 +85,8 @@ export function compareWithBaseline(
   baseline: BaselineTarget,
 ): BaselineComparison {
   const wanted = describeBaselineTarget(target, baseline);
-  const from = baselineFigure(context, measure, provider, baseline);
+  const show = (m: Measure, value: Rational) => showValue(m, value, durationUnit(target));
+  const from = baselineFigure(context, measure, provider, baseline, show);
   if (from.value === undefined)
     return { status: 'no-baseline', text: `No baseline for ${wanted}: ${from.text}.` };
   const sign = baseline.direction === 'below' ? -1n : 1n;
@@ -89,6 +121,7 @@ function baselineFigure(
   measure: Measure,
   provider: string,
   baseline: BaselineTarget,
+  show: (measure: Measure, value: Rational) => string,
 ): { value?: Rational; text: string } {
   if (baseline.from.kind === 'value') {
     const value = thresholdValue(baseline.from.value);
@@ -101,8 +134,9 @@ function baselineFigure(
   return { value: result.value, text: `${year} ${show(measure, result.value)}` };
 }
 
-/** A figure as the measure shows it: a percentage for proportions, otherwise a number. */
-function show(measure: Measure, value: Rational): string {
+/** A figure as the measure shows it: a percentage for proportions, a duration in the target's unit, otherwise a number. */
+function showValue(measure: Measure, value: Rational, unit?: { name: string; minutes: bigint }): string {
+  if (unit) return `${toDecimal(div(value, rational(unit.minutes)), 2)} ${unit.name}`;
   const kind = measure.scoring.kind;
   if (kind === 'proportion' || kind === 'coverage' || kind === 'paired') return toPercentText(value, 2);
   return toDecimal(value, 2);
