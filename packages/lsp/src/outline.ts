@@ -142,7 +142,7 @@ function contractClauseEntry(node: AstNode): OutlineEntry | undefined {
   if (isMonitor(node))
     return {
       name: node.measure?.$refText ?? 'monitor',
-      detail: joined('monitored', node.target && `target ${text(node.target)}`),
+      detail: joined('monitored', node.target && `target ${targetText(node)}`),
       selection: 'measure',
     };
   if (isPilot(node))
@@ -150,7 +150,7 @@ function contractClauseEntry(node: AstNode): OutlineEntry | undefined {
   if (isPilotOutcome(node))
     return {
       name: node.measure?.$refText ?? 'outcome',
-      detail: `target ${text(node.target)}`,
+      detail: `target ${targetText(node)}`,
       selection: 'measure',
     };
   if (isFlowDown(node))
@@ -181,6 +181,11 @@ function shareEntry(node: AstNode): OutlineEntry | undefined {
   if (isProviderShare(node))
     return { name: node.organisation?.$refText ?? '', detail: node.share, selection: 'organisation' };
   return undefined;
+}
+
+/** A target as written, with the baseline it improves on: `60% below baseline 2025/26`. */
+function targetText(node: { target?: AstNode; baseline?: AstNode }): string {
+  return node.baseline ? `${text(node.target)} ${text(node.baseline)}` : text(node.target);
 }
 
 function text(node: AstNode | undefined): string {

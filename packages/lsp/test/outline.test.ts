@@ -11,6 +11,7 @@ import { createServicesWithLibrary, demoContract, type TestServices } from './se
 
 const BRADFORD = demoContract('bradford-smi-cquin.parity');
 const SHARED_SAVINGS = demoContract('shared-savings-mssp.parity');
+const HULL_PILOT = demoContract('hull-mus-pilot.parity');
 
 let services: TestServices;
 
@@ -49,6 +50,7 @@ describe('document symbols (the outline)', () => {
         `Q3: tobacco chain monitored, CQUIN unaffected (${SymbolKind.Event})`,
         `Q1: too few smokers on the register to judge (${SymbolKind.Event})`,
         `Q2: five checks out of six does not count (${SymbolKind.Event})`,
+        `Q2: the gap in six-check completion between ethnic groups (${SymbolKind.Event})`,
       ],
     });
   });
@@ -81,6 +83,22 @@ describe('document symbols (the outline)', () => {
         // The selection is the name, inside the whole declaration.
         expect(contract?.selectionRange.start.line).toBe(contract?.range.start.line);
         expect(contract?.range.end.line).toBeGreaterThan(contract?.range.start.line ?? 0);
+      },
+    });
+  });
+
+  test('a pilot lists its outcomes with their targets, a target on a baseline with the baseline', async () => {
+    await expectSymbols(services.Parity)({
+      text: HULL_PILOT,
+      disposeAfterCheck: true,
+      assert: (symbols) => {
+        expect(tree(find(symbols, 'pilot') ? [find(symbols, 'pilot') as DocumentSymbol] : [])).toEqual([
+          'pilot · review on 2027-03-01',
+          '  mus.PracticesTrained · target 80%',
+          '  mus.SomaticSymptomsImproved · target 40%',
+          '  mus.FewerGpAttendances · target 60%',
+          '  mus.FrequentAttenders · target 60% below baseline 2025/26',
+        ]);
       },
     });
   });
