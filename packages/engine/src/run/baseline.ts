@@ -104,7 +104,8 @@ export function compareWithBaseline(
   const order = compare(result.value, required);
   const met = baseline.direction === 'below' ? order <= 0 : order >= 0;
   const change = sub(result.value, from.value);
-  const moved = `${change.n < 0n ? 'down' : 'up'} ${show(measure, change.n < 0n ? mul(change, rational(-1n)) : change)}`;
+  const size = change.n < 0n ? mul(change, rational(-1n)) : change;
+  const moved = `${change.n < 0n ? 'down' : 'up'} ${isShare(measure) && !durationUnit(target) ? `${toDecimal(mul(size, rational(100n)), 2)} percentage points` : show(measure, size)}`;
   const relative =
     from.value.n === 0n ? '' : ` (${toPercentText(mul(change, rational(from.value.d, from.value.n)), 2)})`;
   return {
@@ -134,10 +135,11 @@ function baselineFigure(
   return { value: result.value, text: `${year} ${show(measure, result.value)}` };
 }
 
+const isShare = (measure: Measure) => ['proportion', 'coverage', 'paired'].includes(measure.scoring.kind);
+
 /** A figure as the measure shows it: a percentage for proportions, a duration in the target's unit, otherwise a number. */
 function showValue(measure: Measure, value: Rational, unit?: { name: string; minutes: bigint }): string {
   if (unit) return `${toDecimal(div(value, rational(unit.minutes)), 2)} ${unit.name}`;
-  const kind = measure.scoring.kind;
-  if (kind === 'proportion' || kind === 'coverage' || kind === 'paired') return toPercentText(value, 2);
+  if (isShare(measure)) return toPercentText(value, 2);
   return toDecimal(value, 2);
 }
