@@ -1,4 +1,4 @@
-import { mkdtempSync, writeFileSync } from 'node:fs';
+import { mkdirSync, mkdtempSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { describe, expect, test } from 'vitest';
@@ -90,6 +90,73 @@ describe('a score', () => {
     const run = await runWith(['expect Checked scores 70.58% in 2026/27 Q2']);
     expect(run.stdout).toContain('expected 70.58% (to 2 decimal places)');
     expect(run.stdout).toContain('70.59% (70.588235% exactly)');
+    expect(run.code).toBe(1);
+  });
+});
+
+/**
+ * Record-level test data from a file beside the contract. 1,000 people on the caseload in Q1, of
+ * whom every fifth has no check recorded: 800 of 1,000 = 80%, the top of a scale from 40% to 80%,
+ * so the indicator earns its whole quarter, £125,000. A cell the service would refuse is refused.
+ */
+const RECORDS_CONTRACT = `package demo
+organisation Icb "Test ICB" ods "QAA" sector commissioner
+organisation Trust "Test trust" ods "RAA" sector mental-health
+dataset Caseload "Caseload" per person {
+  rows are snapshots
+  source "Trust record"
+  person: pseudonym "Pseudonymous key"
+  checked_on: date? "Date checked"
+}
+measure Checked "Checks done" {
+  domain physical-health
+  from Caseload
+  denominator person is recorded
+  numerator checked_on is recorded
+  minimum denominator 10
+  higher is better
+  period quarter
+}
+contract Main "Main" {
+  arrangement cquin
+  year 2026/27
+  commissioner Icb
+  provider Trust
+  cquin Scheme1 "CQUIN" worth £500,000 {
+    assessed quarterly
+    indicator A weight 100% {
+      measure Checked
+      linear from 40% to 80%
+    }
+  }
+}
+test "a caseload from a file" for Main {
+  given Caseload in 2026-06 = from "data/caseload.csv"
+  expect Checked scores 80% in 2026/27 Q1
+  expect A earns £125,000 in 2026/27 Q1
+}
+`;
+
+function caseload(rows: string[]): string {
+  const directory = mkdtempSync(join(tmpdir(), 'parity-records-'));
+  writeFileSync(join(directory, 'main.parity'), RECORDS_CONTRACT);
+  mkdirSync(join(directory, 'data'));
+  writeFileSync(join(directory, 'data', 'caseload.csv'), ['checked_on,person', ...rows].join('\n'));
+  return directory;
+}
+
+describe('rows given from a file', () => {
+  test('are read beside the contract and counted as the service counts them', async () => {
+    const rows = Array.from({ length: 1000 }, (_, i) => `${i % 5 === 0 ? '' : '2026-05-14'},P${i}`);
+    const run = await runParity(['test', caseload(rows)]);
+    expect(run.stdout).toContain('1 passed, 0 failed');
+    expect(run.code).toBe(0);
+  });
+
+  test('are refused, naming the file, row and column, when a cell would be refused in a feed', async () => {
+    const run = await runParity(['test', caseload(['2026-05-14,P1', '2026-05-14,9434765919'])]);
+    expect(run.stdout).toMatch(/could not evaluate: invalid-record: .*caseload\.csv, row 2, column 'person'/);
+    expect(run.stdout).not.toContain('9434765919');
     expect(run.code).toBe(1);
   });
 });

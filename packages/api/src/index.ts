@@ -7,5 +7,6 @@ export { createToken, ROLES, type Role, revokeToken } from './auth/tokens.js';
 export { type Clock, systemClock } from './clock.js';
 export { readConfig, type ServiceConfig } from './config.js';
 export { type Database, openDatabase } from './db/open.js';
+export { readRecordCsv } from './feeds/record-file.js';
 export type { Services } from './services.js';
 export { createServices, type RunningService, startService } from './start.js';

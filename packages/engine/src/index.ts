@@ -68,5 +68,10 @@ export {
   type TargetResult,
 } from './run/evaluate.js';
 export { contractForYear, termYearOn, termYears } from './run/term-year.js';
-export { type ExpectationFailure, runContractTests, type TestOutcome } from './run/test-runner.js';
+export {
+  type ExpectationFailure,
+  type RecordFileReader,
+  runContractTests,
+  type TestOutcome,
+} from './run/test-runner.js';
 export type { Trace } from './run/trace.js';

@@ -1,6 +1,8 @@
-import { relative } from 'node:path';
+import { readFileSync } from 'node:fs';
+import { dirname, relative, resolve } from 'node:path';
+import { readRecordCsv } from '@parity/api';
 import { type ContractModel, compileContract, isContract, testsFor } from '@parity/dsl';
-import { runContractTests, type TestOutcome } from '@parity/engine';
+import { DomainError, type RecordFileReader, runContractTests, type TestOutcome } from '@parity/engine';
 import { type Output, wantsHelp } from '../output.js';
 import { loadWorkspace, parsePathArgs } from '../workspace.js';
 import { formatDiagnostic } from './check.js';
@@ -8,7 +10,8 @@ import { formatDiagnostic } from './check.js';
 const HELP = `Usage: parity test <files|dirs>… [--lib <dir>]…
 
 Runs the in-language tests ('test "…" for Contract { given … expect … }') of the contracts in the
-given files against the evaluation engine, and reports them like a test runner. A failed
+given files against the evaluation engine (a dataset's rows may come from a CSV file beside the
+contract: given D = from "cases.csv"), and reports them like a test runner. A failed
 expectation shows the figure expected, the figure computed and how it was computed.
 Exits 1 when any test fails or any file has errors.
 `;
@@ -42,7 +45,7 @@ export async function runTest(args: string[], output: Output): Promise<number> {
   for (const model of requestedModels.sort((a, b) =>
     a.contract.location.file.localeCompare(b.contract.location.file),
   )) {
-    for (const outcome of await runContractTests(model, models)) {
+    for (const outcome of await runContractTests(model, models, readRecordFile)) {
       output.stdout.write(formatOutcome(outcome));
       if (outcome.passed) passed++;
       else failed++;
@@ -51,6 +54,21 @@ export async function runTest(args: string[], output: Output): Promise<number> {
   output.stdout.write(`\n${passed} passed, ${failed} failed\n`);
   return failed > 0 ? 1 : 0;
 }
+
+/** A test's record file, beside the file the test is written in, read as a feed's cells are. */
+const readRecordFile: RecordFileReader = (dataset, path, writtenIn) => {
+  const file = resolve(dirname(writtenIn.file), path);
+  let text: string;
+  try {
+    text = readFileSync(file, 'utf8');
+  } catch {
+    throw new DomainError(
+      'invalid-record',
+      `${writtenIn.file}:${writtenIn.line}: cannot read "${path}" (${file}).`,
+    );
+  }
+  return readRecordCsv(dataset, text, relative(process.cwd(), file));
+};
 
 function formatOutcome(outcome: TestOutcome): string {
   const where = `${outcome.location.file}:${outcome.location.line}`;

@@ -16,6 +16,7 @@ import {
   isCountObservation,
   isEarnsOutcome,
   isExpect,
+  isFileObservation,
   isOnAccountOutcome,
   isReconciliationOutcome,
   isRowsObservation,
@@ -87,6 +88,7 @@ function compileObservation(observation: Observation) {
       ),
     };
   }
+  if (isFileObservation(observation)) return { kind: 'file' as const, path: observation.path };
   throw new Error('unknown observation');
 }
 

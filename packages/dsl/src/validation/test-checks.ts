@@ -12,6 +12,7 @@ import {
   isDataset,
   isEarnsOutcome,
   isExpect,
+  isFileObservation,
   isGiven,
   isIndicator,
   isMeasure,
@@ -57,7 +58,8 @@ export function checkContractTest(test: ContractTest, accept: ValidationAcceptor
 function checkGiven(given: Given, accept: ValidationAcceptor): void {
   const target = given.target.ref;
   if (!target) return;
-  if (isRowsObservation(given.observation) && !isDataset(target)) {
+  const rows = isRowsObservation(given.observation) || isFileObservation(given.observation);
+  if (rows && !isDataset(target)) {
     report(
       accept,
       'error',
@@ -66,12 +68,12 @@ function checkGiven(given: Given, accept: ValidationAcceptor): void {
       { node: given, property: 'target' },
     );
   }
-  if (!isRowsObservation(given.observation) && isDataset(target)) {
+  if (!rows && isDataset(target)) {
     report(
       accept,
       'error',
       IssueCodes.TestTargetKind,
-      `${target.name} is a record-level dataset: give it 'rows { (field = value, …) }'.`,
+      `${target.name} is a record-level dataset: give it 'rows { (field = value, …) }' or 'from "file.csv"'.`,
       { node: given, property: 'target' },
     );
   }

@@ -7,6 +7,8 @@ export const Observation = z.discriminatedUnion('kind', [
   /** A reported value, with the evidence reference an attestation gives. */
   z.object({ kind: z.literal('value'), value: Literal, evidence: z.string().optional() }),
   z.object({ kind: z.literal('rows'), rows: z.array(z.record(z.string(), Literal)) }),
+  /** Rows of a CSV file, its path relative to the contract's file, read by whoever runs the tests. */
+  z.object({ kind: z.literal('file'), path: z.string().min(1) }),
 ]);
 export type Observation = z.infer<typeof Observation>;
 

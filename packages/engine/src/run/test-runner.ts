@@ -14,7 +14,7 @@ import { WHOLE_CONTRACT } from '../measures/aggregate-index.js';
 import type { AggregateObservation, Observations, RecordRow } from '../measures/observations.js';
 import type { PeriodRef, SourceLocation } from '../model/common.js';
 import type { Literal } from '../model/expression.js';
-import type { ContractModel } from '../model/index.js';
+import type { ContractModel, Dataset } from '../model/index.js';
 import type { TestStep } from '../model/test.js';
 import { formatPence } from '../money.js';
 import { mainProvider } from '../payments/context.js';
@@ -49,9 +49,17 @@ type Given = Extract<TestStep, { kind: 'given' }>;
  * Runs a contract's in-language tests against the engine: each test's givens become observations,
  * the contract is evaluated as of the end of its term, and each expectation is compared exactly.
  */
+/**
+ * Reads the rows of a record file a test gives (`given D = from "cases.csv"`), its path relative to
+ * the file the test is written in. The engine does no I/O: whoever runs the tests reads the file,
+ * through the same cell codecs as a feed.
+ */
+export type RecordFileReader = (dataset: Dataset, path: string, writtenIn: SourceLocation) => RecordRow[];
+
 export async function runContractTests(
   model: ContractModel,
   parents?: ReadonlyMap<string, ContractModel>,
+  readRecordFile?: RecordFileReader,
 ): Promise<TestOutcome[]> {
   const outcomes: TestOutcome[] = [];
   for (const test of model.tests) {
@@ -63,6 +71,7 @@ export async function runContractTests(
       const observations = observationsOf(
         model,
         parent ? givens.filter((g) => !knows(parent, g) || knows(model, g)) : givens,
+        readRecordFile,
       );
       // Tests look back from the end of the term, when every period is due.
       const asOf = dateOfDayNumber(dayAfterMonth(model.contract.term.end));
@@ -75,6 +84,7 @@ export async function runContractTests(
             observationsOf(
               parent,
               givens.filter((g) => knows(parent, g)),
+              readRecordFile,
             ),
             { asOf, year },
           )
@@ -130,24 +140,30 @@ function providerOf(model: ContractModel, organisation: string | undefined): str
   return organisation ? model.organisations.find((o) => o.name === organisation)?.ods : undefined;
 }
 
-function observationsOf(model: ContractModel, givens: Given[]): Observations {
+function observationsOf(
+  model: ContractModel,
+  givens: Given[],
+  readRecordFile?: RecordFileReader,
+): Observations {
   const aggregates: AggregateObservation[] = [];
   const records: Record<string, RecordRow[]> = {};
   for (const given of givens) {
     const period = labelOf(model, given.period);
     const provider = providerOf(model, given.provider);
     const observation = given.observation;
-    if (observation.kind === 'rows') {
+    if (observation.kind === 'rows' || observation.kind === 'file') {
       const month = /^[0-9]{4}-[0-9]{2}$/.test(period) ? period : monthsOf(parsePeriod(period)).at(-1);
       const owner = provider ?? mainProvider({ model });
+      const defaults = { provider: owner === WHOLE_CONTRACT ? firstProvider(model) : owner, month };
       const rows = records[given.target.name] ?? [];
       records[given.target.name] = rows;
-      for (const cells of observation.rows)
-        rows.push({
-          provider: owner === WHOLE_CONTRACT ? firstProvider(model) : owner,
-          month,
-          ...rowValues(cells),
-        });
+      if (observation.kind === 'file') {
+        // A file's own provider and month columns, where it has them, win over the given's.
+        for (const row of recordFile(model, given, observation.path, readRecordFile))
+          rows.push({ ...defaults, ...row });
+        continue;
+      }
+      for (const cells of observation.rows) rows.push({ ...defaults, ...rowValues(cells) });
       continue;
     }
     const base = { measure: given.target.name, provider: provider ?? WHOLE_CONTRACT, period };
@@ -161,6 +177,26 @@ function observationsOf(model: ContractModel, givens: Given[]): Observations {
       });
   }
   return { aggregates, records };
+}
+
+function recordFile(
+  model: ContractModel,
+  given: Given,
+  path: string,
+  readRecordFile: RecordFileReader | undefined,
+): RecordRow[] {
+  const dataset = model.datasets.find((d) => d.name === given.target.name);
+  if (!dataset)
+    throw new DomainError(
+      'unknown-dataset',
+      `${given.target.name} is not a dataset: rows come from a file only for a dataset.`,
+    );
+  if (!readRecordFile)
+    throw new DomainError(
+      'invalid-record',
+      `Rows of ${dataset.name} are given from "${path}", a file on disk: run the tests with parity test, which reads it.`,
+    );
+  return readRecordFile(dataset, path, given.location);
 }
 
 /** Whether a given is about one of the model's own measures or datasets. */

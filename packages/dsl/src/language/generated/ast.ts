@@ -1212,6 +1212,21 @@ export function isFieldType(item: unknown): item is FieldType {
     return item === 'pseudonym' || item === 'text' || item === 'code' || item === 'integer' || item === 'decimal' || item === 'boolean' || item === 'date' || item === 'datetime' || item === 'money';
 }
 
+export interface FileObservation extends langium.AstNode {
+    readonly $container: Given;
+    readonly $type: 'FileObservation';
+    path: string;
+}
+
+export const FileObservation = {
+    $type: 'FileObservation',
+    path: 'path'
+} as const;
+
+export function isFileObservation(item: unknown): item is FileObservation {
+    return reflection.isInstance(item, FileObservation.$type);
+}
+
 export interface FlowDown extends langium.AstNode {
     readonly $container: Contract;
     readonly $type: 'FlowDown';
@@ -1624,7 +1639,7 @@ export function isObservable(item: unknown): item is Observable {
     return reflection.isInstance(item, Observable.$type);
 }
 
-export type Observation = CountObservation | RowsObservation | ValueObservation;
+export type Observation = CountObservation | FileObservation | RowsObservation | ValueObservation;
 
 export const Observation = {
     $type: 'Observation'
@@ -2846,6 +2861,7 @@ export type ParityAstType = {
     Expression: Expression
     Field: Field
     FieldReference: FieldReference
+    FileObservation: FileObservation
     FlowDown: FlowDown
     FromClause: FromClause
     Given: Given
@@ -3638,6 +3654,15 @@ export class ParityAstReflection extends langium.AbstractAstReflection {
                 }
             },
             superTypes: [Expression.$type]
+        },
+        FileObservation: {
+            name: FileObservation.$type,
+            properties: {
+                path: {
+                    name: FileObservation.path
+                }
+            },
+            superTypes: [Observation.$type]
         },
         FlowDown: {
             name: FlowDown.$type,
