@@ -41,6 +41,7 @@ const dataset = {
   name: 'LiaisonEpisodes',
   title: 'Liaison episodes',
   datedBy: 'referred_at',
+  overTime: { meaning: 'events' },
   fields: Object.entries(FIELDS).map(([name, spec]) => ({
     name,
     type: spec.replace('?', ''),
