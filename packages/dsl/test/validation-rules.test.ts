@@ -206,6 +206,13 @@ const CASES: RuleCase[] = [
     at: 'B pays',
   },
   {
+    name: 'a scheme expected to flow down',
+    code: IssueCodes.TestTargetKind,
+    file: 'cquin',
+    edits: [['expect B earns £1,250 in 2026/27 Q1', 'expect Scheme1 flows down £1,250 in 2026/27 Q1']],
+    at: 'Scheme1 flows',
+  },
+  {
     name: 'a dataset read week by week',
     code: IssueCodes.OverTimeMismatch,
     file: 'lib',

@@ -1,4 +1,12 @@
-import { type Contract, compileContract, isContract, isContractTest, testsFor } from '@parity/dsl';
+import {
+  type Contract,
+  type ContractModel,
+  compileContract,
+  isContract,
+  isContractTest,
+  isDocument,
+  testsFor,
+} from '@parity/dsl';
 import { runContractTests, type TestOutcome } from '@parity/engine';
 import { AstUtils, Cancellation, interruptAndCheck, type LangiumDocument } from 'langium';
 import type { CodeLensProvider, LangiumServices } from 'langium/lsp';
@@ -63,13 +71,33 @@ export class ParityCodeLensProvider implements CodeLensProvider {
   }
 }
 
+/**
+ * The contracts a contract's tests evaluate with it: the prime it is under, and the sub-contracts
+ * under it (whose flow-down a prime's test may expect), compiled from the workspace.
+ */
+function relatedContracts(
+  model: ContractModel,
+  roots: Parameters<typeof testsFor>[1],
+): Map<string, ContractModel> {
+  const related = new Map<string, ContractModel>();
+  for (const root of roots) {
+    for (const other of isDocument(root) ? root.declarations.filter(isContract) : []) {
+      const compiled = compileContract(other, { tests: [] });
+      const name = compiled.contract.name;
+      if (name === model.contract.parent || compiled.contract.parent === model.contract.name)
+        related.set(name, compiled);
+    }
+  }
+  return related;
+}
+
 export async function runTests(
   contract: Contract,
   roots: Parameters<typeof testsFor>[1],
 ): Promise<TestOutcome[]> {
   try {
     const model = compileContract(contract, { tests: testsFor(contract, roots) });
-    return await runContractTests(model);
+    return await runContractTests(model, relatedContracts(model, roots));
   } catch (error) {
     return [
       {

@@ -17,6 +17,8 @@ import {
   isEarnsOutcome,
   isExpect,
   isFileObservation,
+  isFlowsDownOutcome,
+  isKeptOutcome,
   isOnAccountOutcome,
   isReconciliationOutcome,
   isRowsObservation,
@@ -97,6 +99,9 @@ function compileOutcome(outcome: AstOutcome): Outcome {
   if (isUnfundedOutcome(outcome)) return { kind: 'unfunded', pence: parseMoney(outcome.amount).toString() };
   if (isOnAccountOutcome(outcome))
     return { kind: 'on-account', pence: parseMoney(outcome.amount).toString() };
+  if (isFlowsDownOutcome(outcome))
+    return { kind: 'flows-down', pence: parseMoney(outcome.amount).toString() };
+  if (isKeptOutcome(outcome)) return { kind: 'kept', pence: parseMoney(outcome.amount).toString() };
   if (isReconciliationOutcome(outcome)) {
     const pence = parseMoney(outcome.amount);
     return { kind: 'reconciliation', pence: (outcome.direction === 'recovers' ? -pence : pence).toString() };

@@ -13,8 +13,10 @@ import {
   isEarnsOutcome,
   isExpect,
   isFileObservation,
+  isFlowsDownOutcome,
   isGiven,
   isIndicator,
+  isKeptOutcome,
   isMeasure,
   isOnAccountOutcome,
   isPilot,
@@ -122,6 +124,8 @@ function checkExpect(expect: Expect, accept: ValidationAcceptor): void {
     wrong(`A cost carried earns nothing: expect what ${target.name} 'leaves £… unfunded'.`);
   if (isUnfundedOutcome(outcome) && !isAbsorbedCost(target))
     wrong(`Only a cost a provider carries leaves an amount unfunded: name a 'cost'.`);
+  if ((isFlowsDownOutcome(outcome) || isKeptOutcome(outcome)) && !isIndicator(target))
+    wrong(`Only a prime's indicator flows down to its sub-contracts: name an 'indicator'.`);
   if ((isOnAccountOutcome(outcome) || isReconciliationOutcome(outcome)) && !isScheme(target))
     wrong(`Only a scheme is paid on account and reconciled: name a 'cquin' or 'withhold' scheme.`);
   if (isShareOutcome(outcome) && !isRiskShare(target))

@@ -34,6 +34,9 @@ export const Outcome = z.discriminatedUnion('kind', [
   z.object({ kind: z.literal('on-account'), pence: Pence }),
   /** What reconciliation pays the provider (negative: what the provider repays). */
   z.object({ kind: z.literal('reconciliation'), pence: Pence }),
+  /** What of a prime's indicator flows down to its sub-contracts in the period, and what it keeps. */
+  z.object({ kind: z.literal('flows-down'), pence: Pence }),
+  z.object({ kind: z.literal('kept'), pence: Pence }),
 ]);
 export type Outcome = z.infer<typeof Outcome>;
 

@@ -22,6 +22,7 @@ import { isPayable, type PaymentLine } from '../payments/payment-line.js';
 import { measureMet } from '../payments/risk-share.js';
 import { apportion, commissionerShares } from '../position/apportionment.js';
 import { type Evaluation, evaluateInContext } from './evaluate.js';
+import { flowDownFigure, subContractsOf } from './flow-down-expectations.js';
 
 export interface ExpectationFailure {
   location: SourceLocation;
@@ -106,7 +107,19 @@ export async function runContractTests(
           });
           evaluations.set(year, evaluation);
         }
-        const failure = check(evaluation, e);
+        const flowing = e.outcome.kind === 'flows-down' || e.outcome.kind === 'kept';
+        const flows: PaymentLine[] = [];
+        for (const sub of flowing ? subContractsOf(model, parents) : []) {
+          const given = observationsOf(
+            sub,
+            givens.filter((g) => knows(sub, g)),
+            readRecordFile,
+          );
+          const result = (await evaluateInContext(sub, given, { asOf, year, prime: evaluation.result }))
+            .result;
+          flows.push(...result.lines.filter((l) => l.kind === 'flow-down'));
+        }
+        const failure = check(evaluation, e, flows);
         if (failure) failures.push(failure);
       }
       outcomes.push({ ...base, passed: failures.length === 0, expectations: expects.length, failures });
@@ -237,7 +250,11 @@ function rowValues(cells: Record<string, Literal>): Record<string, string | numb
   return row;
 }
 
-function check(evaluation: Evaluation, expect: Expect): ExpectationFailure | undefined {
+function check(
+  evaluation: Evaluation,
+  expect: Expect,
+  flows: readonly PaymentLine[],
+): ExpectationFailure | undefined {
   const model = evaluation.context.model;
   const period = labelOf(model, expect.period);
   const provider = providerOf(model, expect.provider);
@@ -325,6 +342,14 @@ function check(evaluation: Evaluation, expect: Expect): ExpectationFailure | und
           actual ? toDecimal(actual, 6) : (line?.status ?? 'no line'),
           line ? [line.trace.text] : [],
         );
+  }
+  if (outcome.kind === 'flows-down' || outcome.kind === 'kept') {
+    const earned = matchingLines(evaluation.result.lines, expect, period, provider, model);
+    const flowed = flows.filter((l) => l.clause === expect.target.name && withinPeriod(l.period, period));
+    const figure = flowDownFigure(outcome.kind, earned, flowed);
+    return figure.pence === BigInt(outcome.pence)
+      ? undefined
+      : fail(formatPence(BigInt(outcome.pence)), formatPence(figure.pence), figure.explanation);
   }
   if (outcome.kind === 'continuation') {
     const pilot = evaluation.result.pilot;

@@ -139,6 +139,7 @@ export type ParityKeywordNames =
     | "false"
     | "fixed"
     | "flow"
+    | "flows"
     | "for"
     | "forecast"
     | "from"
@@ -164,6 +165,7 @@ export type ParityKeywordNames =
     | "internal"
     | "is"
     | "joined"
+    | "keeps"
     | "latest"
     | "least"
     | "leaves"
@@ -1244,6 +1246,21 @@ export function isFlowDown(item: unknown): item is FlowDown {
     return reflection.isInstance(item, FlowDown.$type);
 }
 
+export interface FlowsDownOutcome extends langium.AstNode {
+    readonly $container: Expect;
+    readonly $type: 'FlowsDownOutcome';
+    amount: string;
+}
+
+export const FlowsDownOutcome = {
+    $type: 'FlowsDownOutcome',
+    amount: 'amount'
+} as const;
+
+export function isFlowsDownOutcome(item: unknown): item is FlowsDownOutcome {
+    return reflection.isInstance(item, FlowsDownOutcome.$type);
+}
+
 export interface FromClause extends langium.AstNode {
     readonly $container: Measure;
     readonly $type: 'FromClause';
@@ -1378,6 +1395,21 @@ export const InstalmentsClause = {
 
 export function isInstalmentsClause(item: unknown): item is InstalmentsClause {
     return reflection.isInstance(item, InstalmentsClause.$type);
+}
+
+export interface KeptOutcome extends langium.AstNode {
+    readonly $container: Expect;
+    readonly $type: 'KeptOutcome';
+    amount: string;
+}
+
+export const KeptOutcome = {
+    $type: 'KeptOutcome',
+    amount: 'amount'
+} as const;
+
+export function isKeptOutcome(item: unknown): item is KeptOutcome {
+    return reflection.isInstance(item, KeptOutcome.$type);
 }
 
 export type LevelReading = string;
@@ -1704,7 +1736,7 @@ export function isOrganisation(item: unknown): item is Organisation {
     return reflection.isInstance(item, Organisation.$type);
 }
 
-export type Outcome = AttainmentOutcome | ContinuationOutcome | EarnsOutcome | OnAccountOutcome | ReconciliationOutcome | ScoreOutcome | ShareOutcome | StatusOutcome | UnfundedOutcome;
+export type Outcome = AttainmentOutcome | ContinuationOutcome | EarnsOutcome | FlowsDownOutcome | KeptOutcome | OnAccountOutcome | ReconciliationOutcome | ScoreOutcome | ShareOutcome | StatusOutcome | UnfundedOutcome;
 
 export const Outcome = {
     $type: 'Outcome'
@@ -2863,6 +2895,7 @@ export type ParityAstType = {
     FieldReference: FieldReference
     FileObservation: FileObservation
     FlowDown: FlowDown
+    FlowsDownOutcome: FlowsDownOutcome
     FromClause: FromClause
     Given: Given
     Import: Import
@@ -2871,6 +2904,7 @@ export type ParityAstType = {
     IndicatorPart: IndicatorPart
     IndicatorPartMember: IndicatorPartMember
     InstalmentsClause: InstalmentsClause
+    KeptOutcome: KeptOutcome
     LinearRule: LinearRule
     Literal: Literal
     Measure: Measure
@@ -3677,6 +3711,15 @@ export class ParityAstReflection extends langium.AbstractAstReflection {
             },
             superTypes: [ContractMember.$type]
         },
+        FlowsDownOutcome: {
+            name: FlowsDownOutcome.$type,
+            properties: {
+                amount: {
+                    name: FlowsDownOutcome.amount
+                }
+            },
+            superTypes: [Outcome.$type]
+        },
         FromClause: {
             name: FromClause.$type,
             properties: {
@@ -3784,6 +3827,15 @@ export class ParityAstReflection extends langium.AbstractAstReflection {
                 }
             },
             superTypes: [ContractMember.$type]
+        },
+        KeptOutcome: {
+            name: KeptOutcome.$type,
+            properties: {
+                amount: {
+                    name: KeptOutcome.amount
+                }
+            },
+            superTypes: [Outcome.$type]
         },
         LinearRule: {
             name: LinearRule.$type,
