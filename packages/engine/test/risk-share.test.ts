@@ -349,3 +349,47 @@ describe('a risk share part way through the year', () => {
     expect(total?.trace.text).not.toContain('at that rate');
   });
 });
+
+describe('a quality gate on a measure each provider is accountable for', () => {
+  const perProvider = (organisation: string) => ({ ...monitors[0]!, accountable: organisation });
+  const gated = () =>
+    model({
+      measures: [outturn, ...qualityMeasures],
+      contract: {
+        arrangements: ['alliance'],
+        parties: twoProviders,
+        monitors: [perProvider('test.Trust'), perProvider('test.Acute')],
+        riskShares: [
+          riskShare({
+            qualityGate: { required: 1, measures: ['Q1'], otherwisePercent: '50', order: 'after-cap' },
+          }),
+        ],
+      },
+    });
+  const q1 = (provider: string, numerator: number) => ({
+    measure: 'Q1',
+    provider,
+    period: '2026/27',
+    numerator: String(numerator),
+    denominator: '100',
+  });
+
+  test('is open when every accountable provider meets it on its own figure', async () => {
+    const result = await evaluate(
+      gated(),
+      { aggregates: [...spend(47_000_000), q1('RAA', 80), q1('RAB', 76)] },
+      { asOf: END },
+    );
+    expect(result.riskShares[0]?.providersPence).toBe(100_000_000n);
+  });
+
+  test('is shut when one of them misses, whichever monitor is written first', async () => {
+    const result = await evaluate(
+      gated(),
+      { aggregates: [...spend(47_000_000), q1('RAA', 80), q1('RAB', 60)] },
+      { asOf: END },
+    );
+    // The capped £1.0m halved: RAB's 60% is short of 75%, though RAA's 80% is not.
+    expect(result.riskShares[0]?.providersPence).toBe(50_000_000n);
+  });
+});

@@ -17,7 +17,8 @@ import {
   ZERO,
 } from '../core/rational.js';
 import type { MeasureResult } from '../measures/measure-result.js';
-import type { RiskShare, ShareBand } from '../model/contract.js';
+import type { Monitor, RiskShare, ShareBand } from '../model/contract.js';
+import type { Measure } from '../model/measure.js';
 import { formatPence } from '../money.js';
 import { compareWithBaseline } from '../run/baseline.js';
 import { thresholdValue } from './attainment.js';
@@ -286,12 +287,29 @@ export function measureMet(
   period?: Period,
 ): boolean {
   const monitors = context.model.contract.monitors.filter((m) => m.measure === measureName && m.target);
-  const monitor =
-    monitors.find((m) => provider !== undefined && odsOf(context, m.accountable) === provider) ?? monitors[0];
   const measure = context.model.measures.find((m) => m.name === measureName);
-  if (!monitor?.target || !measure) return false;
-  const who = provider ?? odsOf(context, monitor.accountable) ?? '*';
-  const result = context.measureResult(measureName, who, period ?? { kind: 'year', year });
+  if (monitors.length === 0 || !measure) return false;
+  if (provider !== undefined) {
+    const own = monitors.find((m) => odsOf(context, m.accountable) === provider) ?? monitors[0];
+    return monitorMet(context, own as Monitor, measure, provider, year, period);
+  }
+  // Asked of the contract as a whole (a quality gate), a measure is met when every monitor on it
+  // is met on its own accountable provider's figure (or the pooled figure, for one who names none).
+  return monitors.every((m) =>
+    monitorMet(context, m, measure, odsOf(context, m.accountable) ?? '*', year, period),
+  );
+}
+
+function monitorMet(
+  context: EvaluationContext,
+  monitor: Monitor,
+  measure: Measure,
+  who: string,
+  year: string,
+  period: Period | undefined,
+): boolean {
+  if (!monitor.target) return false;
+  const result = context.measureResult(measure.name, who, period ?? { kind: 'year', year });
   if (result.status !== 'scored' || !result.value) return false;
   if (monitor.baseline)
     return compareWithBaseline(context, measure, who, result, monitor.target, monitor.baseline).met === true;
