@@ -160,3 +160,55 @@ describe('rows given from a file', () => {
     expect(run.code).toBe(1);
   });
 });
+
+/**
+ * Commissioners apportioned by activity, in a test: £120,000 a year in monthly instalments of
+ * £10,000, Icb's patients 90 referrals and Icb2's 30 over the year, so 3 : 1 — £90,000 and £30,000.
+ */
+const BY_ACTIVITY = `package demo
+organisation Icb "Test ICB" ods "QAA" sector commissioner
+organisation Icb2 "Second ICB" ods "QAB" sector commissioner
+organisation Trust "Test trust" ods "RAA" sector mental-health
+aggregate return Counts "Referrals by commissioner" {
+  rows are events
+  source "Trust referral log"
+}
+measure IcbReferrals "Referrals of Icb's patients" {
+  domain mental-health
+  from Counts
+  scored as count
+  higher is better
+  period month
+}
+measure Icb2Referrals "Referrals of Icb2's patients" {
+  domain mental-health
+  from Counts
+  scored as count
+  higher is better
+  period month
+}
+contract Shared "Shared" {
+  arrangement multi-commissioner, block
+  year 2026/27
+  commissioner Icb activity from IcbReferrals
+  commissioner Icb2 activity from Icb2Referrals
+  apportioned by activity
+  provider Trust
+  value £120,000
+  instalments monthly
+}
+test "the year's activity" for Shared {
+  given IcbReferrals in 2026/27 = 90
+  given Icb2Referrals in 2026/27 = 30
+  expect Shared for Icb earns £90,000 in 2026/27
+  expect Shared for Icb2 earns £30,000 in 2026/27
+}
+`;
+
+test('commissioners apportioned by activity share each line by the activity counted', async () => {
+  const directory = mkdtempSync(join(tmpdir(), 'parity-activity-'));
+  writeFileSync(join(directory, 'shared.parity'), BY_ACTIVITY);
+  const run = await runParity(['test', directory]);
+  expect(run.stdout).toContain('1 passed, 0 failed');
+  expect(run.code).toBe(0);
+});

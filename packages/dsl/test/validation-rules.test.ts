@@ -357,6 +357,32 @@ const CASES: RuleCase[] = [
     at: 'apportioned by fixed',
   },
   {
+    name: 'a commissioner without its activity when the cost is apportioned by activity',
+    code: IssueCodes.SharesNotHundred,
+    file: 'cquin',
+    edits: [
+      ['arrangement cquin', 'arrangement cquin, multi-commissioner'],
+      [
+        '  commissioner Icb',
+        '  commissioner Icb activity from Spend\n  commissioner Icb2\n  apportioned by activity',
+      ],
+    ],
+    at: 'commissioner Icb2',
+  },
+  {
+    name: 'activity counted by a proportion',
+    code: IssueCodes.TypeMismatch,
+    file: 'cquin',
+    edits: [
+      ['arrangement cquin', 'arrangement cquin, multi-commissioner'],
+      [
+        '  commissioner Icb',
+        '  commissioner Icb activity from Spend\n  commissioner Icb2 activity from Reported\n  apportioned by activity',
+      ],
+    ],
+    at: 'Reported\n  apportioned',
+  },
+  {
     name: 'a commissioner without a population when the cost is apportioned by population',
     code: IssueCodes.SharesNotHundred,
     file: 'cquin',
@@ -812,6 +838,18 @@ const CORRECT: Array<{ name: string; edits: Partial<Record<FileKey, Array<[strin
         [
           'given Reported in 2026/27 Q1 = 10 of 20',
           'given Reported in 2026/27 Q1 = 10 of 20\n  given Attested in 2026/27 Q1 = 1 evidence "Board paper 14"',
+        ],
+      ],
+    },
+  },
+  {
+    name: 'commissioners apportioned by activity, each with a measure counting it',
+    edits: {
+      cquin: [
+        ['arrangement cquin', 'arrangement cquin, multi-commissioner'],
+        [
+          '  commissioner Icb',
+          '  commissioner Icb activity from Spend\n  commissioner Icb2 activity from Spend\n  apportioned by activity',
         ],
       ],
     },

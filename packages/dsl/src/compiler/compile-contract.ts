@@ -124,6 +124,9 @@ function compileContractBody(contract: Contract, fileOf: FileNamer): ModelContra
       department: party.department,
       sharePercent: party.share && parsePercent(party.share),
       population: party.population && normaliseNumber(party.population),
+      ...(party.activity && {
+        activityMeasure: party.activity.ref ? nameOf(party.activity.ref) : party.activity.$refText,
+      }),
       valuePence: party.value && parseMoney(party.value).toString(),
       location: locationOf(party, fileOf),
     })),

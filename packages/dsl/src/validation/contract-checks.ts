@@ -22,7 +22,7 @@ import {
   isYearOfCare,
   type Party,
 } from '../language/generated/ast.js';
-import { arrangementsOf, partiesOf } from '../language/parity-facts.js';
+import { arrangementsOf, measureKind, partiesOf } from '../language/parity-facts.js';
 import { percentOf, sumPercentages } from './amounts.js';
 import { IssueCodes } from './issue-codes.js';
 import { report } from './report.js';
@@ -249,13 +249,25 @@ function checkCommissionerShares(contract: Contract, accept: ValidationAcceptor)
     return;
   }
   if (apportionment?.basis === 'activity') {
-    report(
-      accept,
-      'warning',
-      IssueCodes.SharesNotHundred,
-      `Apportioning by activity is not applied yet, so no line is shared among the commissioners: apportion by fixed shares or population.`,
-      { node: apportionment, property: 'basis' },
-    );
+    for (const party of commissioners.filter((p) => !p.activity))
+      report(
+        accept,
+        'error',
+        IssueCodes.SharesNotHundred,
+        `Commissioners are apportioned by activity but this one names none: add 'activity from <Measure>' (a measure counting its activity).`,
+        { node: party },
+      );
+    for (const party of commissioners) {
+      const measure = party.activity?.ref;
+      if (measure && !['count', 'total', 'reported-value'].includes(measureKind(measure)))
+        report(
+          accept,
+          'error',
+          IssueCodes.TypeMismatch,
+          `Activity is counted, but ${measure.name} is scored as a ${measureKind(measure)}: use a measure 'scored as count', 'scored as total of …' or 'scored as reported value'.`,
+          { node: party, property: 'activity' },
+        );
+    }
     return;
   }
   if (apportionment?.basis !== 'fixed') return;

@@ -46,6 +46,8 @@ export const Party = z.object({
   department: z.string().optional(),
   sharePercent: Percent.optional(),
   population: DecimalText.optional(),
+  /** The measure counting a commissioner's activity, when the contract is apportioned by activity. */
+  activityMeasure: z.string().optional(),
   valuePence: Pence.optional(),
   location: SourceLocation,
 });

@@ -1,6 +1,7 @@
 import { allocatePence } from '../core/allocate.js';
 import { fromDecimal, fromPercent, type Rational } from '../core/rational.js';
 import type { ContractModel } from '../model/index.js';
+import type { EvaluationContext } from '../payments/context.js';
 
 /** A commissioner and the weight of its share: its fixed share, or its population. */
 export interface CommissionerShare {
@@ -10,20 +11,33 @@ export interface CommissionerShare {
 
 /**
  * How a contract funded by several commissioners is apportioned among them (`apportioned by
- * fixed` shares or by `population`), in the order the contract names them; undefined when one
- * commissioner pays it all or the contract gives no weights to apportion by.
+ * fixed` shares, by `population`, or by `activity`: each commissioner's activity measure over the
+ * year to date, read from the evaluation's `context`), in the order the contract names them;
+ * undefined when one commissioner pays it all, or there are no weights to apportion by (no
+ * activity counted yet, or no context to count it in).
  */
-export function commissionerShares(model: ContractModel): CommissionerShare[] | undefined {
+export function commissionerShares(
+  model: ContractModel,
+  context?: EvaluationContext,
+): CommissionerShare[] | undefined {
   const commissioners = model.contract.parties.filter((p) => p.role === 'commissioner');
   if (commissioners.length < 2) return undefined;
   const basis = model.contract.apportionment ?? 'fixed';
   const weights = commissioners.map((p) => {
     if (basis === 'population' && p.population !== undefined) return fromDecimal(p.population);
     if (basis === 'fixed' && p.sharePercent !== undefined) return fromPercent(p.sharePercent);
+    if (basis === 'activity' && p.activityMeasure !== undefined && context)
+      return activityOf(context, p.activityMeasure);
     return undefined;
   });
-  if (weights.some((w) => w === undefined)) return undefined;
+  if (weights.some((w) => w === undefined) || weights.every((w) => w?.n === 0n)) return undefined;
   return commissioners.map((p, i) => ({ ods: p.ods, weight: weights[i] as Rational }));
+}
+
+/** A commissioner's activity over the year to date, or undefined when none is scored yet. */
+function activityOf(context: EvaluationContext, measure: string): Rational | undefined {
+  const result = context.measureResult(measure, '*', { kind: 'year', year: context.model.contract.year });
+  return result.status === 'scored' ? result.value : undefined;
 }
 
 /**

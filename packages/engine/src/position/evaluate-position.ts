@@ -1,6 +1,7 @@
 import type { Observations } from '../measures/observations.js';
 import type { ContractModel } from '../model/index.js';
 import { type ContractResult, type EvaluateOptions, evaluateInContext } from '../run/evaluate.js';
+import { type CommissionerShare, commissionerShares } from './apportionment.js';
 import { type IndicatorPosition, indicatorPositions } from './indicators.js';
 import { measureFigures } from './measure-figures.js';
 import type { IndicatorFigure, MeasureFigure, StratumFigure } from './schema.js';
@@ -27,6 +28,8 @@ export interface ContractPosition {
   lines?: readonly PricedLine[];
   /** A prime's memorandum lines: what flows down to each sub-contractor and what it keeps. */
   memoranda?: readonly PricedLine[];
+  /** Each commissioner's share of every line, when several fund the contract. */
+  commissionerShares?: CommissionerShare[];
 }
 
 /**
@@ -45,6 +48,7 @@ export async function evaluatePosition(
     asOf: options.asOf,
     result,
     measures: measureFigures(context, options.asOf),
+    commissionerShares: commissionerShares(context.model, context),
     strata: strataFigures(context),
     indicators: indicatorPositions(context, options.asOf, result.lines).map(indicatorJson),
   };

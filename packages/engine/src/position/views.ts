@@ -3,7 +3,7 @@ import type { PaymentLine } from '../payments/payment-line.js';
 import { isPayable } from '../payments/payment-line.js';
 import type { BaselineComparison } from '../run/baseline.js';
 import { termYears } from '../run/term-year.js';
-import { apportionedTotals, commissionerShares } from './apportionment.js';
+import { apportionedTotals } from './apportionment.js';
 import type { ContractPosition } from './evaluate-position.js';
 import { lineJson } from './line-json.js';
 import type { BaselineFigure, Position, Statement } from './schema.js';
@@ -32,9 +32,10 @@ const forProvider = (provider: string | undefined) => (figure: { provider: strin
  * provider side as a whole) when `provider` is given.
  */
 export function positionFor(position: ContractPosition, source: PositionSource, provider?: string): Position {
-  const { model, result } = position;
+  const { result } = position;
+  const model = position.model;
   const mine = forProvider(provider);
-  const shares = commissionerShares(model);
+  const shares = position.commissionerShares;
   return {
     contract: model.contract.name,
     version: source.version,
@@ -85,7 +86,7 @@ export function statementFor(
 ): Statement {
   const { model, result } = position;
   const lines = pricedLines(position, source).filter((l) => !provider || l.provider === provider);
-  const shares = commissionerShares(model);
+  const shares = position.commissionerShares;
   const totalled = lines.filter((l) => isPayable(l) || (l.kind === 'risk-share' && l.provider !== '*'));
   const sumOf = (kind: PaymentLine['kind']) =>
     lines.filter((l) => l.kind === kind).reduce((sum, l) => sum + l.pence, 0n);

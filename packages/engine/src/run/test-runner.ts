@@ -266,7 +266,8 @@ function check(
     explanation,
   });
   // `expect X for <commissioner> earns …`: that commissioner's apportioned share of what X earns.
-  const commissioner = commissionerShares(model)?.some((c) => c.ods === provider) ? provider : undefined;
+  const shares = commissionerShares(model, evaluation.context);
+  const commissioner = shares?.some((c) => c.ods === provider) ? provider : undefined;
   if (outcome.kind === 'earns') {
     const lines = matchingLines(
       evaluation.result.lines,
@@ -275,7 +276,6 @@ function check(
       commissioner ? undefined : provider,
       model,
     );
-    const shares = commissioner ? commissionerShares(model) : undefined;
     const total = lines.reduce(
       (sum, l) =>
         sum + (shares && commissioner ? BigInt(apportion(l.pence, shares)[commissioner] ?? '0') : l.pence),

@@ -1827,6 +1827,7 @@ export function isParentClause(item: unknown): item is ParentClause {
 export interface Party extends langium.AstNode {
     readonly $container: Contract;
     readonly $type: 'Party';
+    activity?: langium.Reference<Measure>;
     department?: string;
     organisation: langium.Reference<Organisation>;
     population?: string;
@@ -1837,6 +1838,7 @@ export interface Party extends langium.AstNode {
 
 export const Party = {
     $type: 'Party',
+    activity: 'activity',
     department: 'department',
     organisation: 'organisation',
     population: 'population',
@@ -4132,6 +4134,11 @@ export class ParityAstReflection extends langium.AbstractAstReflection {
         Party: {
             name: Party.$type,
             properties: {
+                activity: {
+                    name: Party.activity,
+                    referenceType: Measure.$type,
+                    optional: true
+                },
                 department: {
                     name: Party.department,
                     optional: true
