@@ -5,6 +5,7 @@ import {
   isContract,
   isContractTest,
   isDocument,
+  isParentClause,
   testsFor,
 } from '@parity/dsl';
 import { runContractTests, type TestOutcome } from '@parity/engine';
@@ -73,19 +74,20 @@ export class ParityCodeLensProvider implements CodeLensProvider {
 
 /**
  * The contracts a contract's tests evaluate with it: the prime it is under, and the sub-contracts
- * under it (whose flow-down a prime's test may expect), compiled from the workspace.
+ * under it (whose flow-down a prime's test may expect), compiled from the workspace. Only those are
+ * compiled: the lens runs on every edit.
  */
 function relatedContracts(
-  model: ContractModel,
+  contract: Contract,
   roots: Parameters<typeof testsFor>[1],
 ): Map<string, ContractModel> {
+  const parentOf = (c: Contract) => c.members.find(isParentClause)?.parent.ref;
   const related = new Map<string, ContractModel>();
   for (const root of roots) {
     for (const other of isDocument(root) ? root.declarations.filter(isContract) : []) {
+      if (other === contract || (parentOf(contract) !== other && parentOf(other) !== contract)) continue;
       const compiled = compileContract(other, { tests: [] });
-      const name = compiled.contract.name;
-      if (name === model.contract.parent || compiled.contract.parent === model.contract.name)
-        related.set(name, compiled);
+      related.set(compiled.contract.name, compiled);
     }
   }
   return related;
@@ -97,7 +99,7 @@ export async function runTests(
 ): Promise<TestOutcome[]> {
   try {
     const model = compileContract(contract, { tests: testsFor(contract, roots) });
-    return await runContractTests(model, relatedContracts(model, roots));
+    return await runContractTests(model, relatedContracts(contract, roots));
   } catch (error) {
     return [
       {

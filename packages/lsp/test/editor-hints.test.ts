@@ -186,6 +186,19 @@ describe('code lenses', () => {
     await clearDocuments(services.shared, [document]);
   });
 
+  test("run a prime's tests with its sub-contract, so what flows down can be expected", async () => {
+    const parse = parseHelper(services.Parity);
+    const prime = await parse(demoContract('pennine-msk-prime.parity'), { validation: true });
+    const sub = await parse(demoContract('pennine-care-subcontract.parity'), { validation: true });
+    const lenses =
+      (await services.Parity.lsp.CodeLensProvider?.provideCodeLens(prime, {
+        textDocument: { uri: prime.uri.toString() },
+      })) ?? [];
+    // The prime's first test expects what flows down to Pennine Care and what the prime keeps.
+    expect(lenses.map((l) => l.command?.title)).toEqual(['✓ 2 test(s) passed', '✓ passed', '✓ passed']);
+    await clearDocuments(services.shared, [prime, sub]);
+  });
+
   test('stop running tests when the editor cancels the request (an edit came in)', async () => {
     const document = await parseHelper(services.Parity)(BRADFORD, { validation: true });
     const source = new Cancellation.CancellationTokenSource();
