@@ -265,6 +265,11 @@ function check(
     actual,
     explanation,
   });
+  // An amount of money expected, compared to the penny.
+  const amount = (wanted: string, actual: bigint, explanation: string[]) =>
+    actual === BigInt(wanted)
+      ? undefined
+      : fail(formatPence(BigInt(wanted)), formatPence(actual), explanation);
   // `expect X for <commissioner> earns …`: that commissioner's apportioned share of what X earns.
   const shares = commissionerShares(model, evaluation.context);
   const commissioner = shares?.some((c) => c.ods === provider) ? provider : undefined;
@@ -281,13 +286,11 @@ function check(
         sum + (shares && commissioner ? BigInt(apportion(l.pence, shares)[commissioner] ?? '0') : l.pence),
       0n,
     );
-    return total === BigInt(outcome.pence)
-      ? undefined
-      : fail(
-          formatPence(BigInt(outcome.pence)),
-          formatPence(total),
-          lines.map((l) => l.trace.text),
-        );
+    return amount(
+      outcome.pence,
+      total,
+      lines.map((l) => l.trace.text),
+    );
   }
   if (outcome.kind === 'unfunded' || outcome.kind === 'on-account' || outcome.kind === 'reconciliation') {
     const kind = outcome.kind === 'unfunded' ? 'cost-unfunded' : outcome.kind;
@@ -299,13 +302,11 @@ function check(
         (!provider || l.provider === provider),
     );
     const total = lines.reduce((sum, l) => sum + l.pence, 0n);
-    return total === BigInt(outcome.pence)
-      ? undefined
-      : fail(
-          formatPence(BigInt(outcome.pence)),
-          formatPence(total),
-          lines.map((l) => l.trace.text),
-        );
+    return amount(
+      outcome.pence,
+      total,
+      lines.map((l) => l.trace.text),
+    );
   }
   if (outcome.kind === 'share') {
     const share = evaluation.result.riskShares.find((r) => r.name === expect.target.name);
@@ -347,9 +348,7 @@ function check(
     const earned = matchingLines(evaluation.result.lines, expect, period, provider, model);
     const flowed = flows.filter((l) => l.clause === expect.target.name && withinPeriod(l.period, period));
     const figure = flowDownFigure(outcome.kind, earned, flowed);
-    return figure.pence === BigInt(outcome.pence)
-      ? undefined
-      : fail(formatPence(BigInt(outcome.pence)), formatPence(figure.pence), figure.explanation);
+    return amount(outcome.pence, figure.pence, figure.explanation);
   }
   if (outcome.kind === 'continuation') {
     const pilot = evaluation.result.pilot;
