@@ -124,12 +124,16 @@ describe('parity token', () => {
   });
 
   test.for([
-    ['an organisation that is not an ODS code', ['--org', 'qwo', '--role', 'auditor']],
-    ['an unknown role', ['--org', 'QWO', '--role', 'superuser']],
-  ] as const)('refuses %s with exit code 2', async ([, args]) => {
+    [
+      'an organisation that is not an ODS code',
+      ['--org', 'qwo', '--role', 'auditor'],
+      "'qwo' is not an ODS code",
+    ],
+    ['an unknown role', ['--org', 'QWO', '--role', 'superuser'], "'superuser' is not a role; the roles are"],
+  ] as const)('refuses %s with exit code 2', async ([, args, message]) => {
     const run = await parity(['token', 'create', ...args]);
     expect(run.code).toBe(2);
-    expect(run.stderr).toContain('give --org <ODS code');
+    expect(run.stderr).toContain(message);
     expect(run.stdout).not.toContain('parity_');
   });
 

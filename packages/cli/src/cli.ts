@@ -1,4 +1,6 @@
-import { type Output, USAGE } from './output.js';
+import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { type Output, USAGE, UsageError } from './output.js';
 
 type Command = (args: string[], output: Output) => Promise<number>;
 
@@ -41,15 +43,33 @@ export async function runCli(argv: string[], output: Output): Promise<number> {
     output.stdout.write(usage());
     return name ? 0 : 1;
   }
+  if (name === '--version' || name === '-V' || name === 'version') {
+    output.stdout.write(`parity ${version()}\n`);
+    return 0;
+  }
   const command = COMMANDS[name];
   if (!command) {
     output.stderr.write(`parity: unknown command '${name}'.\n\n${usage()}`);
     return 2;
   }
-  return (await command.load())(args, output);
+  try {
+    return await (await command.load())(args, output);
+  } catch (error) {
+    if (!(error instanceof UsageError)) throw error;
+    output.stderr.write(`parity ${name}: ${error.message}\n`);
+    return 2;
+  }
+}
+
+/** The version of the parity command, from its package. */
+function version(): string {
+  const manifest = JSON.parse(readFileSync(join(import.meta.dirname, '../package.json'), 'utf8')) as {
+    version: string;
+  };
+  return manifest.version;
 }
 
 function usage(): string {
   const lines = Object.values(COMMANDS).map((command) => `  parity ${command.help}`);
-  return `${USAGE}\n\nCommands:\n${lines.join('\n')}\n\nRun 'parity <command> --help' for details of one command.\n`;
+  return `${USAGE}\n\nCommands:\n${lines.join('\n')}\n\nRun 'parity <command> --help' for details of one command; 'parity --version' prints the version.\n`;
 }

@@ -6,6 +6,12 @@ export interface Output {
 
 export const USAGE = 'parity: commissioning contracts as code.\n\nUsage: parity <command> [options]';
 
+/**
+ * A command used wrongly (an unknown option, a path that does not exist): said in one line, with
+ * exit code 2, never as a stack trace.
+ */
+export class UsageError extends Error {}
+
 /** True when the arguments ask for a command's help. */
 export function wantsHelp(args: string[]): boolean {
   return args.includes('--help') || args.includes('-h');

@@ -3,6 +3,7 @@ import { dirname, join, resolve } from 'node:path';
 import { type CheckedWorkspace, checkSources, createParityServices, type SourceFile } from '@parity/dsl';
 import { declaredPackages, readLibrary, readSources } from '@parity/dsl/node';
 import { EmptyFileSystem } from 'langium';
+import { UsageError } from './output.js';
 
 /**
  * Loads the given files and directories together with the libraries they import: the `--lib`
@@ -18,7 +19,7 @@ export async function loadWorkspace(
   requested: Set<string>;
   sources: SourceFile[];
 }> {
-  const requestedSources = await readSources(paths);
+  const requestedSources = await readSources(existingPaths(paths));
   const libraryDirs = libraries.length > 0 ? libraries : findContractLibrary(paths[0] ?? '.');
   const requested = new Set(requestedSources.map((source) => source.path));
   const given = [
@@ -42,8 +43,21 @@ function findContractLibrary(start: string): string[] {
   }
 }
 
-/** Splits `--lib <dir>` options from positional arguments. */
-export function parsePathArgs(args: string[]): {
+/** The paths given, each of which must exist. */
+export function existingPaths(paths: string[]): string[] {
+  const missing = paths.find((path) => !existsSync(path));
+  if (missing !== undefined) throw new UsageError(`no such file or directory: ${missing}`);
+  return paths;
+}
+
+/**
+ * Splits `--name value` options from positional arguments; `--lib` may repeat. An option the
+ * command does not take, or one without its value, is a usage error naming the options it takes.
+ */
+export function parsePathArgs(
+  args: string[],
+  takes: readonly string[] = ['lib'],
+): {
   paths: string[];
   libraries: string[];
   options: Map<string, string>;
@@ -53,10 +67,18 @@ export function parsePathArgs(args: string[]): {
   const options = new Map<string, string>();
   for (let index = 0; index < args.length; index++) {
     const arg = args[index] ?? '';
+    if (arg === '--help' || arg === '-h') continue;
     if (arg.startsWith('--')) {
-      const value = args[++index] ?? '';
-      if (arg === '--lib') libraries.push(value);
-      else options.set(arg.slice(2), value);
+      const name = arg.slice(2);
+      if (!takes.includes(name))
+        throw new UsageError(
+          `unknown option '${arg}'${takes.length > 0 ? `; it takes ${takes.map((t) => `--${t}`).join(', ')}` : ''}`,
+        );
+      const value = args[++index];
+      if (value === undefined || value.startsWith('--'))
+        throw new UsageError(`option '${arg}' needs a value`);
+      if (name === 'lib') libraries.push(value);
+      else options.set(name, value);
     } else {
       paths.push(arg);
     }

@@ -13,7 +13,7 @@ Source locations name files relative to the current directory.
 `;
 
 export async function runCompile(args: string[], output: Output): Promise<number> {
-  const { paths, libraries, options } = parsePathArgs(args);
+  const { paths, libraries, options } = parsePathArgs(args, ['lib', 'contract']);
   if (wantsHelp(args) || paths.length !== 1) {
     output.stdout.write(HELP);
     return wantsHelp(args) ? 0 : 2;

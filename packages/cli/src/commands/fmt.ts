@@ -1,9 +1,10 @@
 import { readFile, writeFile } from 'node:fs/promises';
 import { relative } from 'node:path';
-import { formatParity } from '@parity/dsl';
+import { createParityServices, formatParity } from '@parity/dsl';
 import { readSources } from '@parity/dsl/node';
+import { EmptyFileSystem } from 'langium';
 import { type Output, wantsHelp } from '../output.js';
-import { parsePathArgs } from '../workspace.js';
+import { existingPaths, parsePathArgs } from '../workspace.js';
 
 const HELP = `Usage: parity fmt <files|dirs>… [--check]
 
@@ -11,6 +12,7 @@ Rewrites .parity files in the canonical layout (two-space indents, single spaces
 commas, no trailing spaces, at most one blank line). Only whitespace outside strings and comments
 changes, so what a contract says never does.
 With --check, changes nothing: lists files that are not formatted and exits 1 if there are any.
+A file that does not parse is left as it is, its first syntax error printed, and the exit code is 1.
 `;
 
 export async function runFmt(args: string[], output: Output): Promise<number> {
@@ -21,11 +23,19 @@ export async function runFmt(args: string[], output: Output): Promise<number> {
     return wantsHelp(args) ? 0 : 2;
   }
   let unformatted = 0;
-  for (const source of await readSources(paths)) {
+  let unreadable = 0;
+  const parser = createParityServices(EmptyFileSystem).Parity.parser.LangiumParser;
+  for (const source of await readSources(existingPaths(paths))) {
+    const shown = relative(process.cwd(), source.path);
+    const syntax = syntaxError(parser.parse(source.text), source.text);
+    if (syntax) {
+      unreadable++;
+      output.stderr.write(`${shown}:${syntax}; not formatted\n`);
+      continue;
+    }
     const formatted = formatParity(source.text);
     if (formatted === source.text) continue;
     unformatted++;
-    const shown = relative(process.cwd(), source.path);
     if (check) {
       output.stdout.write(`${shown}: not formatted\n`);
     } else {
@@ -42,5 +52,28 @@ export async function runFmt(args: string[], output: Output): Promise<number> {
     output.stderr.write(
       unformatted === 0 ? 'All files are formatted.\n' : `${unformatted} file(s) need 'parity fmt'.\n`,
     );
-  return check && unformatted > 0 ? 1 : 0;
+  return unreadable > 0 || (check && unformatted > 0) ? 1 : 0;
+}
+
+/**
+ * `line:col error …` of a parse's first lexer or parser error, or undefined when it parsed. An
+ * error at the end of the text (a brace never closed) is placed after its last character.
+ */
+function syntaxError(
+  result: {
+    lexerErrors: { line?: number; column?: number; message: string }[];
+    parserErrors: { token: { startLine?: number; startColumn?: number }; message: string }[];
+  },
+  text: string,
+): string | undefined {
+  const lexer = result.lexerErrors[0];
+  if (lexer) return `${lexer.line ?? 1}:${lexer.column ?? 1} error ${lexer.message}`;
+  const parser = result.parserErrors[0];
+  if (!parser) return undefined;
+  const { startLine, startColumn } = parser.token;
+  const lines = text.replace(/\n$/, '').split('\n');
+  const atEnd = startLine === undefined || !(startLine > 0);
+  const line = atEnd ? lines.length : startLine;
+  const column = atEnd ? (lines.at(-1)?.length ?? 0) + 1 : startColumn;
+  return `${line}:${column} error ${parser.message.replace(/\.$/, '')}`;
 }

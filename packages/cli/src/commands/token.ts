@@ -7,7 +7,7 @@ import {
   revokeToken,
   systemClock,
 } from '@parity/api';
-import { type Output, wantsHelp } from '../output.js';
+import { type Output, UsageError, wantsHelp } from '../output.js';
 import { parsePathArgs } from '../workspace.js';
 
 const HELP = `Usage: parity token create --org <ODS code> --role <${ROLES.join('|')}> [--label <text>]
@@ -19,11 +19,24 @@ Creates a bearer token for an organisation and role in the database DATABASE_URL
 
 export async function runToken(args: string[], output: Output): Promise<number> {
   const [action, ...rest] = args;
-  const { options } = parsePathArgs(rest);
+  const { options } = parsePathArgs(rest, ['org', 'role', 'label', 'id']);
   if (wantsHelp(args) || (action !== 'create' && action !== 'revoke')) {
     output.stdout.write(HELP);
     return wantsHelp(args) ? 0 : 2;
   }
+  const organisation = options.get('org') ?? '';
+  const role = options.get('role') as Role;
+  // Said before the database is opened: a mistyped role needs no database to be refused.
+  if (action === 'create' && role !== undefined && !ROLES.includes(role))
+    throw new UsageError(`'${role}' is not a role; the roles are ${ROLES.join(', ')}`);
+  if (action === 'create' && !/^[A-Z0-9]{3,6}$/.test(organisation))
+    throw new UsageError(
+      organisation
+        ? `'${organisation}' is not an ODS code (3 to 6 capital letters and digits, e.g. QWO)`
+        : 'give the organisation: --org <ODS code, e.g. QWO>',
+    );
+  if (action === 'create' && role === undefined)
+    throw new UsageError(`give the role: --role <${ROLES.join('|')}>`);
   const config = readConfig(process.env);
   const db = await openDatabase(config.DATABASE_URL, config.DATABASE_AUTH_TOKEN);
   try {
@@ -31,12 +44,6 @@ export async function runToken(args: string[], output: Output): Promise<number> 
       const revoked = await revokeToken(db, systemClock, options.get('id') ?? '');
       output.stdout.write(revoked ? 'Revoked.\n' : 'No token with that id.\n');
       return revoked ? 0 : 1;
-    }
-    const organisation = options.get('org') ?? '';
-    const role = options.get('role') as Role;
-    if (!/^[A-Z0-9]{3,6}$/.test(organisation) || !ROLES.includes(role)) {
-      output.stderr.write(`parity token: give --org <ODS code, e.g. QWO> and --role <${ROLES.join('|')}>.\n`);
-      return 2;
     }
     const token = await createToken(db, systemClock, organisation, role, options.get('label'));
     output.stdout.write(
