@@ -11,9 +11,9 @@ export interface Run {
 }
 
 /** Runs the built `parity` command as a user would, in a working directory. */
-export function runParity(args: string[], cwd = ROOT): Promise<Run> {
+export function runParity(args: string[], cwd = ROOT, env: Record<string, string> = {}): Promise<Run> {
   return new Promise((resolve, reject) => {
-    const child = spawn(process.execPath, [BIN, ...args], { cwd });
+    const child = spawn(process.execPath, [BIN, ...args], { cwd, env: { ...process.env, ...env } });
     let stdout = '';
     let stderr = '';
     child.stdout.on('data', (chunk) => (stdout += chunk));

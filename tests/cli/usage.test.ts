@@ -41,6 +41,12 @@ describe('the parity command used wrongly', () => {
     expect(run.code).toBe(2);
   });
 
+  test('names a setting of the service that is not one', async () => {
+    const run = await runParity(['serve'], tmpdir(), { PORT: 'abc' });
+    expect(run.stderr).toMatch(/^parity serve: Configuration is not valid: PORT: .+\n$/);
+    expect(run.code).toBe(2);
+  });
+
   test('does not format a file that does not parse, and says where it stops', async () => {
     const folder = mkdtempSync(join(tmpdir(), 'parity-fmt-'));
     const file = join(folder, 'broken.parity');

@@ -1,5 +1,5 @@
-import { startService } from '@parity/api';
-import { type Output, wantsHelp } from '../output.js';
+import { readConfig, startService } from '@parity/api';
+import { type Output, UsageError, wantsHelp } from '../output.js';
 
 const HELP = `Usage: parity serve
 
@@ -14,6 +14,12 @@ export async function runServe(args: string[], output: Output): Promise<number> 
   if (wantsHelp(args)) {
     output.stdout.write(HELP);
     return 0;
+  }
+  try {
+    readConfig(process.env);
+  } catch (error) {
+    // A setting that is not one (PORT=abc) is said in a line, not as a stack trace.
+    throw new UsageError((error as Error).message);
   }
   const service = await startService(process.env);
   output.stdout.write(
