@@ -134,10 +134,25 @@ describe.skipIf(!CHROMIUM)('the playground in Chromium', () => {
       editor.focus();
     }, written);
     for (let i = 0; i < 'DistrictCare'.length; i++) await page.keyboard.press('Backspace');
-    await page.keyboard.press('Control+Space');
     const row = page.locator('.suggest-widget .monaco-list-row');
-    // Generous: under a full test run the page's language server shares two cores with every other suite.
-    await row.first().waitFor({ timeout: 60_000 });
+    // Under a full test run the page's language server shares two cores with every other suite, and
+    // a completion asked while it is still checking the edits may come back empty: ask again until
+    // the list shows, for up to a minute.
+    await expect
+      .poll(
+        async () => {
+          if ((await row.count()) > 0) return true;
+          await page.keyboard.press('Escape');
+          await page.keyboard.press('Control+Space');
+          await row
+            .first()
+            .waitFor({ timeout: 5_000 })
+            .catch(() => undefined);
+          return (await row.count()) > 0;
+        },
+        { timeout: 60_000, interval: 50 },
+      )
+      .toBe(true);
     const labels = await row.allTextContents();
     expect(labels.some((label) => label.includes(written))).toBe(true);
     await page.locator('.suggest-widget .monaco-list-row', { hasText: written }).first().click();
