@@ -43,7 +43,13 @@ export {
   tallyRecords,
   tallyRecordsSync,
 } from './measures/tally-records.js';
-export { sumOfWeeks, type WeekFigures } from './measures/weekly-levels.js';
+export {
+  isWeeklyLevel,
+  monthsOfWeeks,
+  sumOfWeeks,
+  type WeekFigures,
+  weekProblem,
+} from './measures/weekly-levels.js';
 export * from './model/index.js';
 export { formatPence, LiteralError, normaliseNumber, parseMoney, parsePercent } from './money.js';
 export type { PrimeResult } from './payments/flow-down.js';

@@ -7,16 +7,17 @@ import {
   identifyingName,
   identifyingValueAt,
   identifyingValueProblem,
+  isWeeklyLevel,
+  monthsOfWeeks,
   periodLabel,
   periodsOfTerm,
   quarterOf,
   quoteCell as quoted,
-  readDate,
   readDecimal,
   readInteger,
   readMonth,
   readPence,
-  sumOfWeeks,
+  weekProblem,
 } from '@parity/engine';
 import { type Cell, cellText } from './feed-cells.js';
 import type { FeedErrors } from './feed-errors.js';
@@ -86,7 +87,7 @@ export class ReturnRows {
       ...periodsOfTerm(model.contract.term),
       ...baselineMonths(model).flatMap((month) => [...periodsOfTerm({ start: month, end: month })]),
     ]);
-    this.weekly = source.overTime.meaning === 'levels' && source.overTime.reading === 'sum-of-weeks';
+    this.weekly = isWeeklyLevel(source.overTime);
     const year = financialYearOf(period);
     this.feedPeriods = [
       period,
@@ -97,15 +98,7 @@ export class ReturnRows {
 
   get rows(): ReturnFigure[] {
     const figures = [...this.figures.values()].sort((a, b) => a.row - b.row).map((f) => f.figure);
-    return this.weekly ? this.monthsOfWeeks(figures) : figures;
-  }
-
-  /** Each measure's weeks summed into the feed's month, by the engine's rule (`sumOfWeeks`). */
-  private monthsOfWeeks(weeks: ReturnFigure[]): ReturnFigure[] {
-    const byMeasure = new Map<string, ReturnFigure[]>();
-    for (const week of weeks) byMeasure.set(week.measure, [...(byMeasure.get(week.measure) ?? []), week]);
-    const [month] = this.feedPeriods;
-    return [...byMeasure].map(([measure, given]) => ({ measure, period: month, ...sumOfWeeks(given) }));
+    return this.weekly ? monthsOfWeeks(figures, this.feedPeriods[0]) : figures;
   }
 
   acceptHeader(header: readonly string[]): boolean {
@@ -208,7 +201,7 @@ export class ReturnRows {
     const period = text('period');
     if (period === '') problem('period', 'a period is required');
     else if (this.weekly) {
-      const week = this.weekProblem(period);
+      const week = weekProblem(period, this.feedPeriods[0], this.source.name);
       if (week) problem('period', week);
     } else if (!this.periods.has(period))
       problem(
@@ -263,16 +256,6 @@ export class ReturnRows {
     if (pence !== undefined) figure.pence = String(pence);
     if (evidence !== '') figure.evidence = evidence;
     this.figures.set(key, { figure, row });
-  }
-
-  /** What is wrong with a week's period: it is the date the week begins, in the feed's month. */
-  private weekProblem(period: string): string | undefined {
-    const [month] = this.feedPeriods;
-    if (readDate(period) === undefined)
-      return `${quoted(period)} is not a week: ${this.source.name} gives a level week by week, each row under the date its week begins (YYYY-MM-DD) in ${month}`;
-    if (period.slice(0, 7) !== month)
-      return `the week beginning ${period} is not in this feed's month: a feed for ${month} gives the weeks that begin in ${month}`;
-    return undefined;
   }
 
   /** A period of the term that is not the feed's month, nor the quarter or year it falls in. */
