@@ -2,13 +2,12 @@ import { createReadStream } from 'node:fs';
 import { access, readFile } from 'node:fs/promises';
 import { extname, join } from 'node:path';
 import { Readable } from 'node:stream';
-import type { ContractModel, SubmittedBy } from '@parity/engine';
+import { type ContractModel, feedMonthProblem, type SubmittedBy } from '@parity/engine';
 import { recordAudit } from './audit/record.js';
 import { today } from './clock.js';
 import { modelOf, versionInForce } from './contracts/store.js';
 import { acceptFeed } from './feeds/accept-feed.js';
 import { FeedBody } from './feeds/body-stream.js';
-import { periodProblem } from './feeds/feed-period.js';
 import { type FeedFormat, findTarget, submittedSource } from './feeds/feed-target.js';
 import type { Services } from './services.js';
 
@@ -65,7 +64,7 @@ export async function loadDemoFeeds(services: Services, feedsDir = FEEDS_DIR): P
       throw new Error(
         `Demo feed ${feed.file}: ${target ? 'not a CSV, XLSX, JSON or NDJSON file' : `${feed.contract} has no source ${feed.source}`}.`,
       );
-    const period = periodProblem(model.contract.term, feed.period, today(services.clock));
+    const period = feedMonthProblem(model, feed.period, today(services.clock));
     if (period) throw new Error(`Demo feed ${feed.file}: ${period}`);
     const body = new FeedBody(
       Readable.toWeb(createReadStream(join(feedsDir, feed.file))) as ReadableStream<Uint8Array>,

@@ -73,6 +73,7 @@ export {
   evaluateInContext,
   type TargetResult,
 } from './run/evaluate.js';
+export { feedMonthProblem } from './run/feed-months.js';
 export { contractForYear, termYearOn, termYears } from './run/term-year.js';
 export {
   type ExpectationFailure,

@@ -1,5 +1,5 @@
 import { describe, expect, test } from 'vitest';
-import { type ContractModel, evaluatePosition, positionFor } from '../src/index.js';
+import { type ContractModel, evaluatePosition, feedMonthProblem, positionFor } from '../src/index.js';
 import { counts, model, proportion } from './model-builder.js';
 
 const here = { file: 'test.parity', line: 1, column: 1, endLine: 1, endColumn: 1 };
@@ -63,5 +63,17 @@ describe('targets on a baseline', () => {
     });
     expect(monitor).toMatchObject({ target: '0.1 above baseline 40%', met: true });
     expect(monitor?.baseline?.required).toBe('0.500000');
+  });
+});
+
+describe('the months a feed may be sent for', () => {
+  const withBaseline = monitored(fivePercentBelow2025);
+  const without = monitored({ ...fivePercentBelow2025, baseline: undefined });
+
+  test('are the term and the baseline year a target names, once begun', () => {
+    expect(feedMonthProblem(withBaseline, '2026-05', '2026-11-20')).toBeUndefined();
+    expect(feedMonthProblem(withBaseline, '2025-06', '2026-11-20')).toBeUndefined();
+    expect(feedMonthProblem(without, '2025-06', '2026-11-20')).toContain('outside the contract term');
+    expect(feedMonthProblem(withBaseline, '2026-12', '2026-11-20')).toContain('has not begun');
   });
 });

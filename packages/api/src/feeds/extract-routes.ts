@@ -1,5 +1,5 @@
 import { createRoute, OpenAPIHono, z } from '@hono/zod-openapi';
-import { baselineMonths } from '@parity/engine';
+import { feedMonthProblem } from '@parity/engine';
 import { recordAudit } from '../audit/record.js';
 import { actorOf, refuse, requireAuth } from '../auth/middleware.js';
 import { canSubmitAny, submitRefusal } from '../auth/policy.js';
@@ -10,7 +10,6 @@ import { acceptExtract } from './accept-extract.js';
 import { FeedBody } from './body-stream.js';
 import { cumulativeWarnings } from './cumulative-warnings.js';
 import { LISTED_ERRORS } from './feed-errors.js';
-import { periodProblem } from './feed-period.js';
 import { contractInForce, formatOrRefuse } from './feed-request.js';
 import { ErrorEnvelope, FeedError, failures, json, SourceParam, Submission } from './feed-schemas.js';
 import { findTarget, submittedSource, submittedSources, targetNames } from './feed-target.js';
@@ -130,8 +129,7 @@ extractRoutes.openapi(
       submittedBy: actorOf(c),
       rules: {
         refusal: (provider) => submitRefusal(principal, parties, name, submitted, provider),
-        periodProblem: (month) =>
-          periodProblem(model.contract.term, month, today(clock), baselineMonths(model)),
+        periodProblem: (month) => feedMonthProblem(model, month, today(clock)),
       },
     });
     services.reads.invalidate(`contract|${name}|`);

@@ -1,5 +1,5 @@
 import { createRoute, OpenAPIHono, z } from '@hono/zod-openapi';
-import { baselineMonths } from '@parity/engine';
+import { feedMonthProblem } from '@parity/engine';
 import { recordAudit } from '../audit/record.js';
 import { actorOf, refuse, requireAuth } from '../auth/middleware.js';
 import { canSubmitAny, submitRefusal } from '../auth/policy.js';
@@ -11,7 +11,6 @@ import { FeedBody } from './body-stream.js';
 import { cumulativeWarnings } from './cumulative-warnings.js';
 import { readableFeeds } from './feed-access.js';
 import { LISTED_ERRORS } from './feed-errors.js';
-import { periodProblem } from './feed-period.js';
 import { contractInForce, formatOrRefuse } from './feed-request.js';
 import {
   ErrorEnvelope,
@@ -128,7 +127,7 @@ feedRoutes.openapi(
         requestId: c.get('requestId'),
         detail: { source: target.name, provider, period: query.period, format, ...detail },
       });
-    const message = periodProblem(model.contract.term, query.period, today(clock), baselineMonths(model));
+    const message = feedMonthProblem(model, query.period, today(clock));
     if (message) {
       await audit('refused', { reason: message });
       throw new ApiError('invalid-feed', message, {
