@@ -24,6 +24,19 @@ measure PartnershipSpend "Spend on the partnership's population" {
   period year to date
 }
 
+aggregate return QualityReturn "Quality return, each provider's own" {
+  rows are events
+  source "Provider's quality return"
+}
+
+measure CarePlansReviewed "Care plans reviewed" {
+  domain mental-health
+  from QualityReturn
+  minimum denominator 10
+  higher is better
+  period year to date
+}
+
 dataset CareRegister "People in the year-of-care cohort at the end of the month" per person {
   rows are snapshots
   source "Provider's SMI register"
@@ -278,4 +291,47 @@ test('with the annual amount rounded once, the months are instalments summing to
   expect(months.reduce((a, b) => a + b, 0n)).toBe(25_495_890n);
   // March carries the remainder: £254,958.90 - £232,536.99 = £22,421.91.
   expect(months.at(-1)).toBe(2_242_191n);
+});
+
+/**
+ * A quality gate on a measure two providers are each accountable for is open only when both meet
+ * it on their own returns. £98m spent against a £100m benchmark: a £2m gain, half (£1,000,000) to
+ * the providers, divided equally: £333,333.34, £333,333.33, £333,333.33. With East London at 60%
+ * against a 75% target the gate shuts and the providers get 50%: £500,000 in thirds, £166,666.67,
+ * £166,666.67, £166,666.66 — though Homerton, whose monitor is written first, meets it at 80%.
+ */
+test.each([
+  ['Open', 76, ['33333334', '33333333', '33333333']],
+  ['Shut', 60, ['16666667', '16666667', '16666666']],
+] as const)('a quality gate every accountable provider must meet: %s', async (name, eastLondon, parts) => {
+  const source = riskShareContract(
+    `Gate${name}`,
+    `    quality gate 1 of (CarePlansReviewed) met otherwise 50% applied after cap
+    among providers equally`,
+  );
+  source.text = source.text.replace(
+    'provider CityAndHackneyGpConfederation\n',
+    `provider CityAndHackneyGpConfederation
+  monitor CarePlansReviewed target 75% accountable HomertonHealthcare
+  monitor CarePlansReviewed target 75% accountable EastLondonNhsFT
+`,
+  );
+  const contract = await publish('07T', source, `test.limits.gate${name.toLowerCase()}.Gate${name}`);
+  const month = 816_666_667n;
+  await sendOutturn(contract, [...Array(11).fill(month), 9_800_000_000n - 11n * month]);
+  for (const [ods, numerator] of [
+    ['RQX', 80],
+    ['RWK', eastLondon],
+  ] as const) {
+    const response = await postFeed(service, await service.token(ods, 'provider'), {
+      contract,
+      source: 'QualityReturn',
+      period: '2027-03',
+      body: `measure,period,numerator,denominator,value,pence\nCarePlansReviewed,2026/27,${numerator},100,,\n`,
+      contentType: 'text/csv',
+    });
+    expect(response.status, JSON.stringify(response.body)).toBe(201);
+  }
+  const served = riskShareLines(await statement(contract, '07T'));
+  expect([served.RQX, served.RWK, served.Y9002]).toEqual(parts);
 });
