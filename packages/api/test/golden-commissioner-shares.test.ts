@@ -87,11 +87,12 @@ test("Hull's statement as XLSX totals each commissioner's share", async () => {
   );
   const workbook = new ExcelJS.Workbook();
   await workbook.xlsx.load(await response.arrayBuffer());
-  const totals = new Map<string, string>();
+  // Each total is in pounds (column 2) and in exact pence (column 3).
+  const totals = new Map<string, number>();
   workbook.getWorksheet('Totals')?.eachRow((row) => {
-    totals.set(String(row.getCell(1).value), String(row.getCell(2).value));
+    totals.set(String(row.getCell(1).value), row.getCell(3).value as number);
   });
-  const pence = (label: string) => BigInt(String(totals.get(label)).replace('.', ''));
+  const pence = (label: string) => BigInt(totals.get(label) ?? Number.NaN);
   const hull = pence("commissioner 03F's share (£)");
   const eastRiding = pence("commissioner 02Y's share (£)");
   // The shares add up to what is earned, to the penny, and stand 70 to 30 within a penny a line.

@@ -149,7 +149,8 @@ describe('the walkthrough a new user follows', () => {
     await workbook.xlsx.load(await xlsx.arrayBuffer());
     const sheet = workbook.getWorksheet('Payment lines');
     const q1 = sheet?.getRows(2, sheet.rowCount - 1)?.find((row) => row.getCell(8).value === '2026/27 Q1');
-    expect(q1?.getCell(9).value).toBe('12500.00');
+    expect(q1?.getCell(9).value).toBe(12500);
+    expect(q1?.getCell(10).value).toBe(1250000);
   });
 
   test('as of a date before publication, nothing was known', async () => {
