@@ -12,6 +12,9 @@ import { contractRoutes } from './contracts/routes.js';
 import { ApiError, DomainErrorStatus, errorResponse } from './errors.js';
 import { extractRoutes } from './feeds/extract-routes.js';
 import { feedRoutes } from './feeds/routes.js';
+import { requestLog } from './ops/request-log.js';
+import { operationRoutes, probeRoutes } from './ops/routes.js';
+import { serviceRelease } from './ops/version.js';
 import { playgroundRoutes } from './playground/routes.js';
 import { playgroundAssets } from './playground/static-assets.js';
 import { positionRoutes } from './positions/routes.js';
@@ -43,18 +46,9 @@ export function createApp(services: Services): OpenAPIHono<AppEnv> {
   });
   app.use('*', requestId());
   app.use('*', secureHeaders({ contentSecurityPolicy: undefined }));
-  app.use('*', async (c, next) => {
-    c.set('services', services);
-    const started = performance.now();
-    await next();
-    services.logger.info('request', {
-      requestId: c.get('requestId'),
-      method: c.req.method,
-      path: c.req.path,
-      status: c.res.status,
-      ms: Math.round(performance.now() - started),
-    });
-  });
+  app.use('*', requestLog(services));
+  // Probes answer before the caller is identified or counted: no token lookup, no rate limit.
+  app.route('/', probeRoutes);
   app.use('*', identifyCaller);
   app.use('*', rateLimit(services.config.RATE_LIMIT_PER_MINUTE));
   const tooLarge = (limit: number) =>
@@ -82,7 +76,7 @@ export function createApp(services: Services): OpenAPIHono<AppEnv> {
   app.use('/playground/evaluate', tooLarge(services.config.MAX_CONTRACT_BYTES));
   app.use('/playground/evaluate', rateLimit(PLAYGROUND_EVALUATIONS_PER_MINUTE));
 
-  app.get('/health', (c) => c.json({ status: 'ok' }));
+  app.route('/', operationRoutes);
   app.route('/contracts', contractRoutes);
   app.route('/contracts', feedRoutes);
   app.route('/contracts', extractRoutes);
@@ -98,7 +92,7 @@ export function createApp(services: Services): OpenAPIHono<AppEnv> {
     openapi: '3.1.0',
     info: {
       title: 'Parity',
-      version: '0.1.0',
+      version: serviceRelease(),
       description:
         'Commissioning contracts as code: publish contracts, submit monthly feeds, read positions and finance statements.',
     },

@@ -29,6 +29,10 @@ const Config = z.object({
     .enum(['true', 'false'])
     .default('true')
     .transform((v) => v === 'true'),
+  /** The git commit the running build came from, shown at /version (set by the image build). */
+  PARITY_COMMIT: z.string().min(1).default('unknown'),
+  /** On SIGTERM or SIGINT, how long requests in flight may take to finish before they are cut. */
+  SHUTDOWN_GRACE_SECONDS: z.coerce.number().int().min(0).max(600).default(30),
 });
 
 export type ServiceConfig = z.infer<typeof Config>;

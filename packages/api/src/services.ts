@@ -5,6 +5,7 @@ import type { ContractChecker } from './contracts/checker.js';
 import type { Database } from './db/open.js';
 import type { loadObservations } from './feeds/load.js';
 import type { Logger } from './logger.js';
+import type { ServiceMetrics } from './ops/metrics.js';
 import type { PositionCache } from './positions/cache.js';
 import type { ReadCache } from './read-cache.js';
 
@@ -16,6 +17,8 @@ export interface Services {
   db: Database;
   clock: Clock;
   logger: Logger;
+  /** Request, ingest and evaluation measurements, served at /metrics. */
+  metrics: ServiceMetrics;
   config: ServiceConfig;
   checker: ContractChecker;
   positions: PositionCache;

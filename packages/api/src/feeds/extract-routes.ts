@@ -151,6 +151,7 @@ extractRoutes.openapi(
         { errors: listed, total },
       );
     }
+    services.metrics.rowsIngested('extract', accepted.parts);
     const parts = await Promise.all(
       accepted.parts.map(async (part) => {
         const { provider, period } = part.submission;

@@ -158,6 +158,7 @@ feedRoutes.openapi(
         { errors: listed, total },
       );
     }
+    services.metrics.rowsIngested('feed', [accepted]);
     const warnings = await cumulativeWarnings(
       db,
       { contractName: name, model, target, provider, asOf: today(clock) },

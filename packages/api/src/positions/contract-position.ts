@@ -78,12 +78,14 @@ async function versionPosition(
   const key = `${version.id}|${asOf}|${resolvedYear}|${submissionIds.join(',')}${prime ? `|prime ${prime.key}` : ''}`;
   return services.positions.get(key, async () => {
     const loaded = await services.observations(services.db, name, model, asOf);
-    const position = await evaluatePosition(model, loaded.observations, {
-      asOf,
-      prime: prime?.result,
-      sha256: nodeSha256,
-      year: resolvedYear,
-    });
+    const position = await services.metrics.timeEvaluation(() =>
+      evaluatePosition(model, loaded.observations, {
+        asOf,
+        prime: prime?.result,
+        sha256: nodeSha256,
+        year: resolvedYear,
+      }),
+    );
     return { key, source: { version: version.version, submissions: loaded.submissionIds }, position };
   });
 }
