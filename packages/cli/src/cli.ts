@@ -22,6 +22,10 @@ const COMMANDS: Record<string, { load: () => Promise<Command>; help: string }> =
     load: async () => (await import('./commands/test.js')).runTest,
     help: "test <files|dirs>…         run the contracts' in-language tests against the engine",
   },
+  eval: {
+    load: async () => (await import('./commands/eval.js')).runEval,
+    help: 'eval <file> --data <Dataset>=<file>…   the position and statement on local feed files',
+  },
   fmt: {
     load: async () => (await import('./commands/fmt.js')).runFmt,
     help: 'fmt <files|dirs>… [--check]  format contracts in the canonical layout',

@@ -11,8 +11,3 @@ export const USAGE = 'parity: commissioning contracts as code.\n\nUsage: parity 
  * exit code 2, never as a stack trace.
  */
 export class UsageError extends Error {}
-
-/** True when the arguments ask for a command's help. */
-export function wantsHelp(args: string[]): boolean {
-  return args.includes('--help') || args.includes('-h');
-}

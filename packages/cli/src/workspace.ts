@@ -3,6 +3,7 @@ import { dirname, join, resolve } from 'node:path';
 import { type CheckedWorkspace, checkSources, createParityServices, type SourceFile } from '@parity/dsl';
 import { declaredPackages, readLibrary, readSources } from '@parity/dsl/node';
 import { EmptyFileSystem } from 'langium';
+import { type OptionSpecs, parseCommandArgs, stringOption, stringOptions } from './args.js';
 import { UsageError } from './output.js';
 
 /**
@@ -61,27 +62,16 @@ export function parsePathArgs(
   paths: string[];
   libraries: string[];
   options: Map<string, string>;
+  help: boolean;
 } {
-  const paths: string[] = [];
-  const libraries: string[] = [];
+  const specs: OptionSpecs = Object.fromEntries(
+    takes.map((name) => [name, { type: 'string', multiple: name === 'lib' }] as const),
+  );
+  const parsed = parseCommandArgs(args, specs);
   const options = new Map<string, string>();
-  for (let index = 0; index < args.length; index++) {
-    const arg = args[index] ?? '';
-    if (arg === '--help' || arg === '-h') continue;
-    if (arg.startsWith('--')) {
-      const name = arg.slice(2);
-      if (!takes.includes(name))
-        throw new UsageError(
-          `unknown option '${arg}'${takes.length > 0 ? `; it takes ${takes.map((t) => `--${t}`).join(', ')}` : ''}`,
-        );
-      const value = args[++index];
-      if (value === undefined || value.startsWith('--'))
-        throw new UsageError(`option '${arg}' needs a value`);
-      if (name === 'lib') libraries.push(value);
-      else options.set(name, value);
-    } else {
-      paths.push(arg);
-    }
+  for (const name of takes) {
+    const value = stringOption(parsed, name);
+    if (name !== 'lib' && value !== undefined) options.set(name, value);
   }
-  return { paths, libraries, options };
+  return { paths: parsed.positionals, libraries: stringOptions(parsed, 'lib'), options, help: parsed.help };
 }

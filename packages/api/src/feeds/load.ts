@@ -1,15 +1,10 @@
 import { promisify } from 'node:util';
 import { gunzip } from 'node:zlib';
-import {
-  type AggregateObservation,
-  type ContractModel,
-  type Observations,
-  periodsOfTerm,
-  type RecordRow,
-} from '@parity/engine';
+import type { AggregateObservation, ContractModel, Observations, RecordRow } from '@parity/engine';
 import { asc, eq } from 'drizzle-orm';
 import type { Database } from '../db/open.js';
 import { submissionBlocks } from '../db/schema.js';
+import { linesOf, readsAggregate, recordsOfBlock } from './stored-rows.js';
 import { type SubmissionRecord, standingSubmissions } from './submissions.js';
 
 const gunzipAsync = promisify(gunzip);
@@ -36,21 +31,13 @@ export async function loadObservations(
   const datasets = new Map(model.datasets.map((d) => [d.name, d]));
   const returns = new Set(model.returns.map((r) => r.name));
   const used = standing.filter((s) => datasets.has(s.source) || returns.has(s.source));
-  // A submission checked against an earlier version may name what this version no longer has.
-  const measures = new Set(model.measures.map((m) => m.name));
-  const parties = new Set(model.contract.parties.map((p) => p.ods));
-  const periods = periodsOfTerm(model.contract.term);
+  const reads = readsAggregate(model);
   const aggregates: AggregateObservation[] = [];
   for (const submission of used.filter((s) => returns.has(s.source))) {
     for await (const block of blocksOf(db, submission)) {
       for (const line of linesOf(block)) {
         const observation = JSON.parse(line) as AggregateObservation;
-        if (
-          !measures.has(observation.measure) ||
-          !parties.has(observation.provider) ||
-          !periods.has(observation.period)
-        )
-          continue;
+        if (!reads(observation)) continue;
         aggregates.push({ ...observation, submittedAt: submission.submittedAt.slice(0, 10) });
       }
     }
@@ -92,27 +79,8 @@ function recordRows(
   return {
     async *[Symbol.asyncIterator]() {
       for (const submission of sources) {
-        for await (const block of blocksOf(db, submission)) {
-          let columns: string[] | undefined;
-          for (const line of linesOf(block)) {
-            if (!columns) {
-              // Columns the dataset no longer has (the feed was checked against an earlier version) are left out.
-              columns = (JSON.parse(line) as { columns: string[] }).columns.map((c) =>
-                fields.has(c) ? c : '',
-              );
-              continue;
-            }
-            const values = JSON.parse(line) as RecordRow[string][];
-            const row: RecordRow = { provider: submission.provider };
-            // A snapshot row is for the month its feed was sent for.
-            if (snapshot) row.month = submission.period;
-            for (let i = 0; i < columns.length; i++) {
-              const column = columns[i] as string;
-              if (column !== '') row[column] = values[i];
-            }
-            yield row;
-          }
-        }
+        for await (const block of blocksOf(db, submission))
+          yield* recordsOfBlock(block, fields, submission, snapshot);
       }
     },
   };
@@ -138,16 +106,5 @@ async function* blocksOf(db: Database, submission: SubmissionRecord): AsyncGener
         ? new Uint8Array(data)
         : new Uint8Array(data.buffer, data.byteOffset, data.byteLength);
     yield (await gunzipAsync(bytes)).toString('utf8');
-  }
-}
-
-/** The non-empty lines of a block of NDJSON. */
-function* linesOf(text: string): Generator<string> {
-  let start = 0;
-  for (;;) {
-    const end = text.indexOf('\n', start);
-    if (end < 0) break;
-    if (end > start) yield text.slice(start, end);
-    start = end + 1;
   }
 }

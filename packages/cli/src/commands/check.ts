@@ -1,6 +1,6 @@
 import { relative } from 'node:path';
 import { hasErrors, type PlacedDiagnostic } from '@parity/dsl';
-import { type Output, wantsHelp } from '../output.js';
+import type { Output } from '../output.js';
 import { loadWorkspace, parsePathArgs } from '../workspace.js';
 
 const HELP = `Usage: parity check <files|dirs>… [--lib <dir>]…
@@ -12,10 +12,10 @@ Exits 1 when any error is found, 0 otherwise (warnings alone do not fail).
 `;
 
 export async function runCheck(args: string[], output: Output): Promise<number> {
-  const { paths, libraries } = parsePathArgs(args);
-  if (wantsHelp(args) || paths.length === 0) {
+  const { paths, libraries, help } = parsePathArgs(args);
+  if (help || paths.length === 0) {
     output.stdout.write(HELP);
-    return wantsHelp(args) ? 0 : 2;
+    return help ? 0 : 2;
   }
   const { workspace, requested } = await loadWorkspace(paths, libraries);
   const shown = workspace.diagnostics.filter((diagnostic) => requested.has(diagnostic.file));

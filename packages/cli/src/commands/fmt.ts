@@ -3,8 +3,9 @@ import { relative } from 'node:path';
 import { createParityServices, formatParity } from '@parity/dsl';
 import { readSources } from '@parity/dsl/node';
 import { EmptyFileSystem } from 'langium';
-import { type Output, wantsHelp } from '../output.js';
-import { existingPaths, parsePathArgs } from '../workspace.js';
+import { parseCommandArgs } from '../args.js';
+import type { Output } from '../output.js';
+import { existingPaths } from '../workspace.js';
 
 const HELP = `Usage: parity fmt <files|dirs>… [--check]
 
@@ -16,11 +17,12 @@ A file that does not parse is left as it is, its first syntax error printed, and
 `;
 
 export async function runFmt(args: string[], output: Output): Promise<number> {
-  const check = args.includes('--check');
-  const { paths } = parsePathArgs(args.filter((a) => a !== '--check'));
-  if (wantsHelp(args) || paths.length === 0) {
+  const parsed = parseCommandArgs(args, { check: { type: 'boolean' } });
+  const check = parsed.values.check === true;
+  const paths = parsed.positionals;
+  if (parsed.help || paths.length === 0) {
     output.stdout.write(HELP);
-    return wantsHelp(args) ? 0 : 2;
+    return parsed.help ? 0 : 2;
   }
   let unformatted = 0;
   let unreadable = 0;

@@ -1,6 +1,7 @@
 import { existsSync } from 'node:fs';
 import { LIBRARY_DIR } from '@parity/dsl/node';
-import { type Output, wantsHelp } from '../output.js';
+import { parseCommandArgs } from '../args.js';
+import type { Output } from '../output.js';
 
 const HELP = `Usage: parity lsp --stdio
 
@@ -9,12 +10,17 @@ editor (Neovim, Helix, Emacs, VS Code…). The shared contract library is built 
 `;
 
 export async function runLsp(args: string[], output: Output): Promise<number> {
-  if (
-    wantsHelp(args) ||
-    !args.some((a) => a === '--stdio' || a === '--node-ipc' || a.startsWith('--socket'))
-  ) {
+  // The transports an editor may ask for; the language server reads the chosen one itself.
+  const parsed = parseCommandArgs(args, {
+    stdio: { type: 'boolean' },
+    'node-ipc': { type: 'boolean' },
+    socket: { type: 'string' },
+    clientProcessId: { type: 'string' },
+  });
+  const { stdio, 'node-ipc': ipc, socket } = parsed.values;
+  if (parsed.help || !(stdio || ipc || socket)) {
     output.stdout.write(HELP);
-    return wantsHelp(args) ? 0 : 2;
+    return parsed.help ? 0 : 2;
   }
   const { startParityLanguageServer } = await import('@parity/lsp');
   startParityLanguageServer(existsSync(LIBRARY_DIR) ? LIBRARY_DIR : undefined);

@@ -3,7 +3,7 @@ import { dirname, relative, resolve } from 'node:path';
 import { readRecordCsv } from '@parity/api';
 import { type ContractModel, compileContract, isContract, testsFor } from '@parity/dsl';
 import { DomainError, type RecordFileReader, runContractTests, type TestOutcome } from '@parity/engine';
-import { type Output, wantsHelp } from '../output.js';
+import type { Output } from '../output.js';
 import { loadWorkspace, parsePathArgs } from '../workspace.js';
 import { formatDiagnostic } from './check.js';
 
@@ -17,10 +17,10 @@ Exits 1 when any test fails or any file has errors.
 `;
 
 export async function runTest(args: string[], output: Output): Promise<number> {
-  const { paths, libraries } = parsePathArgs(args);
-  if (wantsHelp(args) || paths.length === 0) {
+  const { paths, libraries, help } = parsePathArgs(args);
+  if (help || paths.length === 0) {
     output.stdout.write(HELP);
-    return wantsHelp(args) ? 0 : 2;
+    return help ? 0 : 2;
   }
   const { workspace, requested } = await loadWorkspace(paths, libraries);
   const errors = workspace.diagnostics.filter((d) => d.severity === 'error' && requested.has(d.file));

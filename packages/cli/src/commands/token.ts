@@ -7,7 +7,7 @@ import {
   revokeToken,
   systemClock,
 } from '@parity/api';
-import { type Output, UsageError, wantsHelp } from '../output.js';
+import { type Output, UsageError } from '../output.js';
 import { parsePathArgs } from '../workspace.js';
 
 const HELP = `Usage: parity token create --org <ODS code> --role <${ROLES.join('|')}> [--label <text>]
@@ -18,12 +18,13 @@ Creates a bearer token for an organisation and role in the database DATABASE_URL
 `;
 
 export async function runToken(args: string[], output: Output): Promise<number> {
-  const [action, ...rest] = args;
-  const { options } = parsePathArgs(rest, ['org', 'role', 'label', 'id']);
-  if (wantsHelp(args) || (action !== 'create' && action !== 'revoke')) {
+  const { paths, options, help } = parsePathArgs(args, ['org', 'role', 'label', 'id']);
+  const [action, extra] = paths;
+  if (help || (action !== 'create' && action !== 'revoke')) {
     output.stdout.write(HELP);
-    return wantsHelp(args) ? 0 : 2;
+    return help ? 0 : 2;
   }
+  if (extra !== undefined) throw new UsageError(`'${extra}' is not an option; options start with --`);
   const organisation = options.get('org') ?? '';
   const role = options.get('role') as Role;
   // Said before the database is opened: a mistyped role needs no database to be refused.
