@@ -1,6 +1,5 @@
 import { readConfig, startService } from '@parity/api';
-import { parseCommandArgs } from '../args.js';
-import { type Output, UsageError } from '../output.js';
+import { type Output, UsageError, wantsHelp } from '../output.js';
 
 const HELP = `Usage: parity serve
 
@@ -12,12 +11,7 @@ Stops cleanly on Ctrl-C (SIGINT) or SIGTERM.
 `;
 
 export async function runServe(args: string[], output: Output): Promise<number> {
-  const parsed = parseCommandArgs(args, {});
-  if (parsed.positionals.length > 0)
-    throw new UsageError(
-      `takes no arguments (settings come from the environment), not '${parsed.positionals[0]}'`,
-    );
-  if (parsed.help) {
+  if (wantsHelp(args)) {
     output.stdout.write(HELP);
     return 0;
   }
