@@ -1,5 +1,6 @@
 import { readConfig, startService } from '@parity/api';
-import { type Output, UsageError, wantsHelp } from '../output.js';
+import { parseCommandArgs } from '../args.js';
+import { type Output, UsageError } from '../output.js';
 
 const HELP = `Usage: parity serve
 
@@ -11,7 +12,12 @@ Stops cleanly on Ctrl-C (SIGINT) or SIGTERM.
 `;
 
 export async function runServe(args: string[], output: Output): Promise<number> {
-  if (wantsHelp(args)) {
+  const parsed = parseCommandArgs(args, {});
+  if (parsed.positionals.length > 0)
+    throw new UsageError(
+      `takes no arguments (settings come from the environment), not '${parsed.positionals[0]}'`,
+    );
+  if (parsed.help) {
     output.stdout.write(HELP);
     return 0;
   }
