@@ -68,6 +68,18 @@ describe('parity check', () => {
     expect(run.code).toBe(1);
   });
 
+  test('prints the code linking-error for a reference that names nothing, as the editor shows it', async () => {
+    const directory = workspaceWith({
+      'lib.parity': LIBRARY,
+      'main.parity': CONTRACT.replace('measure Checked', 'measure Chekced'),
+    });
+    const run = await runParity(['check', '.'], directory);
+    expect(run.stdout).toContain(
+      "main.parity:12:15 error linking-error Could not resolve reference to Measure named 'Chekced'.",
+    );
+    expect(run.code).toBe(1);
+  });
+
   test('exits 0 when there are only warnings', async () => {
     const directory = workspaceWith({
       'lib.parity': LIBRARY,

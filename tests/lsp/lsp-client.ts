@@ -4,6 +4,7 @@ import { pathToFileURL } from 'node:url';
 import {
   createProtocolConnection,
   type Diagnostic,
+  type InitializeResult,
   type ProtocolConnection,
   type PublishDiagnosticsParams,
   StreamMessageReader,
@@ -50,8 +51,9 @@ export class LspClient {
     return pathToFileURL(join(this.root, file)).toString();
   }
 
-  async initialize(): Promise<void> {
-    await this.connection.sendRequest('initialize', {
+  /** Initializes the server as an editor does, and returns its initialize result. */
+  async initialize(): Promise<InitializeResult> {
+    const result = await this.connection.sendRequest<InitializeResult>('initialize', {
       processId: process.pid,
       rootUri: pathToFileURL(this.root).toString(),
       workspaceFolders: [{ uri: pathToFileURL(this.root).toString(), name: 'test' }],
@@ -63,6 +65,7 @@ export class LspClient {
       },
     });
     await this.connection.sendNotification('initialized', {});
+    return result;
   }
 
   /** Waits for diagnostics of a file that satisfy a test (the next publish, by default). */

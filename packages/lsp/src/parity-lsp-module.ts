@@ -20,10 +20,12 @@ import { ParityCompletionProvider } from './completion.js';
 import { ParityDocumentBuilder } from './document-builder.js';
 import { ParityDocumentSymbolProvider } from './document-symbols.js';
 import { ParityDocumentUpdateHandler } from './document-updates.js';
+import { ParityDocumentValidator } from './document-validator.js';
 import { ParityFoldingRangeProvider } from './folding.js';
 import { ParityFormatter } from './formatter.js';
 import { ParityHoverProvider } from './hover.js';
 import { ParityInlayHintProvider } from './inlay-hints.js';
+import { PARITY_SERVER_NAME, ParityLanguageServer, type ServerInfo } from './language-server.js';
 import { ParityNodeKindProvider } from './node-kinds.js';
 import { ParitySemanticTokenProvider } from './semantic-tokens.js';
 import { type LibraryLoader, ParityWorkspaceManager } from './workspace-manager.js';
@@ -41,6 +43,9 @@ export const ParityLspModule: Module<LangiumServices, PartialLangiumServices> = 
     SemanticTokenProvider: (services) => new ParitySemanticTokenProvider(services),
     DocumentSymbolProvider: () => new ParityDocumentSymbolProvider(),
     FoldingRangeProvider: (services) => new ParityFoldingRangeProvider(services),
+  },
+  validation: {
+    DocumentValidator: (services) => new ParityDocumentValidator(services),
   },
 };
 
@@ -63,17 +68,22 @@ export interface ParityLspServices {
 
 /**
  * The language with every editor feature, for the language server (over stdio or in a worker).
- * With a `library`, the workspace also loads the shared contract library as built-in documents.
+ * With a `library`, the workspace also loads the shared contract library as built-in documents;
+ * `serverInfo` is how the server names itself when an editor connects.
  */
 export function createParityLspServices(
   context: DefaultSharedModuleContext,
   library?: LibraryLoader,
+  serverInfo: ServerInfo = { name: PARITY_SERVER_NAME },
 ): ParityLspServices {
   const shared = inject(
     createDefaultSharedModule(context),
     ParityGeneratedSharedModule,
     ParitySharedLspModule,
     {
+      lsp: {
+        LanguageServer: (services: LangiumSharedServices) => new ParityLanguageServer(services, serverInfo),
+      },
       workspace: {
         WorkspaceManager: (services: LangiumSharedServices) => new ParityWorkspaceManager(services, library),
       },
