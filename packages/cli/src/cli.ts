@@ -26,6 +26,10 @@ const COMMANDS: Record<string, { load: () => Promise<Command>; help: string }> =
     load: async () => (await import('./commands/eval.js')).runEval,
     help: 'eval <file> --data <Dataset>=<file>…   the position and statement on local feed files',
   },
+  init: {
+    load: async () => (await import('./commands/init.js')).runInit,
+    help: 'init [dir] [--template <arrangement>]   start a contract folder: contract, tests, sample feed',
+  },
   fmt: {
     load: async () => (await import('./commands/fmt.js')).runFmt,
     help: 'fmt <files|dirs>… [--check]  format contracts in the canonical layout',
