@@ -24,7 +24,8 @@ export async function runToken(args: string[], output: Output): Promise<number> 
     output.stdout.write(HELP);
     return help ? 0 : 2;
   }
-  if (extra !== undefined) throw new UsageError(`'${extra}' is not an option; options start with --`);
+  if (extra !== undefined)
+    throw new UsageError(`unexpected argument '${extra}'; it takes create or revoke, then its options`);
   const organisation = options.get('org') ?? '';
   const role = options.get('role') as Role;
   // Said before the database is opened: a mistyped role needs no database to be refused.

@@ -1,6 +1,3 @@
-import { createReadStream } from 'node:fs';
-import { promisify } from 'node:util';
-import { gunzip } from 'node:zlib';
 import {
   ExtractRows,
   FeedBody,
@@ -11,9 +8,7 @@ import {
   NO_EXTRACT_ROWS,
   problemOf,
   readObjects,
-  readsAggregate,
   readTable,
-  recordsOfBlock,
   targetNames,
 } from '@parity/api';
 import {
@@ -21,13 +16,12 @@ import {
   type ContractModel,
   feedMonthProblem,
   type Observations,
-  type RecordRow,
 } from '@parity/engine';
 import { UsageError } from '../output.js';
 import type { DataFile } from './data-files.js';
+import { observationsOf } from './feed-observations.js';
+import { fileStream } from './file-stream.js';
 import type { Progress } from './progress.js';
-
-const gunzipAsync = promisify(gunzip);
 
 /** A feed file refused by its dataset's or return's checks: each error with its file, row and column. */
 export class FeedRefusal extends Error {
@@ -195,50 +189,4 @@ function problemsOf(path: string, errors: FeedErrors): string[] {
   if (errors.total > errors.listed.length)
     lines.push(`${path}: ${errors.total} errors in all; the first ${errors.listed.length} are listed`);
   return lines;
-}
-
-/** The engine's observations from the parts read: records streamed block by block, as the service's are. */
-function observationsOf(model: ContractModel, parts: readonly LocalPart[], asOf: string): Observations {
-  const reads = readsAggregate(model);
-  const aggregates = parts.flatMap((part) =>
-    (part.figures ?? [])
-      .map((figure): AggregateObservation => ({ ...figure, provider: part.provider, submittedAt: asOf }))
-      .filter(reads),
-  );
-  const records: Record<string, AsyncIterable<RecordRow>> = {};
-  for (const dataset of model.datasets) {
-    const sources = parts.filter((p) => p.source === dataset.name && p.blocks);
-    if (sources.length === 0) continue;
-    const fields = new Set(dataset.fields.map((f) => f.name));
-    const snapshot = dataset.datedBy === undefined;
-    records[dataset.name] = {
-      async *[Symbol.asyncIterator]() {
-        for (const part of sources)
-          for await (const block of part.blocks?.() ?? []) {
-            const text = (await gunzipAsync(block.data)).toString('utf8');
-            yield* recordsOfBlock(text, fields, part, snapshot);
-          }
-      },
-    };
-  }
-  return { aggregates, records };
-}
-
-/** A file as a web stream of bytes, counted into the progress as they are read. */
-function fileStream(path: string, progress: Progress): ReadableStream<Uint8Array> {
-  const chunks = createReadStream(path)[Symbol.asyncIterator]();
-  return new ReadableStream<Uint8Array>({
-    async pull(controller) {
-      const { done, value } = (await chunks.next()) as IteratorResult<Buffer>;
-      if (done) {
-        controller.close();
-        return;
-      }
-      progress.add(value.byteLength);
-      controller.enqueue(new Uint8Array(value.buffer, value.byteOffset, value.byteLength));
-    },
-    async cancel() {
-      await chunks.return?.();
-    },
-  });
 }
