@@ -7,7 +7,7 @@ import type { FeedBody } from './body-stream.js';
 import { type ExtractPart, ExtractRows, type ExtractRules } from './extract-rows.js';
 import { FeedErrors } from './feed-errors.js';
 import type { FeedFormat, FeedTarget } from './feed-target.js';
-import { problemOf, readObjects, readTable } from './ingest.js';
+import { problemColumn, problemOf, readObjects, readTable } from './ingest.js';
 import { observationBlocks, type StoreOutcome, storeSubmissions } from './store-submission.js';
 
 export interface ExtractToAccept {
@@ -59,7 +59,7 @@ export async function acceptExtract(
       await reader.discard();
       throw error;
     }
-    errors.add(0, '', problemOf(error, extract.format));
+    errors.add(0, problemColumn(error), problemOf(error, extract.format));
     await extract.body.drain().catch(() => undefined);
   }
   const contentHash = extract.body.digest();

@@ -10,6 +10,7 @@ import { CsvEncodingError, cellsOf, malformation, parseCsv } from './parse-csv.j
 import { FeedSyntaxError, LineError, parseJsonArray, parseNdjson } from './parse-json.js';
 import { parseXlsx } from './parse-xlsx.js';
 import { type ReturnFigure, ReturnRows } from './return-rows.js';
+import { XlsxRefusal } from './xlsx-refusal.js';
 
 /** What reading a feed gave: its rows ready to store, or every error found (nothing kept). */
 export type IngestOutcome =
@@ -63,7 +64,7 @@ export async function ingestFeed(input: {
       await writer?.discard();
       throw error;
     }
-    errors.add(0, '', problemOf(error, input.format));
+    errors.add(0, problemColumn(error), problemOf(error, input.format));
   }
   if (!errors.any && rowCount === 0) errors.add(0, '', NO_ROWS);
   try {
@@ -158,9 +159,15 @@ export async function readObjects(
   return row;
 }
 
+/** The column a problem with the body as a whole is reported in: the workbook's part, if any. */
+export function problemColumn(error: unknown): string {
+  return error instanceof XlsxRefusal ? error.part : '';
+}
+
 /** What to say when a body cannot be read at all. */
 export function problemOf(error: unknown, format: FeedFormat): string {
-  if (error instanceof FeedSyntaxError || error instanceof CsvEncodingError) return error.message;
+  if (error instanceof FeedSyntaxError || error instanceof CsvEncodingError || error instanceof XlsxRefusal)
+    return error.message;
   const detail = error instanceof Error ? error.message : String(error);
   if (format === 'xlsx') return `The body cannot be read as an XLSX workbook (${detail}).`;
   return `The feed cannot be read (${detail}).`;
