@@ -1,3 +1,4 @@
+import { spawnSync } from 'node:child_process';
 import { mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -22,7 +23,13 @@ const REGISTERS: [month: string, file: string][] = [
   ['2026-09', 'smi-register-2026-09.csv'],
   ['2026-10', 'smi-register-2026-10.csv'],
 ];
-const DATA = REGISTERS.flatMap(([month, file]) => ['--data', `SmiRegister@${month}=${join(FEEDS, file)}`]);
+/** Each month's inpatient stays, as workbooks: rows placed by the day of admission. */
+const STAYS = REGISTERS.map(([month]) => [month, `inpatient-stays-${month}.xlsx`] as const);
+const XLSX = 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet';
+const DATA = [
+  ...REGISTERS.flatMap(([month, file]) => ['--data', `SmiRegister@${month}=${join(FEEDS, file)}`]),
+  ...STAYS.flatMap(([month, file]) => ['--data', `InpatientStays@${month}=${join(FEEDS, file)}`]),
+];
 const asOf = new Date().toISOString().slice(0, 10);
 
 interface Line {
@@ -39,6 +46,13 @@ const figures = (lines: Line[]) =>
     (l) =>
       `${l.kind} ${l.clause} ${l.provider} ${l.period}: ${l.pence}p ${l.status}${l.provisional ? ' provisional' : ''}`,
   );
+
+interface PositionJson {
+  lines: Line[];
+  measures: unknown[];
+  indicators: unknown[];
+  monitors: { measure: string; status: string }[];
+}
 
 let service: ServedParity;
 let commissioner: string;
@@ -66,6 +80,14 @@ beforeAll(async () => {
     });
     expect(sent.status).toBe(201);
   }
+  for (const [month, file] of STAYS) {
+    const sent = await service.request(`/contracts/${name}/feeds/InpatientStays?period=${month}`, provider, {
+      method: 'POST',
+      headers: { 'content-type': XLSX },
+      body: readFileSync(join(FEEDS, file)),
+    });
+    expect(sent.status).toBe(201);
+  }
 }, 120_000);
 
 afterAll(async () => {
@@ -78,13 +100,19 @@ describe('parity eval', () => {
     expect(run.stderr).toBe('');
     expect(run.code).toBe(0);
     const local = JSON.parse(run.stdout) as {
-      position: { lines: Line[] };
+      position: PositionJson;
       statement: { earnedPence: string };
     };
     const position = (await (
       await service.request(`/contracts/${name}/position?asOf=${asOf}`, commissioner)
-    ).json()) as { lines: Line[] };
+    ).json()) as PositionJson;
     expect(figures(local.position.lines)).toEqual(figures(position.lines));
+    // The measures, indicators and monitors too, the inpatient stays' monitors among them.
+    for (const part of ['measures', 'indicators', 'monitors'] as const)
+      expect(local.position[part]).toEqual(position[part]);
+    expect(
+      local.position.monitors.some((m) => m.measure.endsWith('TobaccoScreened') && m.status === 'scored'),
+    ).toBe(true);
     // Twelve monthly block instalments of £84,000,000 / 12, and the CQUIN's quarters besides.
     const blocks = local.position.lines.filter((l) => l.kind === 'block');
     expect(blocks.map((l) => l.pence)).toEqual(Array(12).fill(String((84_000_000 * 100) / 12)));
@@ -220,5 +248,42 @@ describe('parity eval', () => {
       "parity eval: 'RAE' is not a provider of demo.bradford.SmiPhysicalHealthCquin; its providers are TAD\n",
     );
     expect(provider.code).toBe(2);
+  });
+
+  test('shows a progress bar while large files are read, on a terminal only', async () => {
+    const folder = mkdtempSync(join(tmpdir(), 'parity-eval-'));
+    const [header, ...rows] = readFileSync(join(FEEDS, 'smi-register-2026-04.csv'), 'utf8')
+      .trimEnd()
+      .split('\n');
+    // 30,000 people, each once: a register of about 3.5 MB.
+    const people = Array.from({ length: 30_000 }, (_, i) =>
+      (rows[i % rows.length] ?? '').replace(/^[^,]+/, `BDC-SMI-${String(i).padStart(7, '0')}`),
+    );
+    const register = join(folder, 'register.csv');
+    writeFileSync(register, `${[header, ...people].join('\n')}\n`);
+    const args = [
+      'eval',
+      join(ROOT, CONTRACT),
+      '--data',
+      `SmiRegister@2026-04=${register}`,
+      '--format',
+      'csv',
+    ];
+    const piped = await runParity(args);
+    expect(piped.code).toBe(0);
+    expect(piped.stderr).toBe('');
+    // On a terminal (util-linux's script gives the command one), the bar is drawn on stderr.
+    const command = [process.execPath, join(ROOT, 'packages/cli/bin/parity.js'), ...args]
+      .map((a) => `'${a}'`)
+      .join(' ');
+    const terminal = spawnSync('script', ['-qec', `${command} > /dev/null`, '/dev/null'], {
+      encoding: 'utf8',
+    });
+    if (terminal.error) {
+      console.log('script(1) is not installed here: the bar on a terminal is not checked');
+      return;
+    }
+    expect(terminal.status).toBe(0);
+    expect(terminal.stdout).toMatch(/Reading feeds .*100% \| 3\.[0-9]\/3\.[0-9] MB/);
   });
 });
