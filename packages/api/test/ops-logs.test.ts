@@ -85,3 +85,11 @@ test('redacts a field named like a credential whoever logs it', () => {
   expect(line).toMatchObject({ token: '[redacted]', detail: { secret: '[redacted]' } });
   expect(lines.join('\n')).not.toContain('leaked');
 });
+
+test("keeps a caller's own request id, so a client and the service can find the same request", async () => {
+  const response = await fetch(`${service.url}/ready`, {
+    headers: { 'x-request-id': 'gp-upload-2026-05-0042' },
+  });
+  expect(response.headers.get('x-request-id')).toBe('gp-upload-2026-05-0042');
+  expect(requestLines('gp-upload-2026-05-0042')).toMatchObject([{ route: '/ready', status: 200 }]);
+});
