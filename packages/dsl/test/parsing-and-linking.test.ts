@@ -169,6 +169,15 @@ describe('long chains of operators', () => {
       );
     }
   });
+
+  test('reports a chain of fifteen thousand terms at the line where it starts, without exhausting the stack', async () => {
+    const text = chained(`smoker = true${' or smoker = true'.repeat(15_000)}`);
+    const diagnostics = await check({ '/chain.parity': text });
+    const line = text.split('\n').findIndex((l) => l.includes('denominator smoker')) + 1;
+    expect(diagnostics.filter((d) => d.message.includes('chains more operators than can be read'))).toEqual([
+      expect.objectContaining({ severity: 'error', line }),
+    ]);
+  });
 });
 
 describe('references in half-written declarations', () => {

@@ -1,6 +1,8 @@
 import {
   type AstNode,
+  type CstNode,
   createParser,
+  isCompositeCstNode,
   type LangiumCoreServices,
   LangiumParser,
   type ParseResult,
@@ -26,9 +28,20 @@ export class ParityParser extends LangiumParser {
     }
     const tooLong = findExcessiveDepth(result.value)?.$cstNode;
     if (!tooLong) return result;
-    const { start } = tooLong.range;
-    return refused<T>({ offset: tooLong.offset, line: start.line + 1, column: start.character + 1 });
+    const first = firstLeaf(tooLong);
+    const { start } = first.range;
+    return refused<T>({ offset: first.offset, line: start.line + 1, column: start.character + 1 });
   }
+}
+
+/**
+ * The first token of a node, found without recursion: a composite node's range is computed
+ * recursively from its children, which on a chain thousands deep would exhaust the stack.
+ */
+function firstLeaf(node: CstNode): CstNode {
+  let leaf = node;
+  while (isCompositeCstNode(leaf) && leaf.content.length > 0) leaf = leaf.content[0] as CstNode;
+  return leaf;
 }
 
 /** Builds the parser from the grammar, as Langium's own `createLangiumParser` does. */
