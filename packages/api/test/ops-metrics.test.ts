@@ -84,3 +84,24 @@ test('times each evaluation of a position, and not a cached answer again', async
   expect(await sample(series)).toBe(evaluated);
   expect(await sample('parity_evaluation_duration_seconds_sum')).toBeGreaterThan(0);
 });
+
+test('counts the rows stored from an extract, split by provider and month', async () => {
+  const series = 'parity_feed_rows_ingested_total{kind="extract"}';
+  const before = await sample(series);
+  const rows = [
+    ...Array.from({ length: 3 }, (_, i) => ['TAD', ...episodeRow(500 + i, {}, '2026-05')]),
+    ...Array.from({ length: 2 }, (_, i) => ['TAD', ...episodeRow(600 + i, {}, '2026-04')]),
+  ];
+  const send = () =>
+    service.request(`/contracts/${FEEDS_TEST_NAME}/extracts/Episodes`, {
+      method: 'POST',
+      token: tad,
+      headers: { 'content-type': 'text/csv' },
+      body: csvOf(['provider', ...EPISODE_COLUMNS], rows),
+    });
+  const first = await send();
+  expect(first.status, await first.clone().text()).toBe(201);
+  expect(await sample(series)).toBe(before + 5);
+  await send();
+  expect(await sample(series)).toBe(before + 5);
+});
