@@ -7,8 +7,10 @@ const HELP = `Usage: parity serve
 Starts the Parity service. Settings come from the environment:
   PORT (8787), HOST (127.0.0.1), DATABASE_URL (file:data/parity.db, or a libsql:// or https:// server URL),
   DATABASE_AUTH_TOKEN, LOG_LEVEL (info), MAX_CONTRACT_BYTES, MAX_FEED_BYTES, RATE_LIMIT_PER_MINUTE,
-  PARITY_DEMO (true: load the demo contracts, feeds and tokens into an empty database).
-Stops cleanly on Ctrl-C (SIGINT) or SIGTERM.
+  PARITY_DEMO (true: load the demo contracts, feeds and tokens into an empty database),
+  PARITY_COMMIT (shown at /version), SHUTDOWN_GRACE_SECONDS (30).
+Stops cleanly on Ctrl-C (SIGINT) or SIGTERM: requests in flight finish (for up to the grace period).
+Probes and measurements: /health, /ready, /metrics (Prometheus), /version.
 `;
 
 export async function runServe(args: string[], output: Output): Promise<number> {
