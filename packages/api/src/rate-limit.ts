@@ -8,9 +8,10 @@ const WINDOW_MS = 60_000;
 const MAX_CLIENTS = 10_000;
 
 /**
- * A fixed one-minute window per client: a valid bearer token's requests count as that token's;
- * everything else (no token, or an unknown or revoked one) counts against the remote address, so
- * sending made-up tokens does not buy fresh allowances. Run after `identifyCaller`.
+ * A fixed one-minute window per client, each use of this limiter a bucket of its own (see
+ * `OWN_BUCKETS`): a valid bearer token's requests count as that token's; everything else (no
+ * token, or an unknown or revoked one) counts against the remote address, so sending made-up
+ * tokens does not buy fresh allowances. Run after `identifyCaller`.
  *
  * In memory: each instance limits its own traffic, which is enough to stop a flood reaching the
  * database. The first request over the limit in a window is audited; the rest are not, so a
@@ -19,6 +20,7 @@ const MAX_CLIENTS = 10_000;
 export function rateLimit(perMinute: number, now: () => number = Date.now): MiddlewareHandler<AppEnv> {
   const windows = new Map<string, { start: number; count: number }>();
   return async (c, next) => {
+    if (countedElsewhere(c)) return next();
     const principal = principalOf(c);
     const key = principal ? `token:${principal.tokenId}` : `address:${remoteAddress(c)}`;
     const at = now();
@@ -39,6 +41,19 @@ export function rateLimit(perMinute: number, now: () => number = Date.now): Midd
     }
     await next();
   };
+}
+
+/**
+ * Paths that count in a bucket of their own, mounted on the path itself: the playground's
+ * evaluations, which anyone may ask for. The bucket mounted on every path leaves them alone, so
+ * that a flood of evaluations is refused by its own limit and never uses up the caller's
+ * allowance for `/health` and everything else.
+ */
+export const OWN_BUCKETS: readonly string[] = ['/playground/evaluate'];
+
+function countedElsewhere(c: Context<AppEnv>): boolean {
+  const mountedEverywhere = c.req.routePath === '*' || c.req.routePath === '/*';
+  return mountedEverywhere && OWN_BUCKETS.includes(c.req.path);
 }
 
 async function auditLimited(c: Context<AppEnv>, client: string, perMinute: number): Promise<void> {

@@ -6,6 +6,9 @@ import type { AppEnv } from '../services.js';
 import { playgroundFeeds } from './demo-feeds.js';
 import { evaluateSource } from './evaluate-source.js';
 
+/** A library path as the playground's files are named: no `..`, no absolute path, a `.parity` file. */
+const LIBRARY_PATH = /^([A-Za-z0-9_][A-Za-z0-9_-]*\/)*[A-Za-z0-9_][A-Za-z0-9_-]*\.parity$/;
+
 const PlaygroundFeed = z
   .object({
     contract: z.string().openapi({ example: 'demo.bradford.SmiPhysicalHealthCquin' }),
@@ -18,10 +21,18 @@ const PlaygroundFeed = z
   .openapi('PlaygroundFeed');
 const Evaluation = z
   .object({
-    file: z.string().min(1).max(300).openapi({
-      description: 'The library path of the open file.',
-      example: 'demo/bradford-smi-cquin.parity',
-    }),
+    file: z
+      .string()
+      .min(1)
+      .max(300)
+      .regex(
+        LIBRARY_PATH,
+        'a library path of folders and a file name ending .parity, in letters, digits, _ and -, e.g. demo/bradford-smi-cquin.parity',
+      )
+      .openapi({
+        description: 'The library path of the open file.',
+        example: 'demo/bradford-smi-cquin.parity',
+      }),
     source: z.string().openapi({ description: 'The text of the open file, as it stands in the editor.' }),
     feed: z.string().openapi({
       description: 'The demo contract whose demo feeds to evaluate against (GET /playground/feeds).',
@@ -80,16 +91,18 @@ playgroundRoutes.openapi(
     tags: ['Playground'],
     summary: 'Evaluate a contract against a demo feed',
     description:
-      'Checks and compiles the contract as sent (with the shared NHS library), evaluates it against the stored demo feeds of a demo contract, and returns the position: measures by period, indicators with forecasts, payment lines in pounds. Nothing is stored.',
+      'Checks and compiles the contract as sent (with the shared NHS library), evaluates it against the stored demo feeds of a demo contract, and returns the position: measures by period, indicators with forecasts, payment lines in pounds. Nothing is stored. Each evaluation runs apart from the service within a time and memory budget, one at a time.',
     security: [],
     request: { body: { content: { 'application/json': { schema: Evaluation } }, required: true } },
     responses: {
       200: { description: 'The position', content: { 'application/json': { schema: PlaygroundPosition } } },
       400: refusal('The request is not valid, or the file declares no contract to evaluate'),
       404: refusal('No such demo feed'),
-      413: refusal('The contract is too large'),
-      422: refusal('The contract has errors: the diagnostics, with line and column'),
-      429: refusal('Too many requests'),
+      413: refusal('The contract is too large, or has more measures than the playground evaluates'),
+      422: refusal(
+        'The contract has errors (the diagnostics, with line and column), or took more time or memory to evaluate than the playground allows',
+      ),
+      429: refusal('Too many requests, or the playground is busy with other evaluations'),
     },
   }),
   async (c) => {
