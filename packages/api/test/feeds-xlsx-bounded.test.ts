@@ -196,6 +196,14 @@ describe('XLSX feeds within bounds', () => {
     expect(await storedCounts(service)).toEqual(before);
   });
 
+  test('refuses a ZIP that is not a workbook, naming the part it lacks', async () => {
+    const response = await send(zipOf([{ name: 'notes.txt', stored: Buffer.from('not a workbook') }]));
+    expect(response.status).toBe(422);
+    expect(response.body.details?.errors).toEqual([
+      { row: 0, column: 'xl/workbook.xml', message: expect.stringMatching(/not an XLSX workbook/) },
+    ]);
+  });
+
   test('leaves no file or open descriptor when a workbook is refused at its header', async () => {
     const before = await storedCounts(service);
     const response = await send(storedWorkbook(3, ['person', 'who_knows', ...EPISODE_COLUMNS.slice(1)]));
@@ -220,6 +228,27 @@ describe('XLSX feeds within bounds', () => {
       await expect(reading).rejects.toThrow(/took longer than the 0 s allowed/);
       await expect(reading).rejects.toThrow(XlsxRefusal);
       expect(performance.now() - started).toBeLessThan(2000);
+    } finally {
+      await file.close();
+      rmSync(folder, { recursive: true, force: true });
+    }
+  }, 60_000);
+
+  test('refuses a workbook whose reading needs more memory than allowed, and reads the next', async () => {
+    const folder = mkdtempSync(join(TEMP, 'memory-'));
+    const path = join(folder, 'workbook.xlsx');
+    const bytes = await excelWorkbook(2000);
+    writeFileSync(path, bytes);
+    const file = await open(path, 'r');
+    const read = async (memoryMb: number) => {
+      let rows = 0;
+      const job = { file: file.fd, size: bytes.length, limits: ZIP_LIMITS };
+      for await (const batch of readWorkbook(job, { ms: 60_000, memoryMb })) rows += batch.length;
+      return rows;
+    };
+    try {
+      await expect(read(8)).rejects.toThrow(/needs more than the 8 MiB of memory allowed/);
+      expect(await read(128)).toBe(2001);
     } finally {
       await file.close();
       rmSync(folder, { recursive: true, force: true });

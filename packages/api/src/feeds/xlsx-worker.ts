@@ -51,7 +51,7 @@ function serve(port: MessagePort): void {
       send({ kind: 'done' });
     } catch (error) {
       if (error instanceof XlsxRefusal) send({ kind: 'refused', part: error.part, message: error.message });
-      else send({ kind: 'failed', message: error instanceof Error ? error.message : String(error) });
+      else send({ kind: 'failed', message: problemOf(error) });
     }
   };
   port.on('message', (order: WorkbookOrder) => {
@@ -61,6 +61,16 @@ function serve(port: MessagePort): void {
       wake?.();
     }
   });
+}
+
+/**
+ * What to say of an error of the reader: a parser's own message (a line and column of the XML),
+ * but never the internals of a program error, which would mean nothing to the sender.
+ */
+function problemOf(error: unknown): string {
+  if (!(error instanceof Error) || error instanceof TypeError || error instanceof RangeError)
+    return 'its parts are not those of an XLSX workbook, or one of them is damaged';
+  return error.message.replace(/\.+$/, '');
 }
 
 if (parentPort) serve(parentPort);

@@ -52,6 +52,7 @@ class IdleWorkers {
   take(memoryMb: number): Worker {
     const worker = this.idle.get(memoryMb) ?? spawn(memoryMb);
     this.idle.delete(memoryMb);
+    worker.removeAllListeners('error');
     worker.removeAllListeners('exit');
     worker.ref();
     return worker;
@@ -68,9 +69,12 @@ class IdleWorkers {
       return;
     }
     worker.unref();
-    worker.once('exit', () => {
+    // An idle worker that fails (while loading, say) is forgotten; its error must not go unheard.
+    const forget = () => {
       if (this.idle.get(memoryMb) === worker) this.idle.delete(memoryMb);
-    });
+    };
+    worker.on('error', forget);
+    worker.once('exit', forget);
     this.idle.set(memoryMb, worker);
   }
 }

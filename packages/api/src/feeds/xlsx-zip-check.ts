@@ -37,6 +37,7 @@ interface ZipPart {
 }
 
 const WORKBOOK = 'workbook';
+const WORKBOOK_PART = 'xl/workbook.xml';
 const EOCD = 0x06054b50;
 const CENTRAL = 0x02014b50;
 const LOCAL = 0x04034b50;
@@ -119,6 +120,8 @@ async function readDirectory(
     at = next;
   }
   if (at !== length) refuse(WORKBOOK, 'its central directory holds more than its end record counts');
+  if (!parts.some((p) => p.name === WORKBOOK_PART))
+    refuse(WORKBOOK_PART, 'the part is missing: the file is a ZIP but not an XLSX workbook');
   return { parts: parts.sort((a, b) => a.offset - b.offset), start };
 }
 

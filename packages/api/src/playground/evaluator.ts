@@ -73,9 +73,9 @@ export class PlaygroundEvaluator {
         resourceLimits: { maxOldGenerationSizeMb: this.budget.memoryMb, maxYoungGenerationSizeMb: 64 },
       });
       worker.unref();
-      worker.once('exit', () => {
-        if (this.worker === worker) this.worker = undefined;
-      });
+      // A worker that fails between evaluations is let go; its error must not go unheard.
+      worker.on('error', () => this.discard(worker));
+      worker.once('exit', () => this.discard(worker));
       this.worker = worker;
       this.ready = new Promise<void>((resolve, reject) => {
         const timer = setTimeout(() => reject(new Error('the playground did not load in time')), LOADING_MS);
