@@ -3,7 +3,6 @@ import { access, readFile } from 'node:fs/promises';
 import { extname, join } from 'node:path';
 import { Readable } from 'node:stream';
 import { type ContractModel, feedMonthProblem, type SubmittedBy } from '@parity/engine';
-import { recordAudit } from './audit/record.js';
 import { today } from './clock.js';
 import { modelOf, versionInForce } from './contracts/store.js';
 import { acceptFeed } from './feeds/accept-feed.js';
@@ -81,6 +80,21 @@ export async function loadDemoFeeds(services: Services, feedsDir = FEEDS_DIR): P
       format,
       body,
       submittedBy,
+      audit: (submission, read) => ({
+        actor: submittedBy,
+        action: 'submit-feed',
+        subject: feed.contract,
+        outcome: 'ok',
+        detail: {
+          source: target.name,
+          provider: feed.provider,
+          period: feed.period,
+          format,
+          submission: submission.id,
+          rows: read.rows,
+          ...(submission.supersedes ? { supersedes: submission.supersedes } : {}),
+        },
+      }),
     });
     if (!accepted.ok)
       throw new Error(
@@ -89,21 +103,6 @@ export async function loadDemoFeeds(services: Services, feedsDir = FEEDS_DIR): P
           .map((e) => e.message)
           .join(' ')}`,
       );
-    await recordAudit(services.db, services.clock, {
-      actor: submittedBy,
-      action: 'submit-feed',
-      subject: feed.contract,
-      outcome: 'ok',
-      detail: {
-        source: target.name,
-        provider: feed.provider,
-        period: feed.period,
-        format,
-        submission: accepted.submission.id,
-        rows: accepted.rows,
-        supersedes: accepted.supersedes,
-      },
-    });
     stored++;
   }
   services.logger.info('demo feeds loaded', { feeds: stored });

@@ -2,10 +2,11 @@ import { readFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import type { SourceFile } from '@parity/dsl';
 import { count } from 'drizzle-orm';
+import type { AuditEntry } from './audit/record.js';
 import type { Role } from './auth/tokens.js';
 import { createToken } from './auth/tokens.js';
 import { today } from './clock.js';
-import { storeVersion } from './contracts/store.js';
+import { type StoredVersion, storeVersion } from './contracts/store.js';
 import { contracts } from './db/schema.js';
 import { FEEDS_DIR, loadDemoFeeds } from './demo-feeds.js';
 import { readParityFolder } from './library.js';
@@ -52,6 +53,7 @@ export async function loadDemo(services: Services, contractsDir: string): Promis
       author: 'demo',
       effectiveDate: `${model.contract.year.slice(0, 4)}-04-01`,
       now,
+      audit: demoPublish(model.contract.name),
     });
   }
   const variations = await publishVariations(services, demo, now);
@@ -123,7 +125,23 @@ async function publishVariations(services: Services, demo: SourceFile[], now: st
       author: 'demo',
       effectiveDate: variation.effectiveDate,
       now,
+      audit: demoPublish(model.contract.name),
     });
   }
   return manifest.variations.length;
+}
+
+/** The audit entry of a demo contract or variation published by the demo loader. */
+function demoPublish(contract: string): (stored: { version: StoredVersion; created: boolean }) => AuditEntry {
+  return (stored) => ({
+    actor: 'demo',
+    action: 'publish',
+    subject: contract,
+    outcome: 'ok',
+    detail: {
+      version: stored.version.version,
+      contentHash: stored.version.contentHash,
+      created: stored.created,
+    },
+  });
 }

@@ -3,6 +3,7 @@ import { mkdtemp, rm, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, expect, test } from 'vitest';
+import { verifyAudit } from '../src/audit/verify.js';
 import { ContractChecker } from '../src/contracts/checker.js';
 import { storeVersion } from '../src/contracts/store.js';
 import { type Database, openDatabase } from '../src/db/open.js';
@@ -18,7 +19,8 @@ import { readFile } from 'node:fs/promises';
 const [{ storeVersion }, { openDatabase }] = await Promise.all([import(process.env.STORE), import(process.env.OPEN)]);
 const db = await openDatabase(process.env.URL);
 const inputs = JSON.parse(await readFile(process.env.INPUTS, 'utf8'));
-const stored = await Promise.all(inputs.map((input) => storeVersion(db, input)));
+const audit = () => ({ actor: 'test', action: 'publish', subject: 'TwoInstances', outcome: 'ok' });
+const stored = await Promise.all(inputs.map((input) => storeVersion(db, { ...input, audit })));
 console.log(JSON.stringify(stored.map((s) => ({ created: s.created, version: s.version.version }))));
 `;
 
@@ -75,6 +77,10 @@ test('two instances publishing versions of one contract at once number them with
   const stored = (await Promise.all(files.map(instance))).flat();
   expect(stored.every((s) => s.created)).toBe(true);
   expect(stored.map((s) => s.version).sort((a, b) => a - b)).toEqual([1, 2, 3, 4, 5, 6]);
+  // Each publish was audited in its own transaction, sealed in turn across both processes.
+  const chain = await verifyAudit(db.$client);
+  expect(chain.breaks).toEqual([]);
+  expect(chain.sealed).toBe(6);
 });
 
 test('one process publishing several versions at once never stalls on its own write lock', async () => {
@@ -96,6 +102,7 @@ test('one process publishing several versions at once never stalls on its own wr
         author: 'test',
         effectiveDate: '2026-04-01',
         now: '2026-05-01T09:00:00.000Z',
+        audit: () => ({ actor: 'test', action: 'publish', subject: 'test', outcome: 'ok' }),
       }),
     ),
   );

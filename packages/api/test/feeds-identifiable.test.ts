@@ -110,6 +110,7 @@ describe('identifiable columns', () => {
       author: 'test',
       effectiveDate: '2026-04-01',
       now: '2026-04-02T00:00:00.000Z',
+      audit: () => ({ actor: 'test', action: 'publish', subject: 'test', outcome: 'ok' }),
     });
     const latest = await modelOf(db, (await latestVersion(db, FEEDS_TEST_NAME))?.id ?? -1);
     expect(latest.datasets.flatMap((d) => d.fields.map((f) => f.name))).toContain('first_name');

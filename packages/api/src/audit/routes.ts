@@ -4,6 +4,7 @@ import { canReadAudit } from '../auth/policy.js';
 import { ErrorEnvelope } from '../errors.js';
 import type { AppEnv } from '../services.js';
 import { type AuditQuery, readAudit } from './read.js';
+import { verifyAudit } from './verify.js';
 
 const Instant = z
   .string()
@@ -83,6 +84,43 @@ auditRoutes.openapi(
       before: query.cursor === undefined ? undefined : Number(query.cursor),
     };
     return c.json(await readAudit(c.get('services').db, filter), 200);
+  },
+);
+
+const Verification = z
+  .object({
+    intact: z.boolean(),
+    entries: z.number(),
+    sealed: z.number(),
+    unsealed: z.number(),
+    breaks: z.array(z.object({ id: z.number(), problem: z.string() })),
+    head: z.object({ id: z.number(), hash: z.string() }).nullable(),
+  })
+  .openapi('AuditVerification');
+
+auditRoutes.openapi(
+  createRoute({
+    method: 'get',
+    path: '/verify',
+    tags: ['Audit'],
+    summary: 'Check the audit log has not been altered',
+    description:
+      'Checks every entry against its seal and the one before it, and every token against the entries that created and revoked it. Note the head: a later check whose chain passes through it shows nothing before it was changed.',
+    responses: {
+      200: { description: 'What the check found', content: { 'application/json': { schema: Verification } } },
+      401: {
+        description: 'No, unknown or revoked bearer token',
+        content: { 'application/json': { schema: ErrorEnvelope } },
+      },
+      403: {
+        description: 'Not an auditor or admin',
+        content: { 'application/json': { schema: ErrorEnvelope } },
+      },
+    },
+  }),
+  async (c) => {
+    const found = await verifyAudit(c.get('services').db.$client);
+    return c.json({ intact: found.breaks.length === 0, ...found }, 200);
   },
 );
 

@@ -1,6 +1,6 @@
 import { createHash, randomBytes } from 'node:crypto';
 import { and, desc, eq, isNull } from 'drizzle-orm';
-import { auditInsert } from '../audit/record.js';
+import { appendAudit } from '../audit/record.js';
 import type { Clock } from '../clock.js';
 import { inWriteQueue, whenWritable } from '../db/busy.js';
 import type { Database } from '../db/open.js';
@@ -57,7 +57,7 @@ const toSummary = (row: Omit<TokenSummary, 'role'> & { role: string }): TokenSum
 });
 
 /**
- * Creates a bearer token for an organisation and role, audited in the same batch. The secret is
+ * Creates a bearer token for an organisation and role, audited in the same transaction. The secret is
  * returned once; only its sha256 hash is kept.
  */
 export async function createToken(
@@ -71,17 +71,23 @@ export async function createToken(
   const id = `tok_${randomBytes(6).toString('hex')}`;
   const secret = `parity_${randomBytes(24).toString('base64url')}`;
   const createdAt = clock.now().toISOString();
-  await db.batch([
-    db.insert(tokens).values({ id, secretHash: hashSecret(secret), organisation, role, label, createdAt }),
-    auditInsert(db, clock, {
-      actor: by.actor,
-      action: 'token.create',
-      subject: id,
-      outcome: 'ok',
-      requestId: by.requestId,
-      detail: { organisation, role, ...(label === undefined ? {} : { label }) },
-    }),
-  ]);
+  await inWriteQueue(db, () =>
+    whenWritable(() =>
+      db.transaction(async (tx) => {
+        await tx
+          .insert(tokens)
+          .values({ id, secretHash: hashSecret(secret), organisation, role, label, createdAt });
+        await appendAudit({ kind: 'drizzle', tx }, createdAt, {
+          actor: by.actor,
+          action: 'token.create',
+          subject: id,
+          outcome: 'ok',
+          requestId: by.requestId,
+          detail: { organisation, role, ...(label === undefined ? {} : { label }) },
+        });
+      }),
+    ),
+  );
   return { id, organisation, role, label: label ?? null, createdAt, revokedAt: null, secret };
 }
 
@@ -108,7 +114,7 @@ export async function revokeToken(
           revoked ?? (await tx.select(summaryColumns).from(tokens).where(eq(tokens.id, id)).limit(1))[0];
         if (!token) return undefined;
         const detail = { organisation: token.organisation, role: token.role, alreadyRevoked: !revoked };
-        await auditInsert(tx, clock, {
+        await appendAudit({ kind: 'drizzle', tx }, now, {
           actor: by.actor,
           action: 'token.revoke',
           subject: id,

@@ -1,6 +1,5 @@
 import { createRoute, OpenAPIHono, z } from '@hono/zod-openapi';
 import type { Context } from 'hono';
-import { recordAudit } from '../audit/record.js';
 import { actorOf, refuse, requireAuth } from '../auth/middleware.js';
 import { canPublish, canPublishAny, canReadContract } from '../auth/policy.js';
 import { today } from '../clock.js';
@@ -176,20 +175,24 @@ contractRoutes.openapi(
       author: actorOf(c),
       effectiveDate: body.effectiveDate ?? today(clock),
       now,
+      audit: (stored) => ({
+        actor: actorOf(c),
+        action: 'publish',
+        subject: model.contract.name,
+        outcome: 'ok',
+        requestId: c.get('requestId'),
+        detail: {
+          version: stored.version.version,
+          contentHash: stored.version.contentHash,
+          created: stored.created,
+        },
+      }),
     });
     // After the write, so no reader can cache the state from before it.
     c.get('services').reads.invalidate(`contract|${model.contract.name}|`);
     // A sub-contract changes what its prime's statement shows flowing down.
     if (model.contract.parent)
       c.get('services').reads.invalidate(`contract|${model.contract.parent}|sub-contracts|`);
-    await recordAudit(db, clock, {
-      actor: actorOf(c),
-      action: 'publish',
-      subject: model.contract.name,
-      outcome: 'ok',
-      requestId: c.get('requestId'),
-      detail: { version: version.version, contentHash: version.contentHash, created },
-    });
     return c.json(toVersion(version), created ? 201 : 200);
   },
 );

@@ -1,6 +1,7 @@
 import type { SourceFile } from '@parity/dsl';
 import { ContractModel } from '@parity/engine';
 import { and, desc, eq, lte, sql } from 'drizzle-orm';
+import { type AuditEntry, appendAudit } from '../audit/record.js';
 import { inWriteQueue, whenWritable } from '../db/busy.js';
 import type { Database } from '../db/open.js';
 import { contractParties, contracts, contractVersions } from '../db/schema.js';
@@ -33,7 +34,15 @@ const versionColumns = {
  */
 export async function storeVersion(
   db: Database,
-  input: { model: ContractModel; sources: SourceFile[]; author: string; effectiveDate: string; now: string },
+  input: {
+    model: ContractModel;
+    sources: SourceFile[];
+    author: string;
+    effectiveDate: string;
+    now: string;
+    /** The audit entry for the publish, written in its transaction (or alone when nothing is new). */
+    audit: (stored: { version: StoredVersion; created: boolean }) => AuditEntry;
+  },
 ): Promise<{ version: StoredVersion; created: boolean }> {
   const name = input.model.contract.name;
   return inWriteQueue(db, () =>
@@ -45,7 +54,11 @@ export async function storeVersion(
           .where(eq(contractVersions.contractName, name))
           .orderBy(desc(contractVersions.version))
           .limit(1);
-        if (latest?.contentHash === input.model.contentHash) return { version: latest, created: false };
+        if (latest?.contentHash === input.model.contentHash) {
+          const same = { version: latest, created: false };
+          await appendAudit({ kind: 'drizzle', tx }, input.now, input.audit(same));
+          return same;
+        }
         await tx
           .insert(contracts)
           .values({ name, title: input.model.contract.title, createdAt: input.now })
@@ -69,7 +82,9 @@ export async function storeVersion(
           await tx
             .insert(contractParties)
             .values([...parties.values()].map((p) => ({ versionId: version.id, ods: p.ods, role: p.role })));
-        return { version, created: true };
+        const stored = { version, created: true };
+        await appendAudit({ kind: 'drizzle', tx }, input.now, input.audit(stored));
+        return stored;
       }),
     ),
   );

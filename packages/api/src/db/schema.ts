@@ -112,6 +112,8 @@ export const auditLog = sqliteTable(
     outcome: text('outcome').notNull(),
     requestId: text('request_id'),
     detail: text('detail').notNull().default(sql`'{}'`),
+    /** The seal: sha256 of the entry before and this entry's fields (audit/chain.ts). */
+    hash: text('hash'),
   },
   // Auditors page through a date range (`from`, `to`).
   (t) => [index('audit_log_at').on(t.at)],

@@ -1,5 +1,6 @@
 import { createHash } from 'node:crypto';
 import type { ContractModel } from '@parity/engine';
+import type { AuditEntry } from '../audit/record.js';
 import type { Clock } from '../clock.js';
 import type { Database } from '../db/open.js';
 import { ApiError } from '../errors.js';
@@ -19,6 +20,18 @@ export interface ExtractToAccept {
   body: FeedBody;
   submittedBy: string;
   rules: ExtractRules;
+  /** The audit entry for the stored extract, given its parts, written in their transaction. */
+  audit?: (parts: readonly AuditedPart[]) => AuditEntry;
+}
+
+/** What the audit entry records of each part stored. */
+export interface AuditedPart {
+  id: string;
+  provider: string;
+  period: string;
+  rows: number;
+  created: boolean;
+  supersedes?: string;
 }
 
 /** One part of an extract as stored: its provider, month and rows, and the submission it is. */
@@ -87,6 +100,14 @@ export async function acceptExtract(
         },
         blocksFor: part.blocksFor,
       })),
+      extract.audit &&
+        ((stored) =>
+          (extract.audit as NonNullable<ExtractToAccept['audit']>)(
+            stored.map((summary, i) => {
+              const part = sealed[i] as { provider: string; period: string; rows: number };
+              return { ...summary, provider: part.provider, period: part.period, rows: part.rows };
+            }),
+          )),
     );
     return {
       ok: true,

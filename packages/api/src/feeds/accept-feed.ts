@@ -1,11 +1,17 @@
 import type { ContractModel } from '@parity/engine';
+import type { AuditEntry } from '../audit/record.js';
 import type { Clock } from '../clock.js';
 import type { Database } from '../db/open.js';
 import type { FeedBody } from './body-stream.js';
 import type { FeedErrors } from './feed-errors.js';
 import type { FeedFormat, FeedTarget } from './feed-target.js';
 import { ingestFeed } from './ingest.js';
-import { observationBlocks, type StoreOutcome, storeSubmission } from './store-submission.js';
+import {
+  observationBlocks,
+  type StoredSummary,
+  type StoreOutcome,
+  storeSubmission,
+} from './store-submission.js';
 
 export interface FeedToAccept {
   contractName: string;
@@ -17,6 +23,8 @@ export interface FeedToAccept {
   format: FeedFormat;
   body: FeedBody;
   submittedBy: string;
+  /** The audit entry for the stored submission, written in its transaction. */
+  audit?: (stored: StoredSummary, read: { rows: number; contentHash: string }) => AuditEntry;
 }
 
 /** A feed stored (or found stored already), or refused with its errors and nothing kept. */
@@ -59,6 +67,12 @@ export async function acceptFeed(db: Database, clock: Clock, feed: FeedToAccept)
             observationBlocks(
               stored.figures.map((figure) => ({ ...figure, provider: feed.provider, submittedAt })),
             ),
+      feed.audit &&
+        (([stored]) =>
+          (feed.audit as NonNullable<FeedToAccept['audit']>)(stored as StoredSummary, {
+            rows: outcome.rowCount,
+            contentHash: outcome.contentHash,
+          })),
     );
     return { ok: true, rows: outcome.rowCount, ...result };
   } finally {

@@ -1,10 +1,10 @@
 import { createHash, webcrypto } from 'node:crypto';
 import type { FileHandle } from 'node:fs/promises';
-import { mkdtemp, open, rm } from 'node:fs/promises';
-import { tmpdir } from 'node:os';
+import { open, rm } from 'node:fs/promises';
 import { join } from 'node:path';
 import { promisify } from 'node:util';
 import { gzip } from 'node:zlib';
+import { spoolFolder } from './spool-folders.js';
 
 const gzipAsync = promisify(gzip);
 
@@ -224,8 +224,13 @@ export class BlockSpool {
       return;
     }
     if (!this.file) {
-      const directory = await mkdtemp(join(tmpdir(), 'parity-feed-'));
-      this.file = { directory, handle: await open(join(directory, 'blocks'), 'w+'), size: 0, entries: [] };
+      const directory = await spoolFolder();
+      this.file = {
+        directory,
+        handle: await open(join(directory, 'blocks'), 'w+', 0o600),
+        size: 0,
+        entries: [],
+      };
       for (const held of this.held.splice(0)) await this.write(held);
       this.memory.give(this.heldBytes);
       this.heldBytes = 0;

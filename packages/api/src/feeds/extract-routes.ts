@@ -1,6 +1,6 @@
 import { createRoute, OpenAPIHono, z } from '@hono/zod-openapi';
 import { feedMonthProblem } from '@parity/engine';
-import { recordAudit } from '../audit/record.js';
+import { type AuditEntry, recordAudit } from '../audit/record.js';
 import { actorOf, refuse, requireAuth } from '../auth/middleware.js';
 import { canSubmitAny, submitRefusal } from '../auth/policy.js';
 import { today } from '../clock.js';
@@ -110,15 +110,16 @@ extractRoutes.openapi(
         `${name} has no dataset or aggregate return named ${source}; extracts go to ${targetNames(model).join(', ') || 'none'}.`,
       );
     const format = formatOrRefuse(c.req.header('content-type'), 'extract');
+    const entry = (outcome: 'ok' | 'refused', detail: Record<string, unknown>): AuditEntry => ({
+      actor: actorOf(c),
+      action: 'submit-extract',
+      subject: name,
+      outcome,
+      requestId: c.get('requestId'),
+      detail: { source: target.name, format, ...detail },
+    });
     const audit = (outcome: 'ok' | 'refused', detail: Record<string, unknown>) =>
-      recordAudit(db, clock, {
-        actor: actorOf(c),
-        action: 'submit-extract',
-        subject: name,
-        outcome,
-        requestId: c.get('requestId'),
-        detail: { source: target.name, format, ...detail },
-      });
+      recordAudit(db, clock, entry(outcome, detail));
     const accepted = await acceptExtract(db, clock, {
       contractName: name,
       versionId: version.id,
@@ -131,6 +132,7 @@ extractRoutes.openapi(
         refusal: (provider) => submitRefusal(principal, parties, name, submitted, provider),
         periodProblem: (month) => feedMonthProblem(model, month, today(clock)),
       },
+      audit: (stored) => entry('ok', { rows: stored.reduce((n, p) => n + p.rows, 0), submissions: stored }),
     });
     services.reads.invalidate(`contract|${name}|`);
     if (!accepted.ok) {
@@ -166,18 +168,6 @@ extractRoutes.openapi(
         };
       }),
     );
-    await audit('ok', {
-      rows: accepted.rows,
-      contentHash: accepted.contentHash,
-      submissions: parts.map((p) => ({
-        id: p.id,
-        provider: p.provider,
-        period: p.period,
-        rows: p.rows,
-        created: p.created,
-        ...(p.supersedes ? { supersedes: p.supersedes } : {}),
-      })),
-    });
     return c.json(
       {
         contract: name,

@@ -1,6 +1,6 @@
 import { createRoute, OpenAPIHono, z } from '@hono/zod-openapi';
 import { feedMonthProblem } from '@parity/engine';
-import { recordAudit } from '../audit/record.js';
+import { type AuditEntry, recordAudit } from '../audit/record.js';
 import { actorOf, refuse, requireAuth } from '../auth/middleware.js';
 import { canSubmitAny, submitRefusal } from '../auth/policy.js';
 import { today } from '../clock.js';
@@ -118,15 +118,16 @@ feedRoutes.openapi(
         `${name} has no dataset or aggregate return named ${source}; feeds go to ${targetNames(model).join(', ') || 'none'}.`,
       );
     const format = formatOrRefuse(c.req.header('content-type'), 'feed');
+    const entry = (outcome: 'ok' | 'refused', detail: Record<string, unknown>): AuditEntry => ({
+      actor: actorOf(c),
+      action: 'submit-feed',
+      subject: name,
+      outcome,
+      requestId: c.get('requestId'),
+      detail: { source: target.name, provider, period: query.period, format, ...detail },
+    });
     const audit = (outcome: 'ok' | 'refused', detail: Record<string, unknown>) =>
-      recordAudit(db, clock, {
-        actor: actorOf(c),
-        action: 'submit-feed',
-        subject: name,
-        outcome,
-        requestId: c.get('requestId'),
-        detail: { source: target.name, provider, period: query.period, format, ...detail },
-      });
+      recordAudit(db, clock, entry(outcome, detail));
     const message = feedMonthProblem(model, query.period, today(clock));
     if (message) {
       await audit('refused', { reason: message });
@@ -146,6 +147,14 @@ feedRoutes.openapi(
       format,
       body,
       submittedBy: actorOf(c),
+      audit: (stored, read) =>
+        entry('ok', {
+          submission: stored.id,
+          rows: read.rows,
+          contentHash: read.contentHash,
+          created: stored.created,
+          ...(stored.supersedes ? { supersedes: stored.supersedes } : {}),
+        }),
     });
     services.reads.invalidate(`contract|${name}|`);
     if (!accepted.ok) {
@@ -164,14 +173,6 @@ feedRoutes.openapi(
       { contractName: name, model, target, provider, asOf: today(clock) },
       [query.period],
     );
-    await audit('ok', {
-      submission: accepted.submission.id,
-      rows: accepted.rows,
-      contentHash: accepted.submission.contentHash,
-      created: accepted.created,
-      supersedes: accepted.supersedes,
-      ...(warnings.length > 0 ? { warnings: warnings.length } : {}),
-    });
     return c.json(
       {
         ...submissionJson(accepted.submission, accepted.supersedes),

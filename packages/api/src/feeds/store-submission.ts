@@ -2,6 +2,7 @@ import { randomBytes } from 'node:crypto';
 import { promisify } from 'node:util';
 import { gzip } from 'node:zlib';
 import type { InStatement, Transaction } from '@libsql/client';
+import { type AuditEntry, appendAudit, recordAudit } from '../audit/record.js';
 import type { Clock } from '../clock.js';
 import { inWriteQueue, whenWritable } from '../db/busy.js';
 import type { Database } from '../db/open.js';
@@ -21,6 +22,16 @@ export interface NewSubmission {
   rowCount: number;
   submittedBy: string;
 }
+
+/** What an audit entry says of each submission stored: its id, and whether it is new. */
+export interface StoredSummary {
+  id: string;
+  created: boolean;
+  supersedes?: string;
+}
+
+/** The audit entry for a store, written in the same transaction as the submissions it records. */
+export type AuditOf = (stored: readonly StoredSummary[]) => AuditEntry;
 
 /** The blocks to write, made once the submission time is known (aggregate rows carry it). */
 export type BlocksFor = (submittedAt: string) => AsyncIterable<StoredBlock>;
@@ -47,8 +58,9 @@ export async function storeSubmission(
   clock: Clock,
   input: NewSubmission,
   blocksFor: BlocksFor,
+  audit?: AuditOf,
 ): Promise<StoreOutcome> {
-  const [outcome] = await storeSubmissions(db, clock, [{ input, blocksFor }]);
+  const [outcome] = await storeSubmissions(db, clock, [{ input, blocksFor }], audit);
   if (!outcome) throw new Error('no submission was stored');
   return outcome;
 }
@@ -62,29 +74,49 @@ export async function storeSubmissions(
   db: Database,
   clock: Clock,
   parts: readonly { input: NewSubmission; blocksFor: BlocksFor }[],
+  audit?: AuditOf,
 ): Promise<StoreOutcome[]> {
   const existing = await Promise.all(parts.map((part) => submissionWithContent(db, part.input)));
-  if (existing.every((found) => found !== undefined))
-    return existing.map((submission) => ({ submission: submission as SubmissionRecord, created: false }));
-  return inWriteQueue(db, () => storeNow(db, clock, parts));
+  if (existing.every((found) => found !== undefined)) {
+    const outcomes = existing.map((submission) => ({
+      submission: submission as SubmissionRecord,
+      created: false,
+    }));
+    if (audit) await recordAudit(db, clock, audit(outcomes.map(summaryOf)));
+    return outcomes;
+  }
+  return inWriteQueue(db, () => storeNow(db, clock, parts, audit));
+}
+
+function summaryOf(outcome: StoreOutcome): StoredSummary {
+  return {
+    id: outcome.submission.id,
+    created: outcome.created,
+    ...(outcome.supersedes ? { supersedes: outcome.supersedes } : {}),
+  };
 }
 
 async function storeNow(
   db: Database,
   clock: Clock,
   parts: readonly { input: NewSubmission; blocksFor: BlocksFor }[],
+  audit: AuditOf | undefined,
 ): Promise<StoreOutcome[]> {
   const submittedAt = clock.now().toISOString();
   const outcomes: (StoreOutcome | undefined)[] = [];
+  const summaries: StoredSummary[] = [];
   const tx = await beginWrite(db);
   try {
     for (const { input, blocksFor } of parts) {
       // Checked again under the write lock: a concurrent identical upload may have just committed.
       const again = await tx.execute(sameContent(input));
-      outcomes.push(
-        again.rows.length > 0 ? undefined : await insertSubmission(tx, input, submittedAt, blocksFor),
-      );
+      const earlier = again.rows[0]?.id;
+      const outcome =
+        typeof earlier === 'string' ? undefined : await insertSubmission(tx, input, submittedAt, blocksFor);
+      outcomes.push(outcome);
+      summaries.push(outcome ? summaryOf(outcome) : { id: String(earlier), created: false });
     }
+    if (audit) await appendAudit({ kind: 'client', tx }, submittedAt, audit(summaries));
     await tx.commit();
   } finally {
     tx.close();
