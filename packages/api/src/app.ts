@@ -5,6 +5,7 @@ import { bodyLimit } from 'hono/body-limit';
 import { HTTPException } from 'hono/http-exception';
 import { requestId } from 'hono/request-id';
 import { secureHeaders } from 'hono/secure-headers';
+import { auditOutcomes } from './audit/outcomes.js';
 import { auditRoutes } from './audit/routes.js';
 import { identifyCaller } from './auth/middleware.js';
 import { tokenRoutes } from './auth/routes.js';
@@ -50,6 +51,7 @@ export function createApp(services: Services): OpenAPIHono<AppEnv> {
   // Probes answer before the caller is identified or counted: no token lookup, no rate limit.
   app.route('/', probeRoutes);
   app.use('*', identifyCaller);
+  app.use('*', auditOutcomes);
   app.use('*', rateLimit(services.config.RATE_LIMIT_PER_MINUTE));
   const tooLarge = (limit: number) =>
     bodyLimit({

@@ -32,5 +32,7 @@ export interface AppEnv {
     requestId: string;
     principal: Principal;
     services: Services;
+    /** Set once the request's outcome is in the audit log, so it is not recorded twice. */
+    audited?: boolean;
   };
 }

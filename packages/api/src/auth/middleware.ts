@@ -50,6 +50,7 @@ export const requireAuth: MiddlewareHandler<AppEnv> = async (c, next) => {
   const outcome = await identify(c);
   if ('failure' in outcome) {
     const services = c.get('services');
+    c.set('audited', true);
     await recordAudit(services.db, services.clock, {
       actor: 'anonymous',
       action: 'authenticate',
@@ -95,6 +96,7 @@ export async function refuse(
   message: string,
 ): Promise<never> {
   const services = c.get('services');
+  c.set('audited', true);
   await recordAudit(services.db, services.clock, {
     actor: principalOf(c) ? actorOf(c) : 'anonymous',
     action,

@@ -2,6 +2,7 @@ import { createRoute, OpenAPIHono, z } from '@hono/zod-openapi';
 import type { Context } from 'hono';
 import { actorOf, refuse, requireAuth } from '../auth/middleware.js';
 import { canPublish, canPublishAny, canReadContract } from '../auth/policy.js';
+import { CalendarDate } from '../calendar-date.js';
 import { today } from '../clock.js';
 import { ApiError, ErrorEnvelope } from '../errors.js';
 import type { AppEnv } from '../services.js';
@@ -25,11 +26,9 @@ const PublishBody = z
       .string()
       .optional()
       .openapi({ description: 'Which contract to publish when the sources declare several.' }),
-    effectiveDate: z
-      .string()
-      .regex(/^[0-9]{4}-[0-9]{2}-[0-9]{2}$/)
-      .optional()
-      .openapi({ description: 'When this version takes effect; today by default.' }),
+    effectiveDate: CalendarDate.optional().openapi({
+      description: 'When this version takes effect; today by default.',
+    }),
   })
   .openapi('Publication');
 const Version = z

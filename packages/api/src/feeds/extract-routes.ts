@@ -118,8 +118,10 @@ extractRoutes.openapi(
       requestId: c.get('requestId'),
       detail: { source: target.name, format, ...detail },
     });
-    const audit = (outcome: 'ok' | 'refused', detail: Record<string, unknown>) =>
-      recordAudit(db, clock, entry(outcome, detail));
+    const audit = (outcome: 'ok' | 'refused', detail: Record<string, unknown>) => {
+      c.set('audited', true);
+      return recordAudit(db, clock, entry(outcome, detail));
+    };
     const accepted = await acceptExtract(db, clock, {
       contractName: name,
       versionId: version.id,

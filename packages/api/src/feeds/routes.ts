@@ -126,8 +126,10 @@ feedRoutes.openapi(
       requestId: c.get('requestId'),
       detail: { source: target.name, provider, period: query.period, format, ...detail },
     });
-    const audit = (outcome: 'ok' | 'refused', detail: Record<string, unknown>) =>
-      recordAudit(db, clock, entry(outcome, detail));
+    const audit = (outcome: 'ok' | 'refused', detail: Record<string, unknown>) => {
+      c.set('audited', true);
+      return recordAudit(db, clock, entry(outcome, detail));
+    };
     const message = feedMonthProblem(model, query.period, today(clock));
     if (message) {
       await audit('refused', { reason: message });

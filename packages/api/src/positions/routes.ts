@@ -4,6 +4,7 @@ import type { Context, TypedResponse } from 'hono';
 import type { JSONParsed } from 'hono/utils/types';
 import { refuse, requireAuth } from '../auth/middleware.js';
 import { canReadContract, canReadStatement, providerScope } from '../auth/policy.js';
+import { CalendarDate } from '../calendar-date.js';
 import { today } from '../clock.js';
 import { latestVersion, partiesOf } from '../contracts/store.js';
 import { ApiError, ErrorEnvelope } from '../errors.js';
@@ -12,14 +13,10 @@ import { readPositionJson, readStatement } from './read.js';
 import { statementCsv, statementXlsx } from './statement.js';
 
 const NameParam = z.object({ name: z.string().openapi({ param: { name: 'name', in: 'path' } }) });
-const AsOf = z
-  .string()
-  .regex(/^[0-9]{4}-[0-9]{2}-[0-9]{2}$/, 'a date, YYYY-MM-DD')
-  .optional()
-  .openapi({
-    description:
-      'The date to take the position at; today by default. A past date reproduces what was known then.',
-  });
+const AsOf = CalendarDate.optional().openapi({
+  description:
+    'The date to take the position at; today by default. A past date reproduces what was known then.',
+});
 
 const Year = z
   .string()
