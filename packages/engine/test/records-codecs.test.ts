@@ -17,16 +17,27 @@ const problemOf = (type: FieldType, text: string, codes?: string[]) => {
 };
 
 describe('the codec of each field type', () => {
-  test('a whole number is read as a number, and as text beyond 15 digits', () => {
+  test('a whole number is read as a number of at most 15 digits, never negative', () => {
     expect(readValue('integer', '+0042')).toBe(42);
     expect(readValue('integer', '-0')).toBe(0);
-    expect(readValue('integer', '1234567890123456789')).toBe('1234567890123456789');
+    expect(readValue('integer', '999999999999999')).toBe(999999999999999);
+    expect(readValue('integer', '1234567890123456789')).toBeUndefined();
+    expect(readValue('integer', '-3')).toBeUndefined();
   });
 
-  test('a decimal is read as exact canonical text', () => {
-    expect(readValue('decimal', '-0.50')).toBe('-0.5');
+  test('a decimal is read as exact canonical text, of at most 15 digits each side of the point', () => {
     expect(readValue('decimal', '007.100')).toBe('7.1');
     expect(readValue('decimal', '-0.0')).toBe('0');
+    expect(readValue('decimal', '-0.50')).toBe('-0.5');
+    expect(readValue('decimal', `1.${'1'.repeat(16)}`)).toBeUndefined();
+  });
+
+  test('text, codes and pseudonyms keep their lengths, and a pseudonym looks like one', () => {
+    expect(readValue('text', 'x'.repeat(1000))).toBe('x'.repeat(1000));
+    expect(readValue('text', 'x'.repeat(1001))).toBeUndefined();
+    expect(readValue('pseudonym', 'a1B2-c3_D4.e5:f6+g7/h8=')).toBe('a1B2-c3_D4.e5:f6+g7/h8=');
+    for (const text of ['P'.repeat(129), 'Jane Smith', '-P1', 'P1,2'])
+      expect(readValue('pseudonym', text)).toBeUndefined();
   });
 
   test('money is read as integer pence from pounds or pence', () => {

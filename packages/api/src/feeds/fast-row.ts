@@ -1,4 +1,13 @@
-import { type DatasetField, identifyingValueAt, isDateAt, monthIndexAt } from '@parity/engine';
+import {
+  type DatasetField,
+  identifyingValueAt,
+  isDateAt,
+  isPseudonymAt,
+  MAX_DIGITS,
+  MAX_PSEUDONYM_LENGTH,
+  MAX_TEXT_LENGTH,
+  monthIndexAt,
+} from '@parity/engine';
 import {
   copyPlain,
   copyQuoted,
@@ -19,6 +28,7 @@ import {
  */
 
 const KIND = {
+  pseudonym: 11,
   text: 0,
   code: 1,
   integer: 2,
@@ -50,10 +60,7 @@ export function fastColumn(field: DatasetField | 'month' | 'ignored', datedBy: b
     const plain = field.codes.every((code) => /^[\x20-\x7e]+$/.test(code) && !/["\\]/.test(code));
     return { kind: plain ? KIND.code : KIND.never, required: !field.optional, codes: field.codes, datedBy };
   }
-  const kind =
-    field.type === 'pseudonym' || field.type === 'text' || field.type === 'code'
-      ? KIND.text
-      : KIND[field.type];
+  const kind = field.type === 'text' || field.type === 'code' ? KIND.text : KIND[field.type];
   return { kind, required: !field.optional, datedBy };
 }
 
@@ -98,16 +105,27 @@ export class FastRowEncoder {
     switch (column.kind) {
       // Text that identifies a patient goes the careful way, which refuses it by name.
       case KIND.text:
-        return identifyingValueAt(text, p, e) === undefined ? copyQuoted(text, p, e, out, o) : -1;
+        return e - p <= MAX_TEXT_LENGTH && identifyingValueAt(text, p, e) === undefined
+          ? copyQuoted(text, p, e, out, o)
+          : -1;
+      case KIND.pseudonym:
+        return e - p <= MAX_PSEUDONYM_LENGTH &&
+          isPseudonymAt(text, p, e) &&
+          identifyingValueAt(text, p, e) === undefined
+          ? copyQuoted(text, p, e, out, o)
+          : -1;
       case KIND.code:
         return isOneOf(text, p, e, column.codes as readonly string[]) &&
           identifyingValueAt(text, p, e) === undefined
           ? copyQuoted(text, p, e, out, o)
           : -1;
+      // A minus sign, or more digits than the bounds allow, goes the careful way, which refuses it.
       case KIND.integer:
-        return isCanonicalInteger(text, p, e) ? copyPlain(text, p, e, out, o) : -1;
+        return text.charCodeAt(p) !== 45 && isCanonicalInteger(text, p, e)
+          ? copyPlain(text, p, e, out, o)
+          : -1;
       case KIND.decimal:
-        return writeDecimal(text, p, e, out, o);
+        return e - p <= MAX_DIGITS ? writeDecimal(text, p, e, out, o) : -1;
       case KIND.money:
         return writePence(text, p, e, out, o);
       case KIND.boolean:

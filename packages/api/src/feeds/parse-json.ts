@@ -1,4 +1,5 @@
-import { JSONParser } from '@streamparser/json';
+import { Tokenizer, TokenParser } from '@streamparser/json';
+import { KeyTracker, repeatedKey } from './json-keys.js';
 import { MAX_ROW_CHARACTERS } from './parse-csv.js';
 
 /**
@@ -8,11 +9,26 @@ import { MAX_ROW_CHARACTERS } from './parse-csv.js';
  * Values come out in batches, one per chunk read.
  */
 export async function* parseJsonArray(chunks: AsyncIterable<Uint8Array>): AsyncGenerator<unknown[]> {
-  const parser = new JSONParser({ paths: ['$.*'], keepStack: false });
+  const parser = new Tokenizer();
+  const values = new TokenParser({ paths: ['$.*'], keepStack: false });
+  const keys = new KeyTracker();
+  parser.onToken = (info) => {
+    keys.token(info);
+    values.write(info);
+  };
+  parser.onEnd = () => {
+    if (!values.isEnded) values.end();
+  };
+  values.onError = parser.error.bind(parser);
+  values.onEnd = () => {
+    if (!parser.isEnded) parser.end();
+  };
   let batch: unknown[] = [];
   let opened = false;
-  parser.onValue = ({ value }) => {
-    batch.push(value);
+  values.onValue = ({ value }) => {
+    const repeated = keys.repeated;
+    keys.repeated = undefined;
+    batch.push(repeated === undefined ? value : new LineError(twice(repeated)));
   };
   try {
     let first = true;
@@ -110,7 +126,9 @@ export class LineError {
 
 function parseLine(line: string): unknown {
   try {
-    return JSON.parse(line);
+    const value: unknown = JSON.parse(line);
+    const repeated = repeatedKey(line);
+    return repeated === undefined ? value : new LineError(twice(repeated));
   } catch (error) {
     return new LineError(`not valid JSON (${error instanceof Error ? error.message : String(error)})`);
   }
@@ -118,3 +136,7 @@ function parseLine(line: string): unknown {
 
 /** The body as a whole cannot be read as the format it claims. */
 export class FeedSyntaxError extends Error {}
+
+function twice(key: string): string {
+  return `a row with the column ${JSON.stringify(key.length > 60 ? `${key.slice(0, 57)}...` : key)} twice; give each column once`;
+}

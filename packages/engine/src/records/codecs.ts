@@ -2,6 +2,7 @@ import { dateProblem, readDate, readDateTimeText, type TimeZone } from '../calen
 import type { DatasetField, FieldType } from '../model/measure.js';
 import { identifyingValueAt, identifyingValueProblem } from './identifiable-values.js';
 import { readBoolean, readDecimal, readInteger, readPence } from './numbers.js';
+import { valueLimitProblem } from './value-limits.js';
 
 /**
  * One codec per field type: how a cell's text (trimmed, never empty) becomes the value the engine
@@ -85,9 +86,11 @@ export function quoteCell(text: string): string {
  * the cell identifies a patient: that is never repeated.
  */
 export function readCell(field: DatasetField, text: string, zone: TimeZone = 'UTC'): CellReading {
+  const outOfBounds = valueLimitProblem(field.type, text);
   if (isTextType(field.type)) {
     const identifies = identifyingValueAt(text);
     if (identifies !== undefined) return { ok: false, problem: identifyingValueProblem(identifies) };
+    if (outOfBounds) return { ok: false, problem: outOfBounds };
     if (field.codes && !field.codes.includes(text)) return { ok: false, problem: mustBe(field, text) };
     return { ok: true, value: text };
   }
@@ -102,7 +105,7 @@ export function readCell(field: DatasetField, text: string, zone: TimeZone = 'UT
     };
   }
   const value = CODECS[field.type].read(text);
-  if (value !== undefined) return { ok: true, value };
+  if (value !== undefined) return outOfBounds ? { ok: false, problem: outOfBounds } : { ok: true, value };
   return { ok: false, problem: calendarProblem(field.type, text) ?? mustBe(field, text) };
 }
 

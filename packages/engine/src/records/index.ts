@@ -29,3 +29,11 @@ export {
 } from './identifiable-values.js';
 export { readBoolean, readDecimal, readInteger, readPence } from './numbers.js';
 export { SnapshotPeople, snapshotKeyField } from './snapshot-people.js';
+export {
+  isPseudonymAt,
+  MAX_DIGITS,
+  MAX_PSEUDONYM_LENGTH,
+  MAX_TEXT_LENGTH,
+  maxLength,
+  valueLimitProblem,
+} from './value-limits.js';
