@@ -50,6 +50,8 @@ describe.skipIf(!CHROMIUM)('the playground in Chromium', () => {
   let browser: Browser;
   let page: Page;
   const pageErrors: string[] = [];
+  const blocked: string[] = [];
+  let url: string;
 
   beforeAll(async () => {
     server = spawn(process.execPath, [BIN, 'serve'], {
@@ -63,7 +65,7 @@ describe.skipIf(!CHROMIUM)('the playground in Chromium', () => {
         HOST: '127.0.0.1',
       },
     });
-    const url = await new Promise<string>((resolve, reject) => {
+    url = await new Promise<string>((resolve, reject) => {
       let output = '';
       server.stdout?.on('data', (chunk) => {
         output += chunk;
@@ -87,6 +89,9 @@ describe.skipIf(!CHROMIUM)('the playground in Chromium', () => {
     });
     page = await browser.newPage({ viewport: { width: 1440, height: 900 } });
     page.on('pageerror', (error) => pageErrors.push(error.message));
+    page.on('console', (message) => {
+      if (/Content Security Policy/i.test(message.text())) blocked.push(message.text());
+    });
     const response = await page.goto(`${url}/playground`);
     expect(response?.status(), 'the playground is built (pnpm build)').toBe(200);
     await page.waitForSelector('body[data-server]', { timeout: 60_000 });
@@ -172,5 +177,35 @@ describe.skipIf(!CHROMIUM)('the playground in Chromium', () => {
     mkdirSync(join(ROOT, 'tests/artefacts'), { recursive: true });
     await page.screenshot({ path: ARTEFACT });
     expect(pageErrors).toEqual([]);
+  }, 120_000);
+
+  test('the playground keeps its Content-Security-Policy: nothing it needs is blocked', async () => {
+    const response = await page.request.get(`${url}/playground`);
+    expect(response.headers()['content-security-policy']).toContain("script-src 'self'");
+    expect(blocked).toEqual([]);
+  });
+
+  test('the API reference at /docs draws every route from local assets alone, within its policy', async () => {
+    const docs = await browser.newPage({ viewport: { width: 1280, height: 900 } });
+    const elsewhere: string[] = [];
+    const refused: string[] = [];
+    docs.on('request', (request) => {
+      const host = new URL(request.url()).hostname;
+      if (!['127.0.0.1', 'localhost'].includes(host) && !request.url().startsWith('data:'))
+        elsewhere.push(request.url());
+    });
+    docs.on('console', (message) => {
+      if (/Content Security Policy/i.test(message.text())) refused.push(message.text());
+    });
+    const response = await docs.goto(`${url}/docs`);
+    expect(response?.status()).toBe(200);
+    expect(response?.headers()['content-security-policy']).toContain("default-src 'self'");
+    // The reference has read /openapi.json: the service's title and its groups of routes are drawn.
+    await docs.getByText('Is the process up').first().waitFor({ timeout: 60_000 });
+    for (const group of ['Contracts', 'Feeds', 'Positions', 'Statements', 'Audit', 'Tokens'])
+      await docs.getByText(group, { exact: true }).first().waitFor({ timeout: 10_000 });
+    expect(elsewhere).toEqual([]);
+    expect(refused).toEqual([]);
+    await docs.close();
   }, 120_000);
 });

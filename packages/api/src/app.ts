@@ -1,6 +1,5 @@
 import { OpenAPIHono } from '@hono/zod-openapi';
 import { DomainError } from '@parity/engine';
-import { Scalar } from '@scalar/hono-api-reference';
 import { bodyLimit } from 'hono/body-limit';
 import { HTTPException } from 'hono/http-exception';
 import { requestId } from 'hono/request-id';
@@ -9,7 +8,9 @@ import { auditOutcomes } from './audit/outcomes.js';
 import { auditRoutes } from './audit/routes.js';
 import { identifyCaller } from './auth/middleware.js';
 import { tokenRoutes } from './auth/routes.js';
+import { contentSecurity } from './content-security.js';
 import { contractRoutes } from './contracts/routes.js';
+import { docsPage } from './docs-page.js';
 import { ApiError, DomainErrorStatus, errorResponse } from './errors.js';
 import { extractRoutes } from './feeds/extract-routes.js';
 import { feedRoutes } from './feeds/routes.js';
@@ -47,6 +48,7 @@ export function createApp(services: Services): OpenAPIHono<AppEnv> {
   });
   app.use('*', requestId());
   app.use('*', secureHeaders({ contentSecurityPolicy: undefined }));
+  app.use('*', contentSecurity);
   app.use('*', requestLog(services));
   // Probes answer before the caller is identified or counted: no token lookup, no rate limit.
   app.route('/', probeRoutes);
@@ -101,7 +103,7 @@ export function createApp(services: Services): OpenAPIHono<AppEnv> {
     security: [{ bearer: [] }],
   });
   app.openAPIRegistry.registerComponent('securitySchemes', 'bearer', { type: 'http', scheme: 'bearer' });
-  app.get('/docs', Scalar({ url: '/openapi.json', pageTitle: 'Parity API' }));
+  app.route('/docs', docsPage);
 
   app.notFound((c) => errorResponse(c, 'not-found', `There is nothing at ${c.req.method} ${c.req.path}.`));
   app.onError((error, c) => {
