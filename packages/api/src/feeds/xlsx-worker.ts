@@ -26,7 +26,7 @@ export type WorkbookMessage =
 export type WorkbookOrder = { kind: 'read'; job: WorkbookJob } | { kind: 'more' };
 
 /** Batches sent but not yet taken: the worker waits beyond this, so rows never pile up in memory. */
-export const IN_FLIGHT = 4;
+export const IN_FLIGHT = 16;
 
 /**
  * The workbook worker: for each workbook it is given, checks the ZIP, then streams the first

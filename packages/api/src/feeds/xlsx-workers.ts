@@ -83,7 +83,7 @@ const workers = new IdleWorkers();
 
 function spawn(memoryMb: number): Worker {
   return new Worker(workerScript(import.meta.url, './xlsx-worker.js'), {
-    resourceLimits: { maxOldGenerationSizeMb: memoryMb, maxYoungGenerationSizeMb: 32 },
+    resourceLimits: { maxOldGenerationSizeMb: memoryMb },
   });
 }
 
