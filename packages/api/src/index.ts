@@ -3,6 +3,7 @@
  * `createApp` builds the Hono application around given services (for tests and embedding).
  */
 export { createApp } from './app.js';
+export { type AuditVerification, verifyAudit, verifyAuditAt } from './audit/verify.js';
 export { createToken, ROLES, type Role, revokeToken } from './auth/tokens.js';
 export { type Clock, systemClock } from './clock.js';
 export { readConfig, type ServiceConfig } from './config.js';

@@ -2,7 +2,7 @@ import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { type Output, USAGE, UsageError } from './output.js';
 
-type Command = (args: string[], output: Output) => Promise<number>;
+export type Command = (args: string[], output: Output) => Promise<number>;
 
 // Commands load their modules on use, so `parity --help` answers without loading the language.
 const COMMANDS: Record<string, { load: () => Promise<Command>; help: string }> = {
@@ -38,6 +38,10 @@ const COMMANDS: Record<string, { load: () => Promise<Command>; help: string }> =
     load: async () => (await import('./commands/lsp.js')).runLsp,
     help: 'lsp --stdio                 start the language server for any editor',
   },
+  audit: {
+    load: async () => (await import('./commands/audit.js')).runAudit,
+    help: 'audit verify [--database <url>]   check the audit log has not been altered',
+  },
   compile: {
     load: async () => (await import('./commands/compile.js')).runCompile,
     help: 'compile <file> [--contract <Name>]   print the ContractModel JSON',
@@ -45,7 +49,11 @@ const COMMANDS: Record<string, { load: () => Promise<Command>; help: string }> =
 };
 
 /** Runs the `parity` command with its arguments and returns the exit code. */
-export async function runCli(argv: string[], output: Output): Promise<number> {
+export async function runCli(
+  argv: string[],
+  output: Output,
+  commands: Record<string, { load: () => Promise<Command> }> = COMMANDS,
+): Promise<number> {
   const [name, ...args] = argv;
   if (!name || name === '--help' || name === '-h' || name === 'help') {
     output.stdout.write(usage());
@@ -55,7 +63,7 @@ export async function runCli(argv: string[], output: Output): Promise<number> {
     output.stdout.write(`parity ${version()}\n`);
     return 0;
   }
-  const command = COMMANDS[name];
+  const command = commands[name];
   if (!command) {
     output.stderr.write(`parity: unknown command '${name}'.\n\n${usage()}`);
     return 2;
@@ -63,10 +71,26 @@ export async function runCli(argv: string[], output: Output): Promise<number> {
   try {
     return await (await command.load())(args, output);
   } catch (error) {
-    if (!(error instanceof UsageError)) throw error;
-    output.stderr.write(`parity ${name}: ${error.message}\n`);
-    return 2;
+    if (error instanceof UsageError) {
+      output.stderr.write(`parity ${name}: ${error.message}\n`);
+      return 2;
+    }
+    output.stderr.write(internalError(name, error));
+    return INTERNAL_ERROR;
   }
+}
+
+/** A fault in parity itself, not in what it was given (sysexits' EX_SOFTWARE). */
+export const INTERNAL_ERROR = 70;
+
+/**
+ * What a fault in parity says: one line of what went wrong and how to report it; the stack trace
+ * only when PARITY_DEBUG is set, for the report.
+ */
+function internalError(name: string, error: unknown): string {
+  const message = error instanceof Error ? error.message : String(error);
+  const trace = process.env.PARITY_DEBUG && error instanceof Error && error.stack ? `${error.stack}\n` : '';
+  return `parity ${name}: internal error: ${message}\nThis is a fault in parity, not in what you gave it. Run the command again with PARITY_DEBUG=1 and report it to the Parity team with that output and 'parity --version' (${version()}).\n${trace}`;
 }
 
 /** The version of the parity command, from its package. */

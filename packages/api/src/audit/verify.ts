@@ -1,4 +1,5 @@
-import type { Client } from '@libsql/client';
+import { existsSync } from 'node:fs';
+import { type Client, createClient } from '@libsql/client';
 import { type ChainBreak, type ChainedEntry, checkChain } from './chain.js';
 
 /** What checking the audit log found: how many entries, where it breaks, and its head. */
@@ -104,4 +105,19 @@ async function tokenBreaks(client: Client): Promise<ChainBreak[]> {
       breaks.push({ id: entry.id, problem: `token ${id} is revoked with no audit entry revoking it` });
   }
   return breaks;
+}
+
+/**
+ * Checks the audit log of the database at `url` as it stands, without migrating or writing
+ * anything: for `parity audit verify`, run by an auditor against the service's database.
+ */
+export async function verifyAuditAt(url: string, authToken?: string): Promise<AuditVerification> {
+  if (url.startsWith('file:') && !existsSync(url.slice(5).split('?')[0] as string))
+    throw new Error('there is no database file there');
+  const client = createClient({ url, authToken });
+  try {
+    return await verifyAudit(client);
+  } finally {
+    client.close();
+  }
 }
