@@ -1,3 +1,4 @@
+import ExcelJS from 'exceljs';
 import { afterAll, beforeAll, expect, test } from 'vitest';
 import {
   csvOf,
@@ -106,6 +107,34 @@ test.each([
   expect(response.status).toBe(422);
   expect(response.body.details?.errors).toEqual([
     expect.objectContaining({ row: 1, message: expect.stringContaining('"person" twice') }),
+  ]);
+  expect(await storedCounts(service)).toEqual(before);
+});
+
+test('a spreadsheet date cell holding a time of day is refused for a date field, not cut to its day', async () => {
+  const before = await storedCounts(service);
+  const workbook = new ExcelJS.Workbook();
+  const sheet = workbook.addWorksheet('Episodes');
+  sheet.addRow(EPISODE_COLUMNS);
+  sheet.addRow(['P1', new Date(Date.UTC(2026, 4, 1, 9, 30)), new Date(Date.UTC(2026, 4, 2)), 'ED', 42, true]);
+  sheet.addRow([
+    'P2',
+    new Date(Date.UTC(2026, 4, 3, 8)),
+    new Date(Date.UTC(2026, 4, 3, 14, 45)),
+    'ED',
+    40,
+    false,
+  ]);
+  const response = await postFeed(service, tad, {
+    contract: FEEDS_TEST_NAME,
+    source: 'Episodes',
+    period: '2026-05',
+    body: new Uint8Array(await workbook.xlsx.writeBuffer()),
+    contentType: 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet',
+  });
+  expect(response.status).toBe(422);
+  expect(response.body.details?.errors).toEqual([
+    { row: 2, column: 'assessed_on', message: expect.stringContaining('2026-05-03T14:45') },
   ]);
   expect(await storedCounts(service)).toEqual(before);
 });

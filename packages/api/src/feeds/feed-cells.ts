@@ -14,7 +14,7 @@ export function cellText(cell: Cell, type: DatasetField['type'] | undefined): st
   if (typeof cell === 'string') return cell.trim();
   const iso = cell.toISOString();
   if (type === 'datetime') return iso.endsWith(':00.000Z') ? iso.slice(0, 16) : iso.slice(0, 19);
-  return iso.endsWith('T00:00:00.000Z') || type === undefined || type === 'date'
-    ? iso.slice(0, 10)
-    : iso.slice(0, 16);
+  // A date cell with a time of day keeps it, so a date field refuses it rather than losing the time.
+  if (iso.endsWith('T00:00:00.000Z') || type === undefined) return iso.slice(0, 10);
+  return iso.endsWith(':00.000Z') ? iso.slice(0, 16) : iso.slice(0, 19);
 }
