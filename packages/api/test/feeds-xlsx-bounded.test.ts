@@ -234,6 +234,34 @@ describe('XLSX feeds within bounds', () => {
     }
   }, 60_000);
 
+  test('reads two workbooks at once, a third waiting its turn', async () => {
+    const folder = mkdtempSync(join(TEMP, 'turns-'));
+    const path = join(folder, 'workbook.xlsx');
+    const bytes = await excelWorkbook(3000);
+    writeFileSync(path, bytes);
+    const file = await open(path, 'r');
+    const job = { file: file.fd, size: bytes.length, limits: ZIP_LIMITS };
+    const readers = [0, 1, 2].map(() => readWorkbook(job, { ms: 60_000, memoryMb: 128 }));
+    try {
+      const [first, second, third] = readers as [AsyncGenerator, AsyncGenerator, AsyncGenerator];
+      expect((await first.next()).done).toBe(false);
+      expect((await second.next()).done).toBe(false);
+      let thirdRead = false;
+      const waiting = third.next().then((result) => {
+        thirdRead = true;
+        return result;
+      });
+      await new Promise((resolve) => setTimeout(resolve, 1000));
+      expect(thirdRead).toBe(false);
+      await first.return(undefined);
+      expect((await waiting).done).toBe(false);
+    } finally {
+      await Promise.all(readers.map((reader) => reader.return(undefined)));
+      await file.close();
+      rmSync(folder, { recursive: true, force: true });
+    }
+  }, 60_000);
+
   test('refuses a workbook whose reading needs more memory than allowed, and reads the next', async () => {
     const folder = mkdtempSync(join(TEMP, 'memory-'));
     const path = join(folder, 'workbook.xlsx');

@@ -11,12 +11,42 @@ export interface ReadingBudget {
 }
 
 /**
- * Runs a workbook worker on an open file and yields its batches of rows, asking for more as each
- * is taken. A worker that finishes is kept for the next workbook; one that overruns its time, runs
+ * Runs a workbook worker on an open file, when one of the turns is free, and yields its batches of
+ * rows, asking for more as each is taken; the time budget runs from the start of its turn. A worker that finishes is kept for the next workbook; one that overruns its time, runs
  * out of memory, fails or is left mid-read (a refused header) is terminated before this returns,
  * and a fresh one started for the next.
  */
 export async function* readWorkbook(job: WorkbookJob, budget: ReadingBudget): AsyncGenerator<Cell[][]> {
+  await turns.take();
+  try {
+    yield* readInWorker(job, budget);
+  } finally {
+    turns.give();
+  }
+}
+
+/** How many workbooks are read at once, each reader using up to its whole memory limit; the rest wait their turn. */
+export const READERS_AT_ONCE = 2;
+
+class Turns {
+  private free = READERS_AT_ONCE;
+  private readonly waiting: (() => void)[] = [];
+
+  async take(): Promise<void> {
+    if (this.free > 0) this.free--;
+    else await new Promise<void>((resolve) => this.waiting.push(resolve));
+  }
+
+  give(): void {
+    const next = this.waiting.shift();
+    if (next) next();
+    else this.free++;
+  }
+}
+
+const turns = new Turns();
+
+async function* readInWorker(job: WorkbookJob, budget: ReadingBudget): AsyncGenerator<Cell[][]> {
   const worker = workers.take(budget.memoryMb);
   const inbox = new WorkerInbox(worker, budget);
   let finished = false;
