@@ -138,6 +138,20 @@ const CASES: RuleCase[] = [
     at: 'smoker\n',
   },
   {
+    name: 'a date ordered after a date-time',
+    code: IssueCodes.OrderMismatch,
+    file: 'lib',
+    edits: [['  offered: date?', '  offered: date? not before referred_at']],
+    at: 'referred_at\n',
+  },
+  {
+    name: 'a date ordered after itself',
+    code: IssueCodes.OrderMismatch,
+    file: 'lib',
+    edits: [['  offered: date?', '  offered: date? not before offered']],
+    at: 'offered\n',
+  },
+  {
     name: 'a measure without a direction',
     code: IssueCodes.MissingDirection,
     file: 'lib',

@@ -4,9 +4,12 @@ import {
   identifyingColumnMessage,
   identifyingName,
   monthOfStored,
+  outOfOrder,
   quoteCell as quoted,
   readCell,
   readMonth,
+  rowOrderProblem,
+  rowOrders,
   SnapshotPeople,
   snapshotKeyField,
   type TimeZone,
@@ -16,6 +19,9 @@ import { FastRowEncoder, fastColumn } from './fast-row.js';
 import { type Cell, cellText } from './feed-cells.js';
 import type { FeedErrors } from './feed-errors.js';
 import { INVALID_JSON, jsonCell, jsonProblem } from './field-encoders.js';
+
+/** No values are kept for a row when the dataset declares no order within it. */
+const NO_VALUES: (string | undefined)[] = [];
 
 /** The contract term, its first and last months `YYYY-MM` inclusive. */
 export interface Term {
@@ -44,6 +50,8 @@ export class DatasetRows {
   private readonly reportedKeys = new Set<string>();
   /** A snapshot's key field (its person), whose values must not repeat; -1 for events. */
   private readonly keyField: number;
+  /** The orders the dataset declares within a row (`not before`), by field position. */
+  private readonly orders: { later: number; earlier: number }[];
   private readonly people = new SnapshotPeople();
   /** How the dataset's clock times without an offset are read. */
   private readonly zone: TimeZone;
@@ -62,6 +70,7 @@ export class DatasetRows {
     this.datedBy =
       dataset.datedBy === undefined ? -1 : dataset.fields.findIndex((f) => f.name === dataset.datedBy);
     this.zone = dataset.timeZone ?? 'UTC';
+    this.orders = rowOrders(dataset.fields);
     const key = snapshotKeyField(dataset);
     this.keyField = key ? dataset.fields.indexOf(key) : -1;
   }
@@ -122,7 +131,11 @@ export class DatasetRows {
     // A snapshot's people are checked for repeats on the careful path (registers are small), and
     // clock times read on a clock other than UTC are converted there.
     const converts = this.zone !== 'UTC' && this.fields.some((f) => f.type === 'datetime');
-    this.fast = this.keyField < 0 && !converts ? new FastRowEncoder(plan, this.period) : undefined;
+    const orders = rowOrders(this.fields).map(({ later, earlier }) => ({
+      later: columnOf[later] as number,
+      earlier: columnOf[earlier] as number,
+    }));
+    this.fast = this.keyField < 0 && !converts ? new FastRowEncoder(plan, this.period, orders) : undefined;
     return true;
   }
 
@@ -224,6 +237,7 @@ export class DatasetRows {
   ): void {
     let line = '[';
     let bad = false;
+    const values: (string | undefined)[] = this.orders.length > 0 ? [] : NO_VALUES;
     for (const i of this.order) {
       const field = this.fields[i] as DatasetField;
       const text = cellText(cells[columnOf[i] as number], field.type);
@@ -243,6 +257,7 @@ export class DatasetRows {
           continue;
         }
         json = JSON.stringify(reading.value);
+        if (values !== NO_VALUES) values[i] = String(reading.value);
         const repeated = i === this.keyField ? this.people.repeat(String(reading.value), row) : undefined;
         if (repeated) {
           bad = true;
@@ -254,6 +269,14 @@ export class DatasetRows {
         }
       }
       line += line.length === 1 ? json : `,${json}`;
+    }
+    for (const { later, earlier } of this.orders) {
+      const [late, early] = [values[later], values[earlier]];
+      if (late === undefined || early === undefined || !outOfOrder(late, early)) continue;
+      bad = true;
+      const field = this.fields[later] as DatasetField;
+      const problem = rowOrderProblem(field, this.fields[earlier] as DatasetField);
+      this.errors.add(row, field.name, `Row ${row}, column '${field.name}': ${problem}.`);
     }
     if (monthColumn >= 0) bad = this.checkMonth(cellText(cells[monthColumn], undefined), row) || bad;
     if (!bad && !this.errors.any) this.writer.add(`${line}]`);

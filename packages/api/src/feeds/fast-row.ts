@@ -68,11 +68,21 @@ export class FastRowEncoder {
   private readonly periodIndex: number;
 
   /** `period` is the feed's month: a snapshot's month column and a dated-by field must be in it. */
+  private readonly starts: number[];
+  private readonly ends: number[];
+
+  /**
+   * `orders` are the row's declared orders by column (`later` not before `earlier`): compared as
+   * text, a row out of order goes the careful way, which compares the values and refuses it.
+   */
   constructor(
     private readonly columns: readonly FastColumn[],
     private readonly period: string,
+    private readonly orders: readonly { later: number; earlier: number }[] = [],
   ) {
     this.periodIndex = monthIndexAt(period, 0);
+    this.starts = columns.map(() => 0);
+    this.ends = columns.map(() => 0);
   }
 
   /** Writes `text[start, end)` as a JSON array at `offset`; the offset after it, or -1. */
@@ -95,10 +105,28 @@ export class FastRowEncoder {
         o = e === p ? (column.required ? -1 : writeNull(out, o)) : this.value(column, text, p, e, out, o);
         if (o < 0) return -1;
       }
+      this.starts[c] = p;
+      this.ends[c] = e;
       p = e + 1;
     }
+    for (const { later, earlier } of this.orders) if (this.before(text, later, earlier)) return -1;
     out[o++] = 93;
     return o;
+  }
+
+  /** Whether the cell at column `later` sorts before the one at `earlier` (both present). */
+  private before(text: string, later: number, earlier: number): boolean {
+    const a = this.starts[later] as number;
+    const aEnd = this.ends[later] as number;
+    const b = this.starts[earlier] as number;
+    const bEnd = this.ends[earlier] as number;
+    if (a === aEnd || b === bEnd) return false;
+    for (let i = 0; ; i++) {
+      if (a + i === aEnd) return b + i !== bEnd;
+      if (b + i === bEnd) return false;
+      const difference = text.charCodeAt(a + i) - text.charCodeAt(b + i);
+      if (difference !== 0) return difference < 0;
+    }
   }
 
   private value(column: FastColumn, text: string, p: number, e: number, out: Uint8Array, o: number): number {

@@ -63,6 +63,7 @@ export function compileDataset(dataset: Dataset, fileOf: FileNamer): ModelDatase
       type: field.type as ModelDataset['fields'][number]['type'],
       optional: field.optional,
       codes: field.codes.length > 0 ? field.codes : undefined,
+      notBefore: field.notBefore?.ref?.name,
       title: field.title,
     })),
     location: locationOf(dataset, fileOf),

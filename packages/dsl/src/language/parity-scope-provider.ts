@@ -63,6 +63,7 @@ export class ParityScopeProvider extends DefaultScopeProvider {
       const measure = AstUtils.getContainerOfType(container, isMeasure);
       return this.fieldScope(measure && datasetOfMeasureNode(measure));
     }
+    if (isField(container) && isDataset(container.$container)) return this.fieldScope(container.$container);
     if (isCell(container)) {
       const given = AstUtils.getContainerOfType(container, isGiven);
       const target = given?.target?.ref;

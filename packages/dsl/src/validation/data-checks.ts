@@ -3,6 +3,7 @@ import type { AstNode, ValidationAcceptor } from 'langium';
 import {
   type AggregateReturn,
   type Dataset,
+  type Field,
   isDatedByClause,
   isField,
   isOverTimeClause,
@@ -51,6 +52,7 @@ export function checkDataset(dataset: Dataset, accept: ValidationAcceptor): void
         { node: field, property: 'name' },
       );
     }
+    checkOrder(field, accept);
     if (field.codes.length > 0 && field.type !== 'code') {
       report(
         accept,
@@ -74,6 +76,21 @@ export function checkDataset(dataset: Dataset, accept: ValidationAcceptor): void
       );
     }
   }
+}
+
+/** `not before` orders two dates, or two date-times, of one row. */
+function checkOrder(field: Field, accept: ValidationAcceptor): void {
+  const earlier = field.notBefore?.ref;
+  if (!earlier) return;
+  const when = (type: string) => type === 'date' || type === 'datetime';
+  const problem =
+    earlier === field
+      ? `Field ${field.name} cannot be ordered after itself: name another date of the row.`
+      : !when(field.type) || earlier.type !== field.type
+        ? `Field ${field.name} (${field.type}) is ordered after ${earlier.name} (${earlier.type}): order a date after a date, or a datetime after a datetime.`
+        : undefined;
+  if (problem)
+    report(accept, 'error', IssueCodes.OrderMismatch, problem, { node: field, property: 'notBefore' });
 }
 
 /** What a row means over time, said once; record datasets hold events or snapshots. */

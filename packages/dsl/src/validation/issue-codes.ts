@@ -20,6 +20,7 @@ export const IssueCodes = {
   DuplicateOdsCode: 'duplicate-ods-code',
   PatientIdentifiableField: 'patient-identifiable-field',
   DatedByNotDate: 'dated-by-not-date',
+  OrderMismatch: 'order-mismatch',
   MissingOverTime: 'missing-over-time',
   ValueByYear: 'value-by-year',
   OverTimeMismatch: 'over-time-mismatch',

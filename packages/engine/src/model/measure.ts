@@ -20,6 +20,8 @@ export const DatasetField = z.object({
   type: FieldType,
   optional: z.boolean(),
   codes: z.array(z.string()).optional(),
+  /** Another date or date-time field of the row that this one may not come before. */
+  notBefore: z.string().optional(),
   title: z.string().optional(),
 });
 export type DatasetField = z.infer<typeof DatasetField>;

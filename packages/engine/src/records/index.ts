@@ -28,6 +28,7 @@ export {
   isPostcodeAt,
 } from './identifiable-values.js';
 export { readBoolean, readDecimal, readInteger, readPence } from './numbers.js';
+export { outOfOrder, rowOrderProblem, rowOrders } from './row-order.js';
 export { SnapshotPeople, snapshotKeyField } from './snapshot-people.js';
 export {
   isPseudonymAt,

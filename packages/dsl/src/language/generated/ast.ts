@@ -1175,6 +1175,7 @@ export interface Field extends langium.AstNode {
     readonly $type: 'Field';
     codes: Array<string>;
     name: Name;
+    notBefore?: langium.Reference<Field>;
     optional: boolean;
     title?: string;
     type: FieldType;
@@ -1184,6 +1185,7 @@ export const Field = {
     $type: 'Field',
     codes: 'codes',
     name: 'name',
+    notBefore: 'notBefore',
     optional: 'optional',
     title: 'title',
     type: 'type'
@@ -3665,6 +3667,11 @@ export class ParityAstReflection extends langium.AbstractAstReflection {
                 },
                 name: {
                     name: Field.name
+                },
+                notBefore: {
+                    name: Field.notBefore,
+                    referenceType: Field.$type,
+                    optional: true
                 },
                 optional: {
                     name: Field.optional,
