@@ -1,5 +1,6 @@
 import ExcelJS from 'exceljs';
 import { afterAll, beforeAll, expect, test } from 'vitest';
+import { problemOf } from '../src/feeds/ingest.js';
 import {
   csvOf,
   EPISODE_COLUMNS,
@@ -137,4 +138,17 @@ test('a spreadsheet date cell holding a time of day is refused for a date field,
     { row: 2, column: 'assessed_on', message: expect.stringContaining('2026-05-03T14:45') },
   ]);
   expect(await storedCounts(service)).toEqual(before);
+});
+
+test('a fault inside a parser is refused in words a submitter can act on, never with the service internals', () => {
+  const internal = problemOf(new TypeError("Cannot read properties of undefined (reading 'sheets')"), 'xlsx');
+  expect(internal).toBe(
+    'The body cannot be read as an XLSX workbook: save it again from the spreadsheet as .xlsx and send that.',
+  );
+  expect(problemOf(new Error('end of central directory not found'), 'xlsx')).toContain(
+    '(end of central directory not found)',
+  );
+  expect(problemOf(new RangeError('Invalid array length'), 'csv')).toBe(
+    'The feed cannot be read: send it again as UTF-8 CSV.',
+  );
 });

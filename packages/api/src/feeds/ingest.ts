@@ -168,7 +168,15 @@ export function problemColumn(error: unknown): string {
 export function problemOf(error: unknown, format: FeedFormat): string {
   if (error instanceof FeedSyntaxError || error instanceof CsvEncodingError || error instanceof XlsxRefusal)
     return error.message;
-  const detail = error instanceof Error ? error.message : String(error);
-  if (format === 'xlsx') return `The body cannot be read as an XLSX workbook (${detail}).`;
-  return `The feed cannot be read (${detail}).`;
+  // A fault inside a parser (a TypeError reading a damaged file) says nothing a submitter can act
+  // on and would show the service's workings: the refusal says what to do instead.
+  const internal =
+    !(error instanceof Error) ||
+    error instanceof TypeError ||
+    error instanceof RangeError ||
+    error instanceof ReferenceError;
+  const detail = internal ? '' : ` (${error.message})`;
+  if (format === 'xlsx')
+    return `The body cannot be read as an XLSX workbook${detail}: save it again from the spreadsheet as .xlsx and send that.`;
+  return `The feed cannot be read${detail}: send it again as ${format === 'csv' ? 'UTF-8 CSV' : format === 'json' ? 'a JSON array of rows' : 'NDJSON'}.`;
 }
