@@ -8,6 +8,7 @@ import type { Output } from '../output.js';
 import { existingPaths } from '../workspace.js';
 
 const HELP = `Usage: parity fmt <files|dirs>… [--check]
+       parity fmt -        format standard input to standard output (for editors and pipes)
 
 Rewrites .parity files in the canonical layout (two-space indents, single spaces, a space after
 commas, no trailing spaces, at most one blank line). Only whitespace outside strings and comments
@@ -24,9 +25,10 @@ export async function runFmt(args: string[], output: Output): Promise<number> {
     output.stdout.write(HELP);
     return parsed.help ? 0 : 2;
   }
+  const parser = createParityServices(EmptyFileSystem).Parity.parser.LangiumParser;
+  if (paths.length === 1 && paths[0] === '-') return formatStream(parser, check, output);
   let unformatted = 0;
   let unreadable = 0;
-  const parser = createParityServices(EmptyFileSystem).Parity.parser.LangiumParser;
   for (const source of await readSources(existingPaths(paths))) {
     const shown = relative(process.cwd(), source.path);
     const syntax = syntaxError(parser.parse(source.text), source.text);
@@ -55,6 +57,34 @@ export async function runFmt(args: string[], output: Output): Promise<number> {
       unformatted === 0 ? 'All files are formatted.\n' : `${unformatted} file(s) need 'parity fmt'.\n`,
     );
   return unreadable > 0 || (check && unformatted > 0) ? 1 : 0;
+}
+
+type Parser = ReturnType<typeof createParityServices>['Parity']['parser']['LangiumParser'];
+
+/**
+ * `parity fmt -`: standard input formatted to standard output. Text that does not parse is
+ * written back unchanged, its first syntax error on stderr, exit 1; with --check nothing is
+ * written and the exit code says whether it was formatted.
+ */
+async function formatStream(parser: Parser, check: boolean, output: Output): Promise<number> {
+  const chunks: Buffer[] = [];
+  for await (const chunk of process.stdin) chunks.push(chunk as Buffer);
+  const text = Buffer.concat(chunks).toString('utf8');
+  const syntax = syntaxError(parser.parse(text), text);
+  if (syntax) {
+    output.stderr.write(`<stdin>:${syntax}; not formatted\n`);
+    if (!check) output.stdout.write(text);
+    return 1;
+  }
+  const formatted = formatParity(text);
+  if (check) {
+    output.stderr.write(
+      formatted === text ? 'Standard input is formatted.\n' : "Standard input needs 'parity fmt'.\n",
+    );
+    return formatted === text ? 0 : 1;
+  }
+  output.stdout.write(formatted);
+  return 0;
 }
 
 /**
