@@ -32,7 +32,7 @@ import { deflatedPart, SHEET_HEAD, SHEET_TAIL, sheetRow, workbookParts, zipOf } 
  */
 
 // The service's temporary folder is one of this file's own, so that what it leaves can be seen.
-const TEMP = mkdtempSync(join(tmpdir(), 'parity-xlsx-bounded-'));
+const TEMP = mkdtempSync(join(tmpdir(), 'parity-test-xlsx-'));
 process.env.TMPDIR = TEMP;
 
 const XLSX = 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet';
@@ -45,7 +45,10 @@ beforeAll(async () => {
   await publishContract(service, await service.token('36J', 'commissioner'), [FEEDS_TEST_CONTRACT]);
   tad = await service.token('TAD', 'provider');
 }, 120_000);
-afterAll(() => service.close());
+afterAll(async () => {
+  await service.close();
+  rmSync(TEMP, { recursive: true, force: true });
+});
 
 afterEach(() => {
   expect(leftovers()).toEqual([]);
