@@ -11,7 +11,7 @@ import { ContractChecker } from './contracts/checker.js';
 import { openDatabase } from './db/open.js';
 import { type DemoToken, loadDemo } from './demo.js';
 import { loadObservations } from './feeds/load.js';
-import { sweepSpoolFolders } from './feeds/spool-folders.js';
+import { sweepTempFolders } from './feeds/temp-folders.js';
 import { CONTRACTS_DIR } from './library.js';
 import { createLogger, type LogDestination } from './logger.js';
 import { createMetrics } from './ops/metrics.js';
@@ -49,7 +49,7 @@ export async function createServices(
   const db = await openDatabase(config.DATABASE_URL, config.DATABASE_AUTH_TOKEN);
   const library = await readLibrary();
   // Rows spooled by feeds of a process killed mid-feed are not left on disk.
-  await sweepSpoolFolders();
+  await sweepTempFolders();
   return {
     db,
     clock,

@@ -5,8 +5,8 @@ import { tmpdir } from 'node:os';
 import { basename, join } from 'node:path';
 import ExcelJS from 'exceljs';
 import { afterAll, afterEach, beforeAll, describe, expect, test } from 'vitest';
+import { sweepTempFolders } from '../src/feeds/temp-folders.js';
 import { XlsxRefusal } from '../src/feeds/xlsx-refusal.js';
-import { sweepWorkbookFolders } from '../src/feeds/xlsx-temp.js';
 import { readWorkbook } from '../src/feeds/xlsx-workers.js';
 import { ZIP_LIMITS } from '../src/feeds/xlsx-zip-check.js';
 import {
@@ -295,7 +295,7 @@ describe('leftover workbook folders', () => {
     mkdirSync(join(dead, 'inner'), { recursive: true });
     mkdirSync(alive);
     try {
-      expect(await sweepWorkbookFolders(TEMP)).toBe(1);
+      expect(await sweepTempFolders(TEMP)).toBe(1);
       expect(readdirSync(TEMP)).not.toContain(basename(dead));
       expect(readdirSync(TEMP)).toContain(basename(alive));
     } finally {

@@ -3,7 +3,7 @@ import { mkdir, mkdtemp, rm, stat } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, expect, test } from 'vitest';
-import { sweepSpoolFolders } from '../src/feeds/spool-folders.js';
+import { sweepTempFolders } from '../src/feeds/temp-folders.js';
 import { startTestService, type TestService } from './helpers/test-service.js';
 
 /** Row-level data is never left outside the database, and the database is its owner's alone. */
@@ -33,7 +33,7 @@ test('a database made readable by others is made private when the service starts
   expect((await stat(databaseUrl.slice(5))).mode & 0o777).toBe(0o600);
 });
 
-test('spool folders of killed processes are swept, those of running ones kept', async () => {
+test('spool and workbook folders of killed processes are swept, those of running ones kept', async () => {
   const directory = await mkdtemp(join(tmpdir(), 'parity-spools-'));
   try {
     // A process that has ended: its pid is no longer running.
@@ -41,12 +41,14 @@ test('spool folders of killed processes are swept, those of running ones kept', 
     const deadPid = Number(ended.stdout.toString());
     const dead = join(directory, `parity-feed-${deadPid}-abc123`);
     const older = join(directory, 'parity-feed-Xy12Zq');
+    const deadWorkbook = join(directory, `parity-xlsx-${deadPid}-ghi789`);
     const live = join(directory, `parity-feed-${process.pid}-def456`);
     const other = join(directory, 'unrelated-folder');
-    for (const folder of [dead, older, live, other]) await mkdir(folder);
-    expect(await sweepSpoolFolders(directory)).toBe(2);
+    for (const folder of [dead, older, deadWorkbook, live, other]) await mkdir(folder);
+    expect(await sweepTempFolders(directory)).toBe(3);
     await expect(stat(dead)).rejects.toThrow();
     await expect(stat(older)).rejects.toThrow();
+    await expect(stat(deadWorkbook)).rejects.toThrow();
     expect((await stat(live)).isDirectory()).toBe(true);
     expect((await stat(other)).isDirectory()).toBe(true);
   } finally {

@@ -4,7 +4,7 @@ import { open, rm } from 'node:fs/promises';
 import { join } from 'node:path';
 import { promisify } from 'node:util';
 import { gzip } from 'node:zlib';
-import { spoolFolder } from './spool-folders.js';
+import { tempFolder } from './temp-folders.js';
 
 const gzipAsync = promisify(gzip);
 
@@ -224,7 +224,7 @@ export class BlockSpool {
       return;
     }
     if (!this.file) {
-      const directory = await spoolFolder();
+      const directory = await tempFolder('feed');
       this.file = {
         directory,
         handle: await open(join(directory, 'blocks'), 'w+', 0o600),

@@ -1,7 +1,7 @@
 import { open, rm } from 'node:fs/promises';
 import { join } from 'node:path';
 import type { Cell } from './feed-cells.js';
-import { workbookFolder } from './xlsx-temp.js';
+import { tempFolder } from './temp-folders.js';
 import { readWorkbook } from './xlsx-workers.js';
 import { ZIP_LIMITS, type ZipLimits } from './xlsx-zip-check.js';
 
@@ -34,7 +34,7 @@ export async function* parseXlsx(
   chunks: AsyncIterable<Uint8Array>,
   budget: WorkbookBudget = WORKBOOK_BUDGET,
 ): AsyncGenerator<Cell[][]> {
-  const folder = await workbookFolder();
+  const folder = await tempFolder('xlsx');
   try {
     const path = join(folder, 'workbook.xlsx');
     const size = await writeBody(path, chunks);
