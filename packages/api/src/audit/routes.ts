@@ -42,6 +42,17 @@ const Entry = z
     detail: z.record(z.string(), z.unknown()),
   })
   .openapi('AuditEntry');
+/** Who may not read the audit log, for every route of it. */
+const refusals = {
+  401: {
+    description: 'No, unknown or revoked bearer token',
+    content: { 'application/json': { schema: ErrorEnvelope } },
+  },
+  403: {
+    description: 'Not an auditor or admin',
+    content: { 'application/json': { schema: ErrorEnvelope } },
+  },
+};
 const Page = z.object({ entries: z.array(Entry), nextCursor: z.string().nullable() }).openapi('AuditPage');
 
 /** The audit log (GET /audit), newest first, for auditors and admins. */
@@ -63,14 +74,7 @@ auditRoutes.openapi(
     request: { query: Query },
     responses: {
       200: { description: 'A page of entries', content: { 'application/json': { schema: Page } } },
-      401: {
-        description: 'No, unknown or revoked bearer token',
-        content: { 'application/json': { schema: ErrorEnvelope } },
-      },
-      403: {
-        description: 'Not an auditor or admin',
-        content: { 'application/json': { schema: ErrorEnvelope } },
-      },
+      ...refusals,
     },
   }),
   async (c) => {
@@ -108,14 +112,7 @@ auditRoutes.openapi(
       'Checks every entry against its seal and the one before it, and every token against the entries that created and revoked it. Note the head: a later check whose chain passes through it shows nothing before it was changed.',
     responses: {
       200: { description: 'What the check found', content: { 'application/json': { schema: Verification } } },
-      401: {
-        description: 'No, unknown or revoked bearer token',
-        content: { 'application/json': { schema: ErrorEnvelope } },
-      },
-      403: {
-        description: 'Not an auditor or admin',
-        content: { 'application/json': { schema: ErrorEnvelope } },
-      },
+      ...refusals,
     },
   }),
   async (c) => {
