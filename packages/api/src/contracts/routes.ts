@@ -5,6 +5,7 @@ import { canPublish, canPublishAny, canReadContract } from '../auth/policy.js';
 import { CalendarDate } from '../calendar-date.js';
 import { today } from '../clock.js';
 import { ApiError, ErrorEnvelope } from '../errors.js';
+import { LibraryPath } from '../library-path.js';
 import type { AppEnv } from '../services.js';
 import { diffModels } from './diff.js';
 import {
@@ -16,7 +17,7 @@ import {
   versionByNumber,
 } from './store.js';
 
-const Source = z.object({ path: z.string().min(1), text: z.string() }).openapi('Source');
+const Source = z.object({ path: LibraryPath, text: z.string() }).openapi('Source');
 const PublishBody = z
   .object({
     sources: z.array(Source).min(1).openapi({

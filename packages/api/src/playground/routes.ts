@@ -2,12 +2,10 @@ import { createRoute, OpenAPIHono, z } from '@hono/zod-openapi';
 import { Position } from '@parity/engine';
 import { today } from '../clock.js';
 import { ApiError, ErrorEnvelope } from '../errors.js';
+import { LibraryPath } from '../library-path.js';
 import type { AppEnv } from '../services.js';
 import { playgroundFeeds } from './demo-feeds.js';
 import { evaluateSource } from './evaluate-source.js';
-
-/** A library path as the playground's files are named: no `..`, no absolute path, a `.parity` file. */
-const LIBRARY_PATH = /^([A-Za-z0-9_][A-Za-z0-9_-]*\/)*[A-Za-z0-9_][A-Za-z0-9_-]*\.parity$/;
 
 const PlaygroundFeed = z
   .object({
@@ -21,18 +19,10 @@ const PlaygroundFeed = z
   .openapi('PlaygroundFeed');
 const Evaluation = z
   .object({
-    file: z
-      .string()
-      .min(1)
-      .max(300)
-      .regex(
-        LIBRARY_PATH,
-        'a library path of folders and a file name ending .parity, in letters, digits, _ and -, e.g. demo/bradford-smi-cquin.parity',
-      )
-      .openapi({
-        description: 'The library path of the open file.',
-        example: 'demo/bradford-smi-cquin.parity',
-      }),
+    file: LibraryPath.openapi({
+      description: 'The library path of the open file.',
+      example: 'demo/bradford-smi-cquin.parity',
+    }),
     source: z.string().openapi({ description: 'The text of the open file, as it stands in the editor.' }),
     feed: z.string().openapi({
       description: 'The demo contract whose demo feeds to evaluate against (GET /playground/feeds).',
