@@ -1,0 +1,188 @@
+import { existsSync, mkdtempSync, readdirSync } from 'node:fs';
+import { mkdtemp, rm } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import ExcelJS from 'exceljs';
+import { expect, test } from 'vitest';
+import {
+  csvOf,
+  EPISODE_COLUMNS,
+  episodeRow,
+  FEEDS_TEST_CONTRACT,
+  FEEDS_TEST_NAME,
+} from '../helpers/feeds-contract.js';
+import { startTestService } from '../helpers/test-service.js';
+import { BUILT, type ChildService, killNow, openUpload, spawnService } from './crash-child.js';
+import { SeededRandom, suiteSeed } from './seeded-random.js';
+
+/**
+ * The crash suite: the built service, in a child process, is sent a large feed and killed with
+ * SIGKILL at a seeded random point (while the feed uploads, or after, while it is read and
+ * written). Started again on the same folder, the service finds the database intact, no partial
+ * submission, every submission audited and the chain whole, and no folder of the killed process
+ * left in the temporary folder. SEED=<n> replays a run; CRASH_RUNS and CRASH_ROWS set its size
+ * (bench/crash-ingest.mjs runs 20 of 1,000,000 rows).
+ */
+
+const SEED = suiteSeed(20_261_209);
+const RUNS = Number(process.env.CRASH_RUNS ?? 10);
+const ROWS = Number(process.env.CRASH_ROWS ?? 200_000);
+const PATH = `/contracts/${FEEDS_TEST_NAME}/feeds/Episodes?period=2026-05`;
+
+// The children's temporary folder and this process's are one of this file's own, so that what a
+// killed child leaves can be seen (and is swept by the service started again here).
+const TEMP = mkdtempSync(join(tmpdir(), 'crash-suite-'));
+process.env.TMPDIR = TEMP;
+
+/** A CSV feed of up to ROWS rows, and where each row ends, so a run can take the first n. */
+function feedOfRows(count: number): { text: Buffer; ends: number[] } {
+  const parts = [`${EPISODE_COLUMNS.join(',')}\n`];
+  for (let i = 0; i < count; i++) parts.push(csvOf([], [episodeRow(i)]).slice(1));
+  const ends: number[] = [];
+  let at = 0;
+  for (const part of parts) {
+    at += Buffer.byteLength(part);
+    ends.push(at);
+  }
+  return { text: Buffer.from(parts.join('')), ends };
+}
+
+async function publish(service: ChildService): Promise<void> {
+  const response = await fetch(`${service.url}/contracts`, {
+    method: 'POST',
+    headers: { authorization: `Bearer ${service.commissioner}`, 'content-type': 'application/json' },
+    body: JSON.stringify({ sources: [FEEDS_TEST_CONTRACT], effectiveDate: '2026-04-01' }),
+  });
+  expect(response.status).toBe(201);
+}
+
+/** What the killed process left in the temporary folder. */
+function leftBy(pid: number): string[] {
+  return readdirSync(TEMP).filter((name) =>
+    [`parity-feed-${pid}-`, `parity-xlsx-${pid}-`, `tmp-${pid}-`].some((prefix) => name.startsWith(prefix)),
+  );
+}
+
+/** Starts the service again on the killed one's folder and checks everything it finds; the rows stored. */
+async function checkAfterRestart(
+  directory: string,
+  pid: number,
+  rows: number,
+): Promise<{ stored: number; left: string[] }> {
+  // The child published on the system clock, so the restarted service reads the same clock.
+  const again = await startTestService({ directory, now: new Date().toISOString() });
+  try {
+    const client = again.services.db.$client;
+    const integrity = await client.execute('PRAGMA integrity_check');
+    expect(integrity.rows.map((row) => Object.values(row)[0])).toEqual(['ok']);
+    const submissions = await client.execute(
+      'SELECT s.id, s.row_count AS rows, coalesce(sum(b.row_count), 0) AS stored FROM submissions s LEFT JOIN submission_blocks b ON b.submission_id = s.id GROUP BY s.id',
+    );
+    // No partial submission: none, or one holding every row sent.
+    expect(submissions.rows.length).toBeLessThanOrEqual(1);
+    for (const row of submissions.rows) {
+      expect(Number(row.stored)).toBe(Number(row.rows));
+      expect(Number(row.rows)).toBe(rows);
+    }
+    const unaudited = await client.execute(`
+      SELECT s.id FROM submissions s WHERE (SELECT count(*) FROM audit_log a WHERE a.action = 'submit-feed'
+        AND a.outcome = 'ok' AND json_extract(a.detail, '$.submission') = s.id) != 1`);
+    expect(unaudited.rows).toEqual([]);
+    const verify = await again.request('/audit/verify', { token: await again.token('36J', 'auditor') });
+    expect(((await verify.json()) as { intact: boolean }).intact).toBe(true);
+    const stored = submissions.rows.length;
+    return { stored, left: leftBy(pid) };
+  } finally {
+    await again.close();
+  }
+}
+
+/** How long the service takes, after the last byte of a full feed, to answer: the window a kill may fall in. */
+async function writeWindow(text: Buffer): Promise<number> {
+  const directory = await mkdtemp(join(TEMP, 'calibration-'));
+  const service = await spawnService(directory, TEMP);
+  try {
+    await publish(service);
+    const upload = openUpload(service.url, PATH, service.provider, 'text/csv', text);
+    await upload.sendUpTo(text.length);
+    const uploaded = performance.now();
+    expect(await upload.answer).toBe(201);
+    return performance.now() - uploaded;
+  } finally {
+    await killNow(service);
+    await rm(directory, { recursive: true, force: true });
+  }
+}
+
+test(
+  `${RUNS} services killed at random points of feeds of up to ${ROWS} rows start again whole`,
+  async () => {
+    expect(existsSync(BUILT), 'build the service first: pnpm --filter @parity/api build').toBe(true);
+    const started = performance.now();
+    const feed = feedOfRows(ROWS);
+    const window = await writeWindow(feed.text);
+    console.log(
+      `crash suite: SEED=${SEED}, ${RUNS} runs, feeds of up to ${ROWS} rows, write window ${Math.round(window)} ms`,
+    );
+    const counts = { upload: 0, write: 0, answered: 0, stored: 0 };
+    for (let run = 0; run < RUNS; run++) {
+      const random = new SeededRandom((SEED ^ Math.imul(run + 1, 0x9e3779b1)) >>> 0);
+      const rows = random.int(Math.ceil(ROWS / 2), ROWS);
+      const body = feed.text.subarray(0, feed.ends[rows] as number);
+      const duringUpload = random.chance(0.4);
+      const fraction = 0.05 + random.next() * 0.9;
+      const delay = random.next() * window * 2.5;
+      const directory = await mkdtemp(join(TEMP, 'run-'));
+      const service = await spawnService(directory, TEMP);
+      await publish(service);
+      const upload = openUpload(service.url, PATH, service.provider, 'text/csv', body);
+      let phase: 'upload' | 'write' | 'answered';
+      if (duringUpload) {
+        await upload.sendUpTo(Math.floor(body.length * fraction));
+        phase = 'upload';
+      } else {
+        await upload.sendUpTo(body.length);
+        await Promise.race([upload.answer, new Promise((resolve) => setTimeout(resolve, delay))]);
+        phase = upload.answered() ? 'answered' : 'write';
+      }
+      await killNow(service);
+      counts[phase]++;
+      const label = `SEED=${SEED} run ${run}: ${rows} rows, killed ${phase === 'upload' ? `at ${Math.round(fraction * 100)}% of the upload` : `${Math.round(delay)} ms after the upload`}`;
+      const after = await checkAfterRestart(directory, service.pid, rows);
+      counts.stored += after.stored;
+      console.log(`  ${label} (${phase}): ${after.stored ? 'stored whole' : 'nothing stored'}`);
+      expect(after.left, label).toEqual([]);
+      if (phase === 'upload') expect(after.stored, label).toBe(0);
+    }
+    console.log(
+      `crash suite: SEED=${SEED} runs ${RUNS}; kills during upload ${counts.upload}, after upload before the answer (reading and writing) ${counts.write}, after the answer ${counts.answered}; stored whole ${counts.stored}, partial 0; ${Math.round(performance.now() - started)} ms`,
+    );
+  },
+  30 * 60_000,
+);
+
+// The folder a workbook is uploaded into holds its rows: a killed service's is swept on start.
+test('a service killed while an XLSX feed uploads leaves no workbook folder once started again', async () => {
+  expect(existsSync(BUILT)).toBe(true);
+  const workbook = new ExcelJS.Workbook();
+  const sheet = workbook.addWorksheet('Episodes');
+  sheet.addRow(EPISODE_COLUMNS);
+  for (let i = 0; i < 20_000; i++) sheet.addRow(episodeRow(i));
+  const body = Buffer.from(await workbook.xlsx.writeBuffer());
+  const directory = await mkdtemp(join(TEMP, 'xlsx-run-'));
+  const service = await spawnService(directory, TEMP);
+  await publish(service);
+  const upload = openUpload(
+    service.url,
+    PATH,
+    service.provider,
+    'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet',
+    body,
+  );
+  await upload.sendUpTo(Math.floor(body.length * 0.6));
+  await new Promise((resolve) => setTimeout(resolve, 200));
+  await killNow(service);
+  const after = await checkAfterRestart(directory, service.pid, 20_000);
+  expect(after.stored).toBe(0);
+  expect(after.left).toEqual([]);
+}, 120_000);
