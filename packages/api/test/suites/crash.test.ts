@@ -158,7 +158,8 @@ test(
       `crash suite: SEED=${SEED} runs ${RUNS}; kills during upload ${counts.upload}, after upload before the answer (reading and writing) ${counts.write}, after the answer ${counts.answered}; stored whole ${counts.stored}, partial 0; ${Math.round(performance.now() - started)} ms`,
     );
   },
-  30 * 60_000,
+  // A minute a run of 200,000 rows, five for the long run's million, and five minutes more.
+  RUNS * Math.max(60_000, (ROWS / 200_000) * 60_000) + 5 * 60_000,
 );
 
 // The folder a workbook is uploaded into holds its rows: a killed service's is swept on start.
