@@ -1,4 +1,4 @@
-import { existsSync, mkdtempSync, readdirSync } from 'node:fs';
+import { existsSync, mkdtempSync, readdirSync, statSync } from 'node:fs';
 import { mkdtemp, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -97,17 +97,33 @@ async function checkAfterRestart(
   }
 }
 
-/** How long the service takes, after the last byte of a full feed, to answer: the window a kill may fall in. */
-async function writeWindow(text: Buffer): Promise<number> {
+function walSize(path: string): number {
+  return statSync(path, { throwIfNoEntry: false })?.size ?? 0;
+}
+
+/** Waits (up to a minute) until the write-ahead log has grown by `bytes`, or the feed is answered. */
+async function walGrowth(path: string, from: number, bytes: number, answered: () => boolean): Promise<void> {
+  const deadline = performance.now() + 60_000;
+  while (!answered() && performance.now() < deadline && walSize(path) < from + bytes)
+    await new Promise((resolve) => setImmediate(resolve));
+}
+
+/**
+ * How long the service takes, after the last byte of a full feed, to answer (the window a kill may
+ * fall in), and how much its write-ahead log grows meanwhile (how far into the write one may).
+ */
+async function writeWindow(text: Buffer): Promise<{ ms: number; walBytes: number }> {
   const directory = await mkdtemp(join(TEMP, 'calibration-'));
   const service = await spawnService(directory, TEMP);
   try {
     await publish(service);
+    const wal = join(directory, 'x.db-wal');
+    const before = walSize(wal);
     const upload = openUpload(service.url, PATH, service.provider, 'text/csv', text);
     await upload.sendUpTo(text.length);
     const uploaded = performance.now();
     expect(await upload.answer).toBe(201);
-    return performance.now() - uploaded;
+    return { ms: performance.now() - uploaded, walBytes: walSize(wal) - before };
   } finally {
     await killNow(service);
     await rm(directory, { recursive: true, force: true });
@@ -120,42 +136,54 @@ test(
     expect(existsSync(BUILT), 'build the service first: pnpm --filter @parity/api build').toBe(true);
     const started = performance.now();
     const feed = feedOfRows(ROWS);
-    const window = await writeWindow(feed.text);
+    const { ms: window, walBytes } = await writeWindow(feed.text);
     console.log(
-      `crash suite: SEED=${SEED}, ${RUNS} runs, feeds of up to ${ROWS} rows, write window ${Math.round(window)} ms`,
+      `crash suite: SEED=${SEED}, ${RUNS} runs, feeds of up to ${ROWS} rows, write window ${Math.round(window)} ms, log growth ${Math.round(walBytes / 1024)} KB`,
     );
-    const counts = { upload: 0, write: 0, answered: 0, stored: 0 };
+    const counts = { upload: 0, write: 0, late: 0, answered: 0, stored: 0 };
     for (let run = 0; run < RUNS; run++) {
       const random = new SeededRandom((SEED ^ Math.imul(run + 1, 0x9e3779b1)) >>> 0);
       const rows = random.int(Math.ceil(ROWS / 2), ROWS);
       const body = feed.text.subarray(0, feed.ends[rows] as number);
-      const duringUpload = random.chance(0.4);
+      const mode = random.pick(['upload', 'upload', 'write', 'write', 'late'] as const);
       const fraction = 0.05 + random.next() * 0.9;
       const delay = random.next() * window * 2.5;
+      // How far into the write: a share of the log the whole feed's write adds.
+      const into = Math.round(4096 + random.next() * 0.9 * walBytes * (rows / ROWS));
       const directory = await mkdtemp(join(TEMP, 'run-'));
       const service = await spawnService(directory, TEMP);
       await publish(service);
       const upload = openUpload(service.url, PATH, service.provider, 'text/csv', body);
-      let phase: 'upload' | 'write' | 'answered';
-      if (duringUpload) {
+      let phase: 'upload' | 'write' | 'late' | 'answered';
+      if (mode === 'upload') {
         await upload.sendUpTo(Math.floor(body.length * fraction));
         phase = 'upload';
       } else {
+        const wal = join(directory, 'x.db-wal');
+        const before = walSize(wal);
         await upload.sendUpTo(body.length);
-        await Promise.race([upload.answer, new Promise((resolve) => setTimeout(resolve, delay))]);
-        phase = upload.answered() ? 'answered' : 'write';
+        // Inside the write: once the write-ahead log grows with the feed's blocks.
+        if (mode === 'write') await walGrowth(wal, before, into, upload.answered);
+        else await Promise.race([upload.answer, new Promise((resolve) => setTimeout(resolve, delay))]);
+        phase = upload.answered() ? 'answered' : mode;
       }
       await killNow(service);
       counts[phase]++;
-      const label = `SEED=${SEED} run ${run}: ${rows} rows, killed ${phase === 'upload' ? `at ${Math.round(fraction * 100)}% of the upload` : `${Math.round(delay)} ms after the upload`}`;
+      const when = {
+        upload: `at ${Math.round(fraction * 100)}% of the upload`,
+        write: `${Math.round(into / 1024)} KB into writing the feed, before the answer`,
+        late: `${Math.round(delay)} ms after the upload, before the answer`,
+        answered: `after the answer (due ${mode === 'write' ? `${Math.round(into / 1024)} KB into the write` : `${Math.round(delay)} ms after the upload`})`,
+      }[phase];
+      const label = `SEED=${SEED} run ${run}: ${rows} rows, killed ${when}`;
       const after = await checkAfterRestart(directory, service.pid, rows);
       counts.stored += after.stored;
-      console.log(`  ${label} (${phase}): ${after.stored ? 'stored whole' : 'nothing stored'}`);
+      console.log(`  ${label}: ${after.stored ? 'stored whole' : 'nothing stored'}`);
       expect(after.left, label).toEqual([]);
       if (phase === 'upload') expect(after.stored, label).toBe(0);
     }
     console.log(
-      `crash suite: SEED=${SEED} runs ${RUNS}; kills during upload ${counts.upload}, after upload before the answer (reading and writing) ${counts.write}, after the answer ${counts.answered}; stored whole ${counts.stored}, partial 0; ${Math.round(performance.now() - started)} ms`,
+      `crash suite: SEED=${SEED} runs ${RUNS}; kills during upload (parsing, spooling) ${counts.upload}, during the write (log growing, no answer yet) ${counts.write}, after the upload before the answer ${counts.late}, after the answer ${counts.answered}; stored whole ${counts.stored}, partial 0; ${Math.round(performance.now() - started)} ms`,
     );
   },
   // A minute a run of 200,000 rows, five for the long run's million, and five minutes more.

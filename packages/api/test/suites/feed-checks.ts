@@ -44,8 +44,6 @@ export const KNOWN = {
   quotedValue: 'known defect (type refusal quotes the value)',
   /** A JSON row giving a column twice is refused with column '' though the column is known. */
   repeatedKey: 'known defect (repeated key names no column)',
-  /** exceljs's reader spills a worksheet to tmp-<pid>-* in the temporary folder and leaves it. */
-  spillFile: 'known defect (worksheet spill file left)',
   /** An NHS number in a number column (weight_kg, age) is stored: values are checked in text only. */
   numberIdentifier: 'known defect (NHS number stored in a number column)',
 } as const;
