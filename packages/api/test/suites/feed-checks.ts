@@ -42,6 +42,8 @@ export async function sendVariant(
 export const KNOWN = {
   /** A value refused for its type is quoted back ("must be a date …, not \"BD9 6RJ\""). */
   quotedValue: 'known defect (type refusal quotes the value)',
+  /** A header cell that is not a field is quoted back, even an NHS number (a row run into the header). */
+  quotedHeader: 'known defect (unknown column quoted back)',
   /** A JSON row giving a column twice is refused with column '' though the column is known. */
   repeatedKey: 'known defect (repeated key names no column)',
   /** An NHS number in a number column (weight_kg, age) is stored: values are checked in text only. */
@@ -74,7 +76,9 @@ export function answerProblems(variant: FeedVariant, answer: FeedAnswer): string
       problems.push(
         answer.text.includes(`not \\"${value}\\"`)
           ? `${KNOWN.quotedValue}: the answer quotes the planted value ${value}`
-          : `the answer quotes the planted value ${value}`,
+          : answer.text.includes(`Column '${value}' is not a field`)
+            ? `${KNOWN.quotedHeader}: the answer quotes the planted value ${value}`
+            : `the answer quotes the planted value ${value}`,
       );
   // One of each kind of error problem is enough to name the variant.
   if (answer.status === 422) problems.push(...oneOfEachKind(listedErrorProblems(answer.text)));

@@ -1,8 +1,10 @@
 import { mkdtempSync, readdirSync } from 'node:fs';
+import { rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { basename, join } from 'node:path';
 import { afterAll, beforeAll, expect, test } from 'vitest';
 import {
+  csvOf,
   EPISODE_COLUMNS,
   episodeRow,
   FEEDS_TEST_CONTRACT,
@@ -32,7 +34,7 @@ const ONLY = process.env.VARIANT === undefined ? undefined : Number(process.env.
 const TIMEOUT_MS = 10_000;
 /** With STRICT=1 the defects on record fail the run too. */
 const STRICT = process.env.STRICT === '1';
-const CONCURRENCY = 4;
+const CONCURRENCY = Number(process.env.FEED_FUZZ_CONCURRENCY ?? 4);
 
 // The service's temporary folder is this file's own, so that what it leaves can be seen.
 const TEMP = mkdtempSync(join(tmpdir(), 'fuzz-feeds-'));
@@ -46,7 +48,10 @@ beforeAll(async () => {
   await publishContract(service, await service.token('36J', 'commissioner'), [FEEDS_TEST_CONTRACT]);
   tad = await service.token('TAD', 'provider');
 }, 60_000);
-afterAll(() => service.close());
+afterAll(async () => {
+  await service.close();
+  await rm(TEMP, { recursive: true, force: true });
+});
 
 /** Variant `index` of the run: its own random source, so it can be drawn again alone. */
 function variantRandom(index: number): SeededRandom {
@@ -206,4 +211,20 @@ test.fails('a JSON row giving a column twice is refused naming that column', asy
   expect(JSON.parse(answer.text).details.errors).toEqual([
     { row: 1, column: 'age', message: expect.any(String) },
   ]);
+});
+
+// Known defect: a header cell that is not a field is named in the refusal as it was sent, even when
+// it is an NHS number or a postcode (a data row run into the header line by a lost line break:
+// SEED=20261208 VARIANT=5372 and 8821 of the 10,000-variant run). Fails until it is fixed.
+test.fails('a CSV header holding an NHS number is refused without quoting it', async () => {
+  const header = [...EPISODE_COLUMNS, PLANTED.nhsNumber];
+  const body = new Uint8Array(Buffer.from(csvOf(header, [[...episodeRow(1), '']])));
+  const answer = await sendVariant(
+    `${service.url}/contracts/${FEEDS_TEST_NAME}/feeds/Episodes?period=2026-05`,
+    tad,
+    { index: -1, format: 'csv', mutations: [], body, contentType: CONTENT_TYPES.csv, planted: [] },
+    TIMEOUT_MS,
+  );
+  expect(answer.status).toBe(422);
+  expect(answer.text).not.toContain(PLANTED.nhsNumber);
 });
