@@ -1,9 +1,8 @@
 // The feed fuzzer's long run: the suite of packages/api/test/suites/feed-fuzz.test.ts (the real
 // service on loopback, over a database file of its own) sent 10,000 mutated feeds instead of the
 // 2,000 run with every test. Prints the suite's figures: variants, answers by status and format,
-// the slowest answer, failures and the defects on record.
-// Run: node bench/fuzz-feeds.mjs   (VARIANTS=n for another count; SEED=n to replay a run;
-// STRICT=1 to fail on the defects on record too)
+// the slowest answer, and failures by kind.
+// Run: node bench/fuzz-feeds.mjs   (VARIANTS=n for another count; SEED=n to replay a run)
 import { spawn } from 'node:child_process';
 import { once } from 'node:events';
 import { join } from 'node:path';

@@ -3,7 +3,6 @@ import {
   identifyingValueAt,
   isDateAt,
   isPseudonymAt,
-  MAX_DIGITS,
   MAX_PSEUDONYM_LENGTH,
   MAX_TEXT_LENGTH,
   monthIndexAt,
@@ -148,14 +147,15 @@ export class FastRowEncoder {
           ? copyQuoted(text, p, e, out, o)
           : -1;
       // A minus sign, or more digits than the bounds allow, goes the careful way, which refuses it.
+      // Ten characters or more may be an NHS or phone number: the careful way looks.
       case KIND.integer:
-        return text.charCodeAt(p) !== 45 && isCanonicalInteger(text, p, e)
+        return text.charCodeAt(p) !== 45 && e - p < 10 && isCanonicalInteger(text, p, e)
           ? copyPlain(text, p, e, out, o)
           : -1;
       case KIND.decimal:
-        return e - p <= MAX_DIGITS ? writeDecimal(text, p, e, out, o) : -1;
+        return e - p < 10 ? writeDecimal(text, p, e, out, o) : -1;
       case KIND.money:
-        return writePence(text, p, e, out, o);
+        return e - p < 10 ? writePence(text, p, e, out, o) : -1;
       case KIND.boolean:
         return writeBoolean(text, p, e, out, o);
       case KIND.date:

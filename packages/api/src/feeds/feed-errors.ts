@@ -1,3 +1,5 @@
+import { identifyingValueAt } from '@parity/engine';
+
 /** One problem with a feed: the 1-based data row (0 for the header or the file as a whole) and column. */
 export interface FeedError {
   row: number;
@@ -18,9 +20,19 @@ export class FeedErrors {
   /** How many of the errors are rows the caller may not send (an extract's row for another provider). */
   refused = 0;
 
+  /**
+   * A column named by what would identify someone (a data row run into the header, a JSON key
+   * that is an NHS number) is not repeated: it is named as what it looks like.
+   */
   add(row: number, column: string, message: string): void {
     this.total++;
-    if (this.listed.length < LISTED_ERRORS) this.listed.push({ row, column, message });
+    if (this.listed.length >= LISTED_ERRORS) return;
+    const identifies = identifyingValueAt(column);
+    if (identifies === undefined) this.listed.push({ row, column, message });
+    else {
+      const hidden = `(a column named by what looks like ${identifies}, not repeated)`;
+      this.listed.push({ row, column: hidden, message: message.replaceAll(column, hidden) });
+    }
   }
 
   /** A row the caller has no right to send: an error that makes the refusal a 403. */

@@ -151,7 +151,7 @@ export async function readObjects(
   for await (const batch of batches) {
     for (const value of batch) {
       row++;
-      if (value instanceof LineError) errors.add(row, '', `Row ${row} is ${value.message}.`);
+      if (value instanceof LineError) errors.add(row, value.column, `Row ${row} is ${value.message}.`);
       else reader.readObject(value, row);
     }
     await writer?.settle();

@@ -28,7 +28,7 @@ export async function* parseJsonArray(chunks: AsyncIterable<Uint8Array>): AsyncG
   values.onValue = ({ value }) => {
     const repeated = keys.repeated;
     keys.repeated = undefined;
-    batch.push(repeated === undefined ? value : new LineError(twice(repeated)));
+    batch.push(repeated === undefined ? value : new LineError(twice(repeated), repeated));
   };
   try {
     let first = true;
@@ -121,14 +121,18 @@ export async function* parseNdjson(chunks: AsyncIterable<Uint8Array>): AsyncGene
 
 /** A line of NDJSON that could not be parsed; the row checker reports it against its row. */
 export class LineError {
-  constructor(readonly message: string) {}
+  constructor(
+    readonly message: string,
+    /** The column the problem is in, when it is one column's (a key given twice). */
+    readonly column = '',
+  ) {}
 }
 
 function parseLine(line: string): unknown {
   try {
     const value: unknown = JSON.parse(line);
     const repeated = repeatedKey(line);
-    return repeated === undefined ? value : new LineError(twice(repeated));
+    return repeated === undefined ? value : new LineError(twice(repeated), repeated);
   } catch (error) {
     return new LineError(`not valid JSON (${error instanceof Error ? error.message : String(error)})`);
   }

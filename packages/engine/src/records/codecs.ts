@@ -86,10 +86,11 @@ export function quoteCell(text: string): string {
  * the cell identifies a patient: that is never repeated.
  */
 export function readCell(field: DatasetField, text: string, zone: TimeZone = 'UTC'): CellReading {
+  // Whatever the column's type: an NHS number in a number column, a postcode in a date column.
+  const identifies = identifyingValueAt(text);
+  if (identifies !== undefined) return { ok: false, problem: identifyingValueProblem(identifies) };
   const outOfBounds = valueLimitProblem(field.type, text);
   if (isTextType(field.type)) {
-    const identifies = identifyingValueAt(text);
-    if (identifies !== undefined) return { ok: false, problem: identifyingValueProblem(identifies) };
     if (outOfBounds) return { ok: false, problem: outOfBounds };
     if (field.codes && !field.codes.includes(text)) return { ok: false, problem: mustBe(field, text) };
     return { ok: true, value: text };
