@@ -101,8 +101,13 @@ describe('identifying values', () => {
     expect(problem).not.toContain('943');
   });
 
-  test('a number field is not judged as an identifier', () => {
+  test('a number field holding an NHS number is refused as identifying, without repeating it', () => {
     const count: DatasetField = { name: 'count', type: 'integer', optional: false };
-    expect(readCell(count, '9434765919')).toEqual({ ok: true, value: 9434765919 });
+    const reading = readCell(count, '9434765919');
+    expect(reading.ok).toBe(false);
+    expect(reading.ok ? '' : reading.problem).toContain('an NHS number');
+    expect(reading.ok ? '' : reading.problem).not.toContain('943');
+    // Ten digits that fail the Modulus 11 check are a number like any other.
+    expect(readCell(count, '9434765918')).toEqual({ ok: true, value: 9434765918 });
   });
 });
