@@ -5,7 +5,7 @@
 export { createApp } from './app.js';
 export { type AuditVerification, verifyAudit, verifyAuditAt } from './audit/verify.js';
 export { createToken, ROLES, type Role, revokeToken } from './auth/tokens.js';
-export { type Clock, systemClock } from './clock.js';
+export { type Clock, systemClock, today } from './clock.js';
 export { readConfig, type ServiceConfig } from './config.js';
 export { type Database, openDatabase } from './db/open.js';
 // A feed read from a file outside the service (`parity eval`) goes through the same checks as one sent to it.

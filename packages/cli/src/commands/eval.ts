@@ -1,9 +1,10 @@
 import { createHash } from 'node:crypto';
 import { statSync } from 'node:fs';
-import { statementCsv } from '@parity/api';
+import { statementCsv, systemClock, today } from '@parity/api';
 import {
   type ContractModel,
   DomainError,
+  dateProblem,
   evaluatePosition,
   type PositionSource,
   positionFor,
@@ -123,11 +124,10 @@ export async function runEval(args: string[], output: Output): Promise<number> {
   }
 }
 
-/** The `--as-of` date, or today's (UTC) when not given. */
+/** The `--as-of` date (a real calendar date, by the engine's calendar), or today's when not given. */
 function dateOption(value: string | undefined): string {
-  if (value === undefined) return new Date().toISOString().slice(0, 10);
-  const date = new Date(`${value}T00:00:00Z`);
-  if (!/^[0-9]{4}-[0-9]{2}-[0-9]{2}$/.test(value) || date.toISOString().slice(0, 10) !== value)
+  if (value === undefined) return today(systemClock);
+  if (value.length !== 10 || dateProblem(value) !== undefined)
     throw new UsageError(`--as-of '${value}' is not a date written YYYY-MM-DD`);
   return value;
 }
